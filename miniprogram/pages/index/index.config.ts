@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '共治包河',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(__dirname, '..');
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MONGODB_URI: optionalText.pipe(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional()),
+    DATA_DIR: z.string().default(path.join(repoRoot, 'data')),
+    JWT_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+    JWT_ISSUER: z.string().default('gongzhi-baohe'),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(12 * 3600),
+    UPLOAD_DIR: optionalText,
+    UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(8 * 1024 * 1024),
+    WECHAT_APP_ID: optionalText,
+    WECHAT_APP_SECRET: optionalText,
+    WECHAT_API_BASE: optionalText.pipe(z.url().optional()),
+    WECHAT_TEMPLATE_CASE_PROGRESS: optionalText,
+    WECHAT_TEMPLATE_CASE_RESOLVED: optionalText,
+    PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
+    H5_DIR: z.string().default(path.join(repoRoot, 'dist', 'h5')),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    for (const key of ['MONGODB_URI', 'JWT_SECRET', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'PUBLIC_BASE_URL'] as const) {
+      if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
+    }
+  });
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/**
+ * Reads the environment once into one typed object. Throws a readable list of every problem,
+ * so a misconfigured deployment stops at start-up instead of failing on the first request.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    env: e.NODE_ENV,
+    production,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    /** Set: use that MongoDB and start nothing. Unset: start the embedded FerretDB. */
+    mongodbUri: e.MONGODB_URI,
+    dataDir: path.resolve(e.DATA_DIR),
+    jwt: {
+      // A development secret lives as long as the process: tokens from a previous run stop working.
+      secret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
+      issuer: e.JWT_ISSUER,
+      ttlSeconds: e.JWT_TTL_SECONDS,
+    },
+    uploads: {
+      dir: path.resolve(e.UPLOAD_DIR ?? path.join(e.DATA_DIR, 'uploads')),
+      maxBytes: e.UPLOAD_MAX_BYTES,
+    },
+    wechat: {
+      appId: e.WECHAT_APP_ID ?? 'wx-dev-appid',
+      appSecret: e.WECHAT_APP_SECRET ?? 'dev-secret',
+      /** Unset outside production: the local fake WeChat server is started and used. */
+      apiBase: e.WECHAT_API_BASE,
+      templates: {
+        caseProgress: e.WECHAT_TEMPLATE_CASE_PROGRESS ?? 'tmpl-case-progress',
+        caseResolved: e.WECHAT_TEMPLATE_CASE_RESOLVED ?? 'tmpl-case-resolved',
+      },
+    },
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    h5Dir: path.resolve(e.H5_DIR),
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Collection, Document } from 'mongodb';
+import type { Database } from './connection';
+import { dropTestDatabase, openTestDatabase } from '../testing/database';
+
+/**
+ * Pins the behaviours of the engine that our code relies on or works around (ferretdb.md).
+ * If an engine upgrade changes one of them, this suite says so before the product does.
+ */
+let database: Database;
+let counter = 0;
+const fresh = (): Collection<Document> => database.connection.db!.collection(`dialect_${++counter}`);
+
+beforeAll(async () => {
+  database = await openTestDatabase('dialect');
+});
+afterAll(async () => dropTestDatabase(database));
+
+describe('engine dialect', () => {
+  it('detects the engine from buildInfo', () => {
+    expect(database.engine).toBe(process.env.TEST_MONGODB_URI ? 'mongodb' : 'ferretdb');
+  });
+
+  it('rejects a duplicate on a unique index with code 11000', async () => {
+    const collection = fresh();
+    await collection.createIndex({ key: 1 }, { unique: true });
+    await collection.insertOne({ key: 'a' });
+    await expect(collection.insertOne({ key: 'a' })).rejects.toMatchObject({ code: 11000 });
+  });
+
+  it('applies a conditional update on the version exactly once', async () => {
+    const collection = fresh();
+    const { insertedId } = await collection.insertOne({ version: 1, status: 'submitted' });
+    const first = await collection.findOneAndUpdate({ _id: insertedId, version: 1 }, { $set: { status: 'accepted' }, $inc: { version: 1 } }, { returnDocument: 'after' });
+    const stale = await collection.findOneAndUpdate({ _id: insertedId, version: 1 }, { $set: { status: 'rejected' }, $inc: { version: 1 } }, { returnDocument: 'after' });
+    expect(first).toMatchObject({ status: 'accepted', version: 2 });
+    expect(stale).toBeNull();
+  });
+
+  it('removes an array element by rewriting the array with $set under a version guard', async () => {
+    const collection = fresh();
+    const { insertedId } = await collection.insertOne({ version: 3, tags: [{ id: 1 }, { id: 2 }, { id: 3 }] });
+    const result = await collection.updateOne({ _id: insertedId, version: 3 }, { $set: { tags: [{ id: 1 }, { id: 3 }] }, $inc: { version: 1 } });
+    expect(result.modifiedCount).toBe(1);
+    expect(await collection.findOne({ _id: insertedId })).toMatchObject({ version: 4, tags: [{ id: 1 }, { id: 3 }] });
+  });
+
+  it('appends to an array with $push $each in the same update as $set and $inc', async () => {
+    const collection = fresh();
+    const { insertedId } = await collection.insertOne({ version: 1, timeline: [{ seq: 1 }], outbox: [] });
+    await collection.updateOne(
+      { _id: insertedId, version: 1 },
+      { $set: { status: 'accepted' }, $inc: { version: 1 }, $push: { timeline: { $each: [{ seq: 2 }] }, outbox: { $each: [{ id: 'm1' }] } } } as Document,
+    );
+    expect(await collection.findOne({ _id: insertedId })).toMatchObject({ version: 2, status: 'accepted', timeline: [{ seq: 1 }, { seq: 2 }], outbox: [{ id: 'm1' }] });
+  });
+
+  it('groups with $match, $group and $sum', async () => {
+    const collection = fresh();
+    await collection.insertMany([{ street: 'a', n: 1 }, { street: 'a', n: 2 }, { street: 'b', n: 5 }]);
+    const rows = await collection.aggregate([{ $match: { n: { $gt: 0 } } }, { $group: { _id: '$street', total: { $sum: '$n' } } }, { $sort: { _id: 1 } }]).toArray();
+    expect(rows).toEqual([{ _id: 'a', total: 3 }, { _id: 'b', total: 5 }]);
+  });
+
+  it('sorts and limits on a compound index for keyset pagination', async () => {
+    const collection = fresh();
+    await collection.createIndex({ street: 1, filedAt: -1, _id: -1 });
+    await collection.insertMany([1, 2, 3, 4, 5].map((i) => ({ street: 's', filedAt: new Date(2026, 0, i) })));
+    const firstPage = await collection.find({ street: 's' }).sort({ filedAt: -1, _id: -1 }).limit(2).toArray();
+    const cursor = firstPage[1]!;
+    const nextPage = await collection
+      .find({ street: 's', $or: [{ filedAt: { $lt: cursor.filedAt } }, { filedAt: cursor.filedAt, _id: { $lt: cursor._id } }] })
+      .sort({ filedAt: -1, _id: -1 })
+      .limit(2)
+      .toArray();
+    expect(firstPage.map((d) => (d.filedAt as Date).getDate())).toEqual([5, 4]);
+    expect(nextPage.map((d) => (d.filedAt as Date).getDate())).toEqual([3, 2]);
+  });
+
+  describe.runIf(!process.env.TEST_MONGODB_URI)('FerretDB gaps we design around', () => {
+    it('rejects nested arrays, so polygons are stored as {lng,lat} objects', async () => {
+      await expect(fresh().insertOne({ coordinates: [[117.3, 31.8]] })).rejects.toThrow();
+    });
+
+    it('does not remove elements with a conditional $pull', async () => {
+      const collection = fresh();
+      const { insertedId } = await collection.insertOne({ tags: [{ id: 1, name: 'a' }, { id: 2, name: 'b' }] });
+      await collection.updateOne({ _id: insertedId }, { $pull: { tags: { id: { $lt: 2 } } } } as Document).catch(() => {});
+      expect((await collection.findOne({ _id: insertedId }))?.tags).toHaveLength(2);
+    });
+
+    it('refuses transactions', async () => {
+      const session = database.connection.getClient().startSession();
+      try {
+        session.startTransaction();
+        await expect(fresh().insertOne({ a: 1 }, { session })).rejects.toThrow();
+      } finally {
+        await session.endSession().catch(() => {});
+      }
+    });
+
+    it('refuses $lookup, so joins are done in TypeScript', async () => {
+      await expect(fresh().aggregate([{ $lookup: { from: 'x', localField: 'a', foreignField: 'b', as: 'c' } }]).toArray()).rejects.toMatchObject({ code: 238 });
+    });
+  });
+});

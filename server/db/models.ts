@@ -1,0 +1,19 @@
+import type { Connection } from 'mongoose';
+import { accountSchema } from './schemas/account';
+import { catalogVersionSchema } from './schemas/catalog';
+import { compoundSchema, gridSchema, streetSchema, unitSchema, communitySchema } from './schemas/places';
+
+/** Registers every model on a connection; the one list the index sync walks. */
+export function registerModels(connection: Connection) {
+  return {
+    Street: connection.model('Street', streetSchema, 'streets'),
+    Grid: connection.model('Grid', gridSchema, 'grids'),
+    Compound: connection.model('Compound', compoundSchema, 'compounds'),
+    Unit: connection.model('Unit', unitSchema, 'units'),
+    Community: connection.model('Community', communitySchema, 'communities'),
+    Account: connection.model('Account', accountSchema, 'accounts'),
+    CatalogVersion: connection.model('CatalogVersion', catalogVersionSchema, 'catalog_versions'),
+  };
+}
+
+export type Models = ReturnType<typeof registerModels>;

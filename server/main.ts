@@ -1,0 +1,60 @@
+import path from 'node:path';
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase, syncIndexes } from './db/connection';
+import { startEmbeddedEngine, type EngineHandle } from './engine/ferretdb';
+import { createApp } from './http/app';
+import { ensurePortalBuilt } from './cli/portal';
+import { seedDemoDistrict } from './seed/seed';
+import { demoAccountsTable } from './seed/demo-accounts';
+
+/** `npm start`: engine (unless MONGODB_URI), indexes, demo seed when empty, portal build, API. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+
+  let engine: EngineHandle | undefined;
+  let uri = config.mongodbUri;
+  if (!uri) {
+    engine = await startEmbeddedEngine({ dataDir: path.join(config.dataDir, 'db'), log: (line) => logger.info(line) });
+    uri = `${engine.baseUri}/gongzhi_baohe`;
+    logger.info({ dataDir: engine.dataDir }, '内置数据库 FerretDB 已启动');
+  }
+
+  const database = await openDatabase(uri);
+  await syncIndexes(database);
+  if (!config.production) {
+    const seeded = await seedDemoDistrict(database);
+    if (seeded.created) logger.info(seeded, '已写入演示数据（包河区）');
+  }
+  if (!config.production) await ensurePortalBuilt(config.h5Dir, (line) => logger.info(line));
+
+  const app = createApp({ database, logger, h5Dir: config.h5Dir });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const address = server.address();
+  const url = config.publicBaseUrl ?? `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}/`;
+
+  process.stdout.write(
+    `\n共治包河 已启动 (${database.engine})\n  门户: ${url}\n  接口: ${url}api/health\n` +
+      (config.production ? '' : `\n演示账号（密码均为 baohe2026）:\n${demoAccountsTable()}\n`),
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, '正在停止');
+    await new Promise((resolve) => server.close(resolve));
+    await database.close();
+    await engine?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : (error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/connection';
+import { dropTestDatabase, openTestDatabase } from '../testing/database';
+import { verifyPassword } from '../auth/password';
+import { DEMO_PASSWORD } from './district';
+import { seedDemoDistrict } from './seed';
+
+let database: Database;
+
+beforeAll(async () => {
+  database = await openTestDatabase('seed');
+});
+afterAll(async () => dropTestDatabase(database));
+
+describe('seedDemoDistrict', () => {
+  it('writes the whole district into an empty database', async () => {
+    const report = await seedDemoDistrict(database);
+    expect(report.created).toBe(true);
+    const { Street, Grid, Compound, Account, CatalogVersion } = database.models;
+    expect(await Street.countDocuments()).toBe(14);
+    expect(await Grid.countDocuments()).toBe(168);
+    expect(await Compound.countDocuments()).toBe(522);
+    expect(await CatalogVersion.countDocuments()).toBe(1);
+    const admin = await Account.findOne({ loginKey: 'pw:admin' }).lean();
+    expect(admin?.role).toBe('admin');
+    expect(await verifyPassword(DEMO_PASSWORD, admin!.passwordHash!)).toBe(true);
+  });
+
+  it('changes nothing when run a second time', async () => {
+    const snapshot = async () => ({
+      grids: await database.models.Grid.find().sort({ code: 1 }).lean(),
+      accounts: await database.models.Account.find().sort({ loginKey: 1 }).lean(),
+    });
+    const before = await snapshot();
+    const report = await seedDemoDistrict(database);
+    expect(report.created).toBe(false);
+    expect(Object.values(report.inserted).every((count) => count === 0)).toBe(true);
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -1,0 +1,67 @@
+import type { Model } from 'mongoose';
+import type { Database } from '../db/connection';
+import { hashPassword } from '../auth/password';
+import { baoheCatalog } from '../../shared/catalog/baohe-catalog';
+import { generateDistrict } from './district';
+
+export interface SeedReport {
+  /** True when this run wrote anything; a second run on the same database reports false. */
+  created: boolean;
+  inserted: Record<string, number>;
+}
+
+/**
+ * Writes the demo district idempotently: each record is inserted only when its code is absent
+ * (`$setOnInsert`), so a re-run changes nothing and never overwrites an administrator's edits.
+ */
+export async function seedDemoDistrict(database: Database): Promise<SeedReport> {
+  const district = generateDistrict();
+  const { Street, Grid, Compound, Unit, Community, Account, CatalogVersion } = database.models;
+  const inserted: Record<string, number> = {
+    streets: await insertMissing(Street, 'code', district.streets),
+    grids: await insertMissing(Grid, 'code', district.grids),
+    compounds: await insertMissing(Compound, 'code', district.compounds),
+    units: await insertMissing(Unit, 'code', district.units),
+    communities: await insertMissing(Community, 'unitCode', district.communities),
+  };
+
+  // Hash only for accounts not stored yet: scrypt is deliberately slow.
+  const existingLogins = new Set((await Account.find({}, { loginKey: 1 }).lean()).map((account) => account.loginKey));
+  const newAccounts = district.accounts.filter((account) => !existingLogins.has(`pw:${account.username}`));
+  const accountDocs = await Promise.all(
+    newAccounts.map(async (account) => ({
+      loginKey: `pw:${account.username}`,
+      username: account.username,
+      passwordHash: await hashPassword(account.password),
+      displayName: account.displayName,
+      role: account.role,
+      scope: account.scope,
+      demo: true,
+    })),
+  );
+  inserted.accounts = await insertMissing(Account, 'loginKey', accountDocs);
+
+  inserted.catalogVersions = await insertMissing(CatalogVersion, 'version', [
+    { version: baoheCatalog.version, publishedAt: new Date(baoheCatalog.publishedAt), publishedBy: 'seed', categories: baoheCatalog.categories },
+  ]);
+
+  return { created: Object.values(inserted).some((count) => count > 0), inserted };
+}
+
+/**
+ * Inserts the records whose key is not stored yet. One read of the existing keys and one insert
+ * instead of an upsert per record: FerretDB's SQLite backend scans a collection per filter.
+ * A concurrent seeder's duplicates are refused by the unique index and ignored.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper serves every model
+async function insertMissing<T extends object>(model: Model<any>, key: keyof T & string, records: T[]): Promise<number> {
+  const existing = new Set((await model.find({}, { [key]: 1, _id: 0 }).lean<Record<string, unknown>[]>()).map((doc) => doc[key]));
+  const missing = records.filter((record) => !existing.has(record[key]));
+  if (missing.length === 0) return 0;
+  try {
+    return (await model.insertMany(missing, { ordered: false })).length;
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    return (error as { insertedDocs?: unknown[] }).insertedDocs?.length ?? 0;
+  }
+}

@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Koa from 'koa';
+import Router from '@koa/router';
+import pino from 'pino';
+import { openDatabase, syncIndexes, type Database } from '../server/db/connection';
+import { startEmbeddedEngine } from '../server/engine/ferretdb';
+import { createApp } from '../server/http/app';
+import { compare, type LoadOptions } from './load';
+
+/**
+ * `npm run bench`: our endpoints against baselines doing the same work with less machinery,
+ * measured in the same run on the same engine; writes bench/results.json.
+ */
+async function run(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'gzbh-bench-'));
+  const engine = await startEmbeddedEngine({ dataDir });
+  const database = await openDatabase(`${engine.baseUri}/bench`);
+  await syncIndexes(database);
+  const options: LoadOptions & { rounds: number } = {
+    connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+    seconds: Number(process.env.BENCH_SECONDS ?? 5),
+    rounds: Number(process.env.BENCH_ROUNDS ?? 3),
+  };
+
+  const ours = await listen(createApp({ database, logger: pino({ level: 'silent' }) }));
+  const bare = await listen(bareHealthApp(database));
+  const results: Record<string, unknown> = {};
+  try {
+    results.health = await compare({ url: `${ours.url}/api/health` }, { url: `${bare.url}/api/health` }, options);
+    console.log('health', results.health);
+  } finally {
+    await ours.close();
+    await bare.close();
+    await database.close();
+    await engine.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const file = path.join(__dirname, 'results.json');
+  writeFileSync(file, `${JSON.stringify({ ...results, _meta: { engine: 'ferretdb', ...options, at: new Date().toISOString() } }, null, 2)}\n`);
+  console.log(`written ${file}`);
+}
+
+/** The same answer as our health route, from a bare Koa route: what a health check costs at least. */
+function bareHealthApp(database: Database): Koa {
+  const app = new Koa();
+  const router = new Router();
+  router.get('/api/health', async (ctx) => {
+    await database.connection.db!.command({ ping: 1 });
+    ctx.body = { status: 'ok', db: 'ok', engine: database.engine };
+  });
+  app.use(router.routes());
+  return app;
+}
+
+async function listen(app: Koa) {
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+run().catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { loadConfig } from '../config';
+import { openDatabase, syncIndexes } from '../db/connection';
+import { startEmbeddedEngine } from '../engine/ferretdb';
+import { seedDemoDistrict } from '../seed/seed';
+
+/** `npm run seed`: writes the demo district into the configured database; safe to repeat. */
+async function run(): Promise<void> {
+  const config = loadConfig();
+  const engine = config.mongodbUri ? undefined : await startEmbeddedEngine({ dataDir: path.join(config.dataDir, 'db') });
+  const database = await openDatabase(config.mongodbUri ?? `${engine!.baseUri}/gongzhi_baohe`);
+  try {
+    await syncIndexes(database);
+    const report = await seedDemoDistrict(database);
+    console.log(report.created ? `已写入演示数据: ${JSON.stringify(report.inserted)}` : '演示数据已存在，未做改动');
+  } finally {
+    await database.close();
+    await engine?.stop();
+  }
+}
+
+run().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,150 @@
+import type { StageKey, TimeLimit } from '../catalog/types';
+import { addMs, elapsed, limitToMs, type TimeBasis, type WorkingCalendar } from './calendar';
+
+/** Share of the limit at which the owner is warned that the deadline is near (临期预警). */
+export const WARN_RATIO = 0.8;
+/** Share of the limit at which the stage is overdue; the case machine turns it into an automatic 催办. */
+export const OVERDUE_RATIO = 1;
+/**
+ * Share of the limit at which the case is escalated to the tier above. Half a limit past the
+ * deadline: an automatic 催办 has gone unanswered for that long, so the street can no longer be
+ * expected to move the owner on its own and the district centre's 督办 authority is needed.
+ */
+export const ESCALATE_RATIO = 1.5;
+
+/** The things a stage clock announces, each at most once per clock. */
+export type ClockEventKind = 'warn' | 'overdue' | 'escalate';
+
+/**
+ * The clock of the current stage. Time is counted in the limit's basis (working or natural ms).
+ * Threshold instants still ahead are unknown while the clock is paused (null) and recomputed from
+ * the remaining budget on resume; instants already passed stay as history.
+ */
+export interface StageClock {
+  stage: StageKey;
+  basis: TimeBasis;
+  limitMs: number;
+  startedAt: Date;
+  /** Time consumed in earlier runs, before the current one. */
+  consumedMs: number;
+  /** Start of the current run; null while paused (挂起). */
+  runningSince: Date | null;
+  /** When 100% of the limit is consumed. */
+  deadline: Date | null;
+  /** When 80% of the limit is consumed. */
+  warnAt: Date | null;
+  /** When 150% of the limit is consumed. */
+  escalateAt: Date | null;
+  warned: boolean;
+  overdue: boolean;
+  escalated: boolean;
+}
+
+const thresholds = [
+  { kind: 'warn', at: 'warnAt', flag: 'warned', ratio: WARN_RATIO },
+  { kind: 'overdue', at: 'deadline', flag: 'overdue', ratio: OVERDUE_RATIO },
+  { kind: 'escalate', at: 'escalateAt', flag: 'escalated', ratio: ESCALATE_RATIO },
+] as const;
+
+function thresholdMs(clock: StageClock, ratio: number): number {
+  return Math.round(clock.limitMs * ratio);
+}
+
+/** Fills in every unknown threshold instant from the budget left, counting from `now`. */
+function schedule(clock: StageClock, now: Date, cal: WorkingCalendar): StageClock {
+  const next = { ...clock };
+  for (const t of thresholds) {
+    if (next[t.at] === null) {
+      next[t.at] = addMs(now, Math.max(0, thresholdMs(clock, t.ratio) - clock.consumedMs), clock.basis, cal);
+    }
+  }
+  return next;
+}
+
+/** Starts the clock of a stage at `now` with the catalog's limit for it. */
+export function startClock(stage: StageKey, limit: TimeLimit, now: Date, cal: WorkingCalendar): StageClock {
+  const clock: StageClock = {
+    stage,
+    basis: limit.basis,
+    limitMs: limitToMs(limit),
+    startedAt: now,
+    consumedMs: 0,
+    runningSince: now,
+    deadline: null,
+    warnAt: null,
+    escalateAt: null,
+    warned: false,
+    overdue: false,
+    escalated: false,
+  };
+  return schedule(clock, now, cal);
+}
+
+/** Time consumed so far, in ms of the clock's basis. */
+export function clockConsumedMs(clock: StageClock, now: Date, cal: WorkingCalendar): number {
+  if (!clock.runningSince) return clock.consumedMs;
+  return clock.consumedMs + Math.max(0, elapsed(clock.runningSince, now, clock.basis, cal));
+}
+
+/** Stops the clock (suspension): consumption is banked; an already paused clock is returned as is. */
+export function pauseClock(clock: StageClock, now: Date, cal: WorkingCalendar): StageClock {
+  if (!clock.runningSince) return clock;
+  const t = now.getTime();
+  const keepIfPassed = (at: Date | null) => (at && at.getTime() <= t ? at : null);
+  return {
+    ...clock,
+    consumedMs: clockConsumedMs(clock, now, cal),
+    runningSince: null,
+    deadline: keepIfPassed(clock.deadline),
+    warnAt: keepIfPassed(clock.warnAt),
+    escalateAt: keepIfPassed(clock.escalateAt),
+  };
+}
+
+/** Restarts a paused clock at `now`; thresholds still ahead are recomputed from the remaining budget. */
+export function resumeClock(clock: StageClock, now: Date, cal: WorkingCalendar): StageClock {
+  if (clock.runningSince) return clock;
+  return schedule({ ...clock, runningSince: now }, now, cal);
+}
+
+/** Fraction of the limit consumed (may exceed 1); a zero limit counts as fully consumed. */
+export function clockProgress(clock: StageClock, now: Date, cal: WorkingCalendar): number {
+  if (clock.limitMs <= 0) return 1;
+  return clockConsumedMs(clock, now, cal) / clock.limitMs;
+}
+
+/**
+ * The announcements due at `now` and not yet made, in order. The threshold instants were converted
+ * with the calendar when the clock started or resumed, so no calendar is needed here, and the
+ * answer agrees to the millisecond with {@link nextClockCheckAt}. A paused clock announces nothing.
+ */
+export function dueClockEvents(clock: StageClock, now: Date): ClockEventKind[] {
+  if (!clock.runningSince) return [];
+  const t = now.getTime();
+  return thresholds
+    .filter((th) => {
+      const at = clock[th.at];
+      return !clock[th.flag] && at !== null && at.getTime() <= t;
+    })
+    .map((th) => th.kind);
+}
+
+/** Records that an announcement was made, so that it is never made twice. */
+export function markClockEvent(clock: StageClock, kind: ClockEventKind): StageClock {
+  const th = thresholds.find((x) => x.kind === kind)!;
+  return { ...clock, [th.flag]: true };
+}
+
+/**
+ * The earliest instant a scheduler must look at this clock again: the next of warnAt, deadline and
+ * escalateAt not yet announced. Null while paused or once everything has been announced.
+ */
+export function nextClockCheckAt(clock: StageClock): Date | null {
+  if (!clock.runningSince) return null;
+  let earliest: Date | null = null;
+  for (const th of thresholds) {
+    const at = clock[th.at];
+    if (!clock[th.flag] && at && (!earliest || at.getTime() < earliest.getTime())) earliest = at;
+  }
+  return earliest;
+}

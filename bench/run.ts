@@ -8,6 +8,9 @@ import pino from 'pino';
 import { openDatabase, syncIndexes, type Database } from '../server/db/connection';
 import { startEmbeddedEngine } from '../server/engine/ferretdb';
 import { createApp } from '../server/http/app';
+import { loadConfig } from '../server/config';
+import { ReferenceData } from '../server/reference/reference-data';
+import { seedDemoDistrict } from '../server/seed/seed';
 import { compare, type LoadOptions } from './load';
 
 /**
@@ -25,7 +28,10 @@ async function run(): Promise<void> {
     rounds: Number(process.env.BENCH_ROUNDS ?? 3),
   };
 
-  const ours = await listen(createApp({ database, logger: pino({ level: 'silent' }) }));
+  await seedDemoDistrict(database, { hashPasswords: false });
+  const reference = await ReferenceData.load(database);
+  const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir });
+  const ours = await listen(createApp({ database, logger: pino({ level: 'silent' }), config, reference, now: () => new Date() }));
   const bare = await listen(bareHealthApp(database));
   const results: Record<string, unknown> = {};
   try {

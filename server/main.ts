@@ -4,9 +4,13 @@ import { ConfigError, loadConfig } from './config';
 import { openDatabase, syncIndexes } from './db/connection';
 import { startEmbeddedEngine, type EngineHandle } from './engine/ferretdb';
 import { createApp } from './http/app';
+import { ReferenceData } from './reference/reference-data';
 import { ensurePortalBuilt } from './cli/portal';
 import { seedDemoDistrict } from './seed/seed';
 import { demoAccountsTable } from './seed/demo-accounts';
+import { WeChatClient } from './wechat/client';
+import { startFakeWeChat } from './wechat/fake-server';
+import { databaseTokenStore } from './wechat/token-store';
 
 /** `npm start`: engine (unless MONGODB_URI), indexes, demo seed when empty, portal build, API. */
 async function main(): Promise<void> {
@@ -29,7 +33,18 @@ async function main(): Promise<void> {
   }
   if (!config.production) await ensurePortalBuilt(config.h5Dir, (line) => logger.info(line));
 
-  const app = createApp({ database, logger, h5Dir: config.h5Dir });
+  const reference = await ReferenceData.load(database);
+  // Without WECHAT_API_BASE outside production a local fake stands in for WeChat, so the
+  // mini-program login works on a laptop; production without it talks to WeChat itself.
+  const fakeWeChat = !config.wechat.apiBase && !config.production ? await startFakeWeChat({ appId: config.wechat.appId, appSecret: config.wechat.appSecret }) : undefined;
+  if (fakeWeChat) logger.info({ url: fakeWeChat.url }, '本地模拟微信接口已启动');
+  const wechat = new WeChatClient({
+    appId: config.wechat.appId,
+    appSecret: config.wechat.appSecret,
+    apiBase: fakeWeChat?.url ?? config.wechat.apiBase,
+    tokenStore: databaseTokenStore(database),
+  });
+  const app = createApp({ database, logger, config, reference, now: () => new Date(), h5Dir: config.h5Dir, wechat });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address();
@@ -46,6 +61,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, '正在停止');
     await new Promise((resolve) => server.close(resolve));
+    await fakeWeChat?.close();
     await database.close();
     await engine?.stop();
     process.exit(0);

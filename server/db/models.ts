@@ -1,7 +1,10 @@
 import type { Connection } from 'mongoose';
 import { accountSchema } from './schemas/account';
+import { caseSchema, counterSchema } from './schemas/case';
 import { catalogVersionSchema } from './schemas/catalog';
 import { compoundSchema, gridSchema, streetSchema, unitSchema, communitySchema } from './schemas/places';
+import { photoSchema } from './schemas/photo';
+import { wechatTokenSchema } from './schemas/wechat-token';
 
 /** Registers every model on a connection; the one list the index sync walks. */
 export function registerModels(connection: Connection) {
@@ -13,6 +16,10 @@ export function registerModels(connection: Connection) {
     Community: connection.model('Community', communitySchema, 'communities'),
     Account: connection.model('Account', accountSchema, 'accounts'),
     CatalogVersion: connection.model('CatalogVersion', catalogVersionSchema, 'catalog_versions'),
+    Photo: connection.model('Photo', photoSchema, 'photos'),
+    WeChatToken: connection.model('WeChatToken', wechatTokenSchema, 'wechat_tokens'),
+    Case: connection.model('Case', caseSchema, 'cases'),
+    Counter: connection.model('Counter', counterSchema, 'counters'),
   };
 }
 

@@ -1,44 +1,9 @@
 import type { Middleware } from 'koa';
 import { ZodError } from 'zod';
+import { AppError, fieldErrorsOf } from '../errors';
+
+export { AppError, errors, fieldErrorsOf, type FieldErrors } from '../errors';
 import type { Logger } from 'pino';
-
-/** Field-level problems, keyed by dotted path (`location.lng`), each a list of Chinese messages. */
-export type FieldErrors = Record<string, string[]>;
-
-/**
- * The one error vocabulary. Codes are stable (`case.illegal_transition`), messages are for people
- * (zh-CN); the HTTP status is decided here, once, from the code's prefix table below.
- */
-export class AppError extends Error {
-  override name = 'AppError';
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export const errors = {
-  validation: (details: FieldErrors, message = '提交的内容有误，请检查标出的字段') => new AppError('request.invalid', message, 400, { fields: details }),
-  unauthenticated: (message = '请先登录') => new AppError('auth.required', message, 401),
-  forbidden: (code: string, message: string) => new AppError(code, message, 403),
-  notFound: (what: string) => new AppError('not_found', `${what}不存在`, 404),
-  conflict: (code: string, message: string, details?: unknown) => new AppError(code, message, 409, details),
-  unprocessable: (code: string, message: string, details?: unknown) => new AppError(code, message, 422, details),
-};
-
-/** Turns a zod error into `{ "a.b": ["…"] }`: the shape the app shows beside each field. */
-export function fieldErrorsOf(error: ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '(body)';
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
 
 interface HttpishError {
   status?: number;

@@ -14,7 +14,7 @@ export interface SeedReport {
  * Writes the demo district idempotently: each record is inserted only when its code is absent
  * (`$setOnInsert`), so a re-run changes nothing and never overwrites an administrator's edits.
  */
-export async function seedDemoDistrict(database: Database): Promise<SeedReport> {
+export async function seedDemoDistrict(database: Database, options: { hashPasswords?: boolean } = {}): Promise<SeedReport> {
   const district = generateDistrict();
   const { Street, Grid, Compound, Unit, Community, Account, CatalogVersion } = database.models;
   const inserted: Record<string, number> = {
@@ -32,7 +32,8 @@ export async function seedDemoDistrict(database: Database): Promise<SeedReport> 
     newAccounts.map(async (account) => ({
       loginKey: `pw:${account.username}`,
       username: account.username,
-      passwordHash: await hashPassword(account.password),
+      // Tests skip hashing (scrypt is slow on purpose) and sign tokens directly instead.
+      passwordHash: options.hashPasswords === false ? undefined : await hashPassword(account.password),
       displayName: account.displayName,
       role: account.role,
       scope: account.scope,

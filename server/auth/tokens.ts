@@ -1,0 +1,47 @@
+import jwt from 'jsonwebtoken';
+import { z } from 'zod';
+import { roles, type Actor } from '../../shared/domain/roles';
+
+export interface TokenConfig {
+  secret: string;
+  issuer: string;
+  ttlSeconds: number;
+}
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  role: z.enum(roles),
+  name: z.string(),
+  scope: z.object({
+    streetCode: z.string().optional(),
+    gridCode: z.string().optional(),
+    compoundCodes: z.array(z.string()).optional(),
+    unitCode: z.string().optional(),
+  }),
+});
+
+/** Signs an access token carrying the actor, so a request needs no account lookup. */
+export function signAccessToken(actor: Actor, config: TokenConfig): string {
+  if (actor.role === 'system') throw new Error('the system actor never holds a token');
+  return jwt.sign({ role: actor.role, name: actor.name, scope: actor.scope }, config.secret, {
+    algorithm: 'HS256',
+    subject: actor.id,
+    issuer: config.issuer,
+    expiresIn: config.ttlSeconds,
+  });
+}
+
+export type TokenCheck = { ok: true; actor: Actor } | { ok: false; reason: 'expired' | 'invalid' };
+
+/** Verifies signature (HS256 only: `alg: none` and key-confusion tokens are refused), issuer and expiry. */
+export function verifyAccessToken(token: string, config: TokenConfig): TokenCheck {
+  try {
+    const payload = jwt.verify(token, config.secret, { algorithms: ['HS256'], issuer: config.issuer });
+    const claims = claimsSchema.safeParse(payload);
+    if (!claims.success) return { ok: false, reason: 'invalid' };
+    const { sub, role, name, scope } = claims.data;
+    return { ok: true, actor: { id: sub, role, name, scope } };
+  } catch (error) {
+    return { ok: false, reason: error instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
+  }
+}

@@ -1,0 +1,315 @@
+import { randomBytes } from 'node:crypto';
+import { findSubcategory } from '../../shared/catalog/catalog';
+import type { Subcategory } from '../../shared/catalog/types';
+import type { CaseEventInput, CaseEventType } from '../../shared/cases/events';
+import { allowedEvents, dueSystemEvents, fileCase, transition } from '../../shared/cases/machine';
+import { isOpen } from '../../shared/cases/states';
+import type { CaseRecord, CaseSource, Effect } from '../../shared/cases/types';
+import type { Actor } from '../../shared/domain/roles';
+import { systemActor } from '../../shared/domain/roles';
+import { locateCompound, locateIn } from '../../shared/routing';
+import type { FileCaseRequest, ListCasesQuery } from '../../shared/schemas/cases';
+import { caseEventBodySchemas, type fileCaseSchema } from '../../shared/schemas/cases';
+import { AppError, errors, fieldErrorsOf, fromCaseError } from '../errors';
+import type { ReferenceData } from '../reference/reference-data';
+import type { CaseListScope, CaseStore, Page } from './ports';
+
+/** Attaching uploaded photos to a case: the photo adapter implements it. */
+export interface PhotoPort {
+  /** The ids among `photoIds` that do not exist, are not `ownerId`'s, or belong to another case. */
+  unusable(photoIds: string[], ownerId: string, caseId: string): Promise<string[]>;
+  attach(photoIds: string[], caseId: string, ownerId: string): Promise<void>;
+}
+
+export interface CaseCommandDeps {
+  store: CaseStore;
+  reference: ReferenceData;
+  photos: PhotoPort;
+  now: () => Date;
+}
+
+const filingSources: Partial<Record<Actor['role'], CaseSource>> = {
+  resident: 'resident_app',
+  grid_member: 'grid_patrol',
+  grid_leader: 'grid_patrol',
+  street_dispatcher: 'hotline',
+  district_dispatcher: 'hotline',
+};
+
+const newCaseId = () => randomBytes(12).toString('base64url');
+
+/**
+ * Files a case: checks the subcategory against the current catalog, locates the place (map point,
+ * else the compound), checks the photos are the reporter's own, and stores the new case. Nothing
+ * is written unless every check passes.
+ */
+export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input: ReturnType<typeof fileCaseSchema.parse>): Promise<CaseRecord> {
+  const source = filingSources[actor.role as Actor['role']];
+  if (!source) throw errors.forbidden('case.filing_not_allowed', '当前身份不能上报案件');
+  const now = deps.now();
+  const catalog = await deps.reference.latestCatalog(now.getTime());
+  const entry = findSubcategory(catalog, input.subcategoryCode);
+  if (!entry) throw errors.validation({ subcategoryCode: ['问题小类不存在'] });
+
+  const place = locate(deps.reference, input);
+  const id = newCaseId();
+  const unusable = await deps.photos.unusable(input.photos, actor.id, id);
+  if (unusable.length > 0) throw errors.validation({ photos: [`照片不存在或不属于您：${unusable.join('、')}`] });
+
+  const compound = place.compoundCode ? deps.reference.compounds.get(place.compoundCode) : undefined;
+  const building = compound?.buildings.find((b) => b.code === input.buildingCode);
+  const result = fileCase(
+    {
+      id,
+      number: await deps.store.nextCaseNumber(now),
+      catalogVersion: catalog.version,
+      title: input.title ?? `${entry.subcategory.name}${compound ? `（${compound.name}）` : ''}`,
+      description: input.description,
+      location: place.point,
+      address: input.address ?? [deps.reference.streets.get(place.streetCode)?.name, compound?.name, building?.name].filter(Boolean).join(' '),
+      streetCode: place.streetCode,
+      gridCode: place.gridCode,
+      compoundCode: place.compoundCode,
+      buildingCode: building?.code,
+      source,
+      reporter: { accountId: actor.id, role: actor.role as Actor['role'] & string, name: actor.name, phone: input.contactPhone, anonymous: input.anonymous },
+      photos: input.photos,
+    } as Parameters<typeof fileCase>[0],
+    { actor, now, subcategory: entry.subcategory, calendar: deps.reference.calendar },
+  );
+  if (!result.ok) throw fromCaseError(result.error);
+  await deps.store.insert(result.next, { communityUnitCode: deps.reference.communityOf(place.compoundCode) });
+  await deps.photos.attach(input.photos, id, actor.id);
+  return result.next;
+}
+
+interface Place {
+  point?: { lng: number; lat: number };
+  streetCode: string;
+  gridCode: string;
+  compoundCode?: string;
+}
+
+function locate(reference: ReferenceData, input: FileCaseRequest): Place {
+  if (input.location) {
+    const found = locateIn(reference.placeIndex, input.location);
+    if (!found) throw errors.unprocessable('case.outside_district', '所选位置不在包河区网格范围内', { fields: { location: ['所选位置不在本区范围内'] } });
+    if (input.compoundCode && found.compound?.code !== input.compoundCode && !reference.compounds.has(input.compoundCode)) {
+      throw errors.validation({ compoundCode: ['小区不存在'] });
+    }
+    const compoundCode = found.compound?.code ?? (input.compoundCode && reference.compounds.get(input.compoundCode)?.gridCode === found.grid.code ? input.compoundCode : undefined);
+    if (input.buildingCode && !compoundCode) throw errors.validation({ buildingCode: ['楼栋与所选位置不符'] });
+    return { point: input.location, streetCode: found.street.code, gridCode: found.grid.code, compoundCode };
+  }
+  const found = locateCompound(input.compoundCode!, reference.placeIndex);
+  if (!found) throw errors.validation({ compoundCode: ['小区不存在'] });
+  if (input.buildingCode && !found.compound.buildings.some((b) => b.code === input.buildingCode)) {
+    throw errors.validation({ buildingCode: ['该小区没有这个楼栋'] });
+  }
+  return { point: found.point, streetCode: found.street.code, gridCode: found.grid.code, compoundCode: found.compound.code };
+}
+
+/** The subcategory a case was filed under, from the catalog version it keeps. */
+async function subcategoryOf(deps: CaseCommandDeps, record: CaseRecord): Promise<Subcategory> {
+  const catalog = await deps.reference.catalog(record.catalogVersion);
+  const entry = catalog && findSubcategory(catalog, record.subcategoryCode);
+  if (!entry) throw new Error(`case ${record.id}: subcategory ${record.subcategoryCode} missing from catalog v${record.catalogVersion}`);
+  return entry.subcategory;
+}
+
+export async function loadCase(deps: CaseCommandDeps, id: string): Promise<CaseRecord> {
+  const record = await deps.store.findById(id);
+  if (!record) throw errors.notFound('案件');
+  return record;
+}
+
+/**
+ * Applies one lifecycle event for `actor`. Refusals come from the machine (same rules as the
+ * buttons); references the machine cannot check — units, the merge target, photos — are checked
+ * here first. The write is conditional on the version read, so of two people acting at once one
+ * wins and the other gets 409.
+ */
+export async function actOnCase(
+  deps: CaseCommandDeps,
+  actor: Actor,
+  id: string,
+  type: CaseEventType,
+  body: Record<string, unknown>,
+  expectedVersion?: number,
+): Promise<{ record: CaseRecord; effects: Effect[] }> {
+  const record = await loadCase(deps, id);
+  if (expectedVersion !== undefined && expectedVersion !== record.version) {
+    throw errors.conflict('case.version_conflict', '案件已被他人更新，请刷新后重试', { currentVersion: record.version });
+  }
+  const parsed = caseEventBodySchemas[type].safeParse(body);
+  if (!parsed.success) throw errors.validation(fieldErrorsOf(parsed.error));
+  const event = { ...parsed.data, type } as CaseEventInput;
+  const now = deps.now();
+  await checkReferences(deps, actor, record, event);
+
+  const result = transition(record, event, { actor, now, subcategory: await subcategoryOf(deps, record), calendar: deps.reference.calendar });
+  if (!result.ok) throw fromCaseError(result.error);
+  if (!(await deps.store.replaceIfVersion(result.next, record.version))) {
+    throw errors.conflict('case.version_conflict', '案件已被他人更新，请刷新后重试');
+  }
+  await applyCrossCaseEffects(deps, result.effects, record);
+  const photos = 'photos' in event ? (event.photos ?? []) : [];
+  if (photos.length) await deps.photos.attach(photos, id, actor.id);
+  return { record: result.next, effects: result.effects };
+}
+
+async function checkReferences(deps: CaseCommandDeps, actor: Actor, record: CaseRecord, event: CaseEventInput): Promise<void> {
+  if (event.type === 'dispatch' || event.type === 'reassign') {
+    const fields: Record<string, string[]> = {};
+    const lead = deps.reference.unitsByCode.get(event.leadUnitCode);
+    if (!lead) fields.leadUnitCode = ['主办单位不存在'];
+    else if (lead.type !== event.leadUnitType) fields.leadUnitType = ['单位类型与主办单位不符'];
+    (event.cohandlers ?? []).forEach((cohandler, index) => {
+      const unit = deps.reference.unitsByCode.get(cohandler.unitCode);
+      if (!unit || unit.type !== cohandler.unitType) fields[`cohandlers.${index}`] = ['协办单位不存在或类型不符'];
+      else if (cohandler.unitCode === event.leadUnitCode) fields[`cohandlers.${index}`] = ['协办单位不能与主办单位相同'];
+    });
+    if (Object.keys(fields).length) throw errors.unprocessable('case.unknown_unit', '所选单位有误', { fields });
+  }
+  if (event.type === 'merge') {
+    const target = await deps.store.findById(event.intoCaseId);
+    if (!target || target.id === record.id || !isOpen(target.status) || target.status === 'submitted') {
+      throw errors.unprocessable('case.merge_target_invalid', '只能合并到另一件已受理、未办结的案件', { fields: { intoCaseId: ['目标案件无效'] } });
+    }
+  }
+  if ((event.type === 'progress' || event.type === 'resolve') && event.photos?.length) {
+    const unusable = await deps.photos.unusable(event.photos, actor.id, record.id);
+    if (unusable.length) throw errors.validation({ photos: [`照片不存在或不属于您：${unusable.join('、')}`] });
+  }
+}
+
+async function applyCrossCaseEffects(deps: CaseCommandDeps, effects: Effect[], record: CaseRecord): Promise<void> {
+  for (const effect of effects) {
+    if (effect.type === 'case.merged') await deps.store.addFollower(effect.intoCaseId, record.reporter.accountId);
+  }
+}
+
+/** "Me too" (我也遇到): a resident follows an open case instead of filing a duplicate. */
+export async function followCase(deps: CaseCommandDeps, actor: Actor, id: string): Promise<CaseRecord> {
+  if (actor.role !== 'resident') throw errors.forbidden('case.follow_residents_only', '只有居民可以关注案件');
+  const record = await loadCase(deps, id);
+  if (!isOpen(record.status)) throw errors.conflict('case.not_open', '案件已办结，无需再关注');
+  if (record.reporter.accountId === actor.id) throw errors.conflict('case.own_case', '这是您自己上报的案件');
+  await deps.store.addFollower(id, actor.id);
+  return loadCase(deps, id);
+}
+
+export class CursorError extends AppError {
+  constructor() {
+    super('request.invalid', '翻页标记无效', 400, { fields: { cursor: ['翻页标记无效'] } });
+  }
+}
+
+/**
+ * Turns a list request into a scope the store can serve from one index. The view picks the scope
+ * field from the signed-in account; asking for another street or grid than one's own is refused.
+ */
+export function listScope(actor: Actor | undefined, query: ListCasesQuery): CaseListScope {
+  const facet = query.status
+    ? `status:${query.status}`
+    : query.group
+      ? `group:${query.group}`
+      : query.categoryCode
+        ? `cat:${query.categoryCode}`
+        : query.subcategoryCode
+          ? `sub:${query.subcategoryCode}`
+          : query.overdue
+            ? 'overdue'
+            : query.supervised
+              ? 'supervised'
+              : 'all';
+  const role = actor?.role;
+  const deny = () => errors.forbidden('case.view_not_allowed', '当前身份不能查看该列表');
+  switch (query.view) {
+    case 'public':
+      if (query.gridCode) return { field: 'gridCode', value: query.gridCode, facet };
+      if (query.streetCode) return { field: 'streetCode', value: query.streetCode, facet };
+      return { field: null, facet };
+    case 'mine':
+      if (!actor) throw errors.unauthenticated();
+      return { field: 'reporterId', value: actor.id, facet };
+    case 'cohandling':
+      if (!actor) throw errors.unauthenticated();
+      if (!actor.scope.unitCode || (role !== 'property_manager' && role !== 'department')) throw deny();
+      return { field: 'cohandlerUnitCodes', value: actor.scope.unitCode, facet };
+    case 'inbox': {
+      if (!actor) throw errors.unauthenticated();
+      const inboxFacet = facet === 'all' ? 'group:open' : facet;
+      if ((role === 'property_manager' || role === 'department') && actor.scope.unitCode) return { field: 'leadUnitCode', value: actor.scope.unitCode, facet: inboxFacet };
+      if (role === 'street_dispatcher' && actor.scope.streetCode) return { field: 'streetCode', value: actor.scope.streetCode, facet: inboxFacet };
+      if ((role === 'grid_member' || role === 'grid_leader') && actor.scope.gridCode) return { field: 'gridCode', value: actor.scope.gridCode, facet: inboxFacet };
+      if (role === 'community' && actor.scope.unitCode) return { field: 'communityUnitCode', value: actor.scope.unitCode, facet: inboxFacet };
+      if (role === 'district_dispatcher') return { field: null, facet: inboxFacet };
+      throw deny();
+    }
+    case 'street': {
+      if (!actor) throw errors.unauthenticated();
+      const streetCode = query.streetCode ?? actor.scope.streetCode;
+      if (!streetCode) throw errors.validation({ streetCode: ['请选择街镇'] });
+      if (role === 'district_dispatcher' || role === 'admin' || (role === 'street_dispatcher' && actor.scope.streetCode === streetCode)) {
+        return { field: 'streetCode', value: streetCode, facet };
+      }
+      throw deny();
+    }
+    case 'grid': {
+      if (!actor) throw errors.unauthenticated();
+      const gridCode = query.gridCode ?? actor.scope.gridCode;
+      if (!gridCode) throw errors.validation({ gridCode: ['请选择网格'] });
+      const gridStreet = gridCode.split('-')[0];
+      const allowed =
+        role === 'district_dispatcher' ||
+        role === 'admin' ||
+        ((role === 'grid_member' || role === 'grid_leader') && actor.scope.gridCode === gridCode) ||
+        (role === 'street_dispatcher' && actor.scope.streetCode === gridStreet);
+      if (!allowed) throw deny();
+      return { field: 'gridCode', value: gridCode, facet };
+    }
+    case 'community':
+      if (!actor) throw errors.unauthenticated();
+      if (role !== 'community' || !actor.scope.unitCode) throw deny();
+      return { field: 'communityUnitCode', value: actor.scope.unitCode, facet };
+    case 'district':
+      if (!actor) throw errors.unauthenticated();
+      if (role !== 'district_dispatcher' && role !== 'admin') throw deny();
+      return { field: null, facet };
+  }
+}
+
+export async function listCases(deps: CaseCommandDeps, actor: Actor | undefined, query: ListCasesQuery): Promise<Page<CaseRecord>> {
+  return deps.store.list(listScope(actor, query), { cursor: query.cursor, limit: query.limit });
+}
+
+/** The buttons for `actor` on `record` now: the same rules the server enforces. */
+export function eventsFor(deps: CaseCommandDeps, record: CaseRecord, actor: Actor | undefined): CaseEventType[] {
+  return actor ? allowedEvents(record, actor, deps.now()) : [];
+}
+
+/**
+ * One scheduler pass: applies the clock events (warning, overdue → 催办, escalation) and expired
+ * suspensions that are due. Safe with several server processes: each step is conditional on the
+ * version read, so a step another process already applied is skipped, never applied twice.
+ */
+export async function runDueSystemEvents(deps: CaseCommandDeps, batch = 100): Promise<{ applied: number; skipped: number }> {
+  const now = deps.now();
+  let applied = 0;
+  let skipped = 0;
+  for (const due of await deps.store.findDue(now, batch)) {
+    let record = due;
+    for (const event of dueSystemEvents(record, now)) {
+      const result = transition(record, event, { actor: systemActor, now, subcategory: await subcategoryOf(deps, record), calendar: deps.reference.calendar });
+      if (!result.ok) break;
+      if (!(await deps.store.replaceIfVersion(result.next, record.version))) {
+        skipped += 1;
+        break;
+      }
+      applied += 1;
+      record = result.next;
+    }
+  }
+  return { applied, skipped };
+}

@@ -1,0 +1,154 @@
+import type { CaseRecord } from '../../shared/cases/types';
+import { nextSystemCheckAt } from '../../shared/cases/machine';
+import { statusGroup } from '../../shared/cases/states';
+import type { LngLat } from '../../shared/domain/places';
+import { distanceMetres } from '../../shared/routing';
+import type { CaseStore, Page } from '../commands/ports';
+import type { Database } from './connection';
+
+/** Everything stored besides the record: derived fields that the indexes are built on. */
+function derivedFields(record: CaseRecord) {
+  const group = statusGroup(record.status);
+  const facets = ['all', `status:${record.status}`, `group:${group}`, `cat:${record.categoryCode}`, `sub:${record.subcategoryCode}`];
+  if (record.clock?.overdue && group !== 'closed') facets.push('overdue');
+  if (record.supervised && group !== 'closed') facets.push('supervised');
+  return {
+    facets,
+    statusGroup: group,
+    reporterId: record.reporter.accountId,
+    leadUnitCode: record.assignment.leadUnitCode ?? null,
+    cohandlerUnitCodes: record.assignment.cohandlers.map((unit) => unit.unitCode),
+    nextCheckAt: nextSystemCheckAt(record),
+  };
+}
+
+const recordKeys = [
+  'number', 'status', 'subcategoryCode', 'categoryCode', 'catalogVersion', 'priority', 'title', 'description', 'location',
+  'address', 'streetCode', 'gridCode', 'compoundCode', 'buildingCode', 'source', 'reporter', 'photos', 'tier', 'assignment',
+  'clock', 'suspension', 'resolution', 'rating', 'mergedInto', 'followers', 'urgeCount', 'supervised', 'reopenCount',
+  'timeline', 'filedAt', 'closedAt', 'updatedAt', 'version',
+] as const satisfies readonly (keyof CaseRecord)[];
+
+type StoredCase = Record<string, unknown> & { _id: string };
+
+function toRecord(doc: StoredCase): CaseRecord {
+  const record: Record<string, unknown> = { id: doc._id };
+  for (const key of recordKeys) if (doc[key] !== undefined && doc[key] !== null) record[key] = doc[key];
+  return record as unknown as CaseRecord;
+}
+
+/** The stored fields of a record: absent optional fields are unset, not stored as null. */
+function toStored(record: CaseRecord) {
+  const set: Record<string, unknown> = {};
+  const unset: Record<string, ''> = {};
+  for (const key of recordKeys) {
+    if (key === 'timeline') continue;
+    if (record[key] === undefined) unset[key] = '';
+    else set[key] = record[key];
+  }
+  return { set, unset };
+}
+
+const encodeCursor = (record: CaseRecord) => Buffer.from(`${record.filedAt.getTime()}:${record.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { filedAt: Date; id: string } | undefined {
+  const [ms, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
+  const time = Number(ms);
+  if (!id || !Number.isSafeInteger(time)) return undefined;
+  return { filedAt: new Date(time), id };
+}
+
+export class InvalidCursorError extends Error {}
+
+/**
+ * The mongoose adapter of the case store. It talks to the model's underlying driver collection:
+ * the record is a plain domain object already, and one conditional update per step must be
+ * sent exactly as written, without document casting in between.
+ */
+export function mongoCaseStore(database: Database): CaseStore {
+  const { Case, Counter } = database.models;
+  return {
+    async nextCaseNumber(now) {
+      // Beijing date, as printed on notices and read out on the hotline.
+      const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+      const counter = await Counter.findOneAndUpdate({ _id: `case:${day}` }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean();
+      return `BH${day}-${String(counter!.seq).padStart(6, '0')}`;
+    },
+
+    async insert(record, extra) {
+      await Case.collection.insertOne({
+        _id: record.id,
+        ...toStored(record).set,
+        timeline: record.timeline,
+        ...derivedFields(record),
+        communityUnitCode: extra.communityUnitCode ?? null,
+        followerIds: [],
+      } as never);
+    },
+
+    async findById(id) {
+      const doc = await Case.collection.findOne({ _id: id } as never);
+      return doc ? toRecord(doc as unknown as StoredCase) : undefined;
+    },
+
+    async replaceIfVersion(next, expectedVersion) {
+      const { set, unset } = toStored(next);
+      // The timeline is append-only and every version adds one entry: push those, never rewrite.
+      const added = next.timeline.slice(expectedVersion - next.version);
+      const result = await Case.collection.updateOne({ _id: next.id, version: expectedVersion } as never, {
+        $set: { ...set, ...derivedFields(next) },
+        $push: { timeline: { $each: added } } as never,
+        ...(Object.keys(unset).length ? { $unset: unset } : {}),
+      });
+      return result.matchedCount === 1;
+    },
+
+    async list(scope, page) {
+      const filter: Record<string, unknown> = { facets: scope.facet };
+      if (scope.field) filter[scope.field] = scope.value;
+      if (page.cursor) {
+        const after = decodeCursor(page.cursor);
+        if (!after) throw new InvalidCursorError();
+        filter.$or = [{ filedAt: { $lt: after.filedAt } }, { filedAt: after.filedAt, _id: { $lt: after.id } }];
+      }
+      const docs = await Case.collection
+        .find(filter as never)
+        .sort({ filedAt: -1, _id: -1 })
+        .limit(page.limit + 1)
+        .toArray();
+      const items = docs.slice(0, page.limit).map((doc) => toRecord(doc as unknown as StoredCase));
+      return { items, nextCursor: docs.length > page.limit ? encodeCursor(items[items.length - 1]!) : null } satisfies Page<CaseRecord>;
+    },
+
+    async findDue(now, limit) {
+      const docs = await Case.collection
+        .find({ nextCheckAt: { $lte: now } } as never)
+        .sort({ nextCheckAt: 1 })
+        .limit(limit)
+        .toArray();
+      return docs.map((doc) => toRecord(doc as unknown as StoredCase));
+    },
+
+    async findOpenNear(subcategoryCode, point: LngLat, radiusM, limit) {
+      // One degree of latitude is ~111 km everywhere; the band is then narrowed by true distance.
+      const band = radiusM / 111_000;
+      const docs = await Case.collection
+        .find({ subcategoryCode, statusGroup: 'open', 'location.lat': { $gte: point.lat - band, $lte: point.lat + band } } as never)
+        .limit(500)
+        .toArray();
+      return docs
+        .map((doc) => toRecord(doc as unknown as StoredCase))
+        .filter((record) => record.location && distanceMetres(point, record.location) <= radiusM)
+        .sort((a, b) => distanceMetres(point, a.location!) - distanceMetres(point, b.location!))
+        .slice(0, limit);
+    },
+
+    async addFollower(caseId, followerId) {
+      const result = await Case.collection.updateOne({ _id: caseId, followerIds: { $ne: followerId } } as never, {
+        $push: { followerIds: followerId } as never,
+        $inc: { followers: 1 },
+      });
+      return result.modifiedCount === 1;
+    },
+  };
+}

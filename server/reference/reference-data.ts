@@ -1,0 +1,86 @@
+import type { Catalog } from '../../shared/catalog/types';
+import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
+import { buildPlaceIndex, type CommunityCompounds, type PlaceIndex } from '../../shared/routing';
+import type { WorkingCalendar } from '../../shared/time/calendar';
+import { chinaCalendar2026 } from '../../shared/time/china-2026';
+import type { Database } from '../db/connection';
+
+/**
+ * The district's reference data, held in memory: places change rarely and every filing routes
+ * through them. Catalog versions are immutable once published, so each is cached for good; only
+ * "which version is latest" is re-read, and at most every few seconds.
+ */
+export class ReferenceData {
+  private latestCheckedAt = 0;
+  private latestVersion = 0;
+  private readonly catalogs = new Map<number, Catalog>();
+
+  private constructor(
+    private readonly database: Database,
+    readonly streets: Map<string, Street>,
+    readonly grids: Map<string, Grid>,
+    readonly compounds: Map<string, Compound>,
+    readonly units: Unit[],
+    readonly unitsByCode: Map<string, Unit>,
+    readonly communities: CommunityCompounds[],
+    readonly placeIndex: PlaceIndex,
+    readonly calendar: WorkingCalendar,
+  ) {}
+
+  static async load(database: Database, calendar: WorkingCalendar = chinaCalendar2026): Promise<ReferenceData> {
+    const { Street, Grid, Compound, Unit, Community } = database.models;
+    const [streets, grids, compounds, units, communities] = await Promise.all([
+      Street.find({}, { _id: 0 }).lean<Street[]>(),
+      Grid.find({}, { _id: 0 }).lean<Grid[]>(),
+      Compound.find({}, { _id: 0 }).lean<Compound[]>(),
+      Unit.find({}, { _id: 0 }).lean<Unit[]>(),
+      Community.find({}, { _id: 0 }).lean<CommunityCompounds[]>(),
+    ]);
+    const byCode = <T extends { code: string }>(items: T[]) => new Map(items.map((item) => [item.code, item]));
+    return new ReferenceData(
+      database,
+      byCode(streets),
+      byCode(grids),
+      byCode(compounds),
+      units,
+      byCode(units),
+      communities,
+      buildPlaceIndex({ streets, grids, compounds }),
+      calendar,
+    );
+  }
+
+  /** The committee (居委会) serving a compound, if any. */
+  communityOf(compoundCode: string | undefined): string | undefined {
+    if (!compoundCode) return undefined;
+    return this.communities.find((community) => community.compoundCodes.includes(compoundCode))?.unitCode;
+  }
+
+  /** A published catalog version, or undefined if it was never published. */
+  async catalog(version: number): Promise<Catalog | undefined> {
+    const cached = this.catalogs.get(version);
+    if (cached) return cached;
+    const stored = await this.database.models.CatalogVersion.findOne({ version }).lean();
+    if (!stored) return undefined;
+    const catalog: Catalog = { version: stored.version, publishedAt: stored.publishedAt.toISOString(), categories: stored.categories };
+    this.catalogs.set(version, catalog);
+    return catalog;
+  }
+
+  /** The version new cases are filed under. */
+  async latestCatalog(now = Date.now()): Promise<Catalog> {
+    if (now - this.latestCheckedAt > 5_000 || this.latestVersion === 0) {
+      const latest = await this.database.models.CatalogVersion.findOne({}, { version: 1 }).sort({ version: -1 }).lean();
+      if (!latest) throw new Error('No catalog is published: run the seed first');
+      this.latestVersion = latest.version;
+      this.latestCheckedAt = now;
+    }
+    return (await this.catalog(this.latestVersion))!;
+  }
+
+  /** Called after this process publishes a version, so it is used at once. */
+  noteCatalogPublished(catalog: Catalog): void {
+    this.catalogs.set(catalog.version, catalog);
+    this.latestVersion = Math.max(this.latestVersion, catalog.version);
+  }
+}

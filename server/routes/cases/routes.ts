@@ -1,0 +1,88 @@
+import type Router from '@koa/router';
+import { z } from 'zod';
+import { caseEventTypes } from '../../../shared/cases/events';
+import { caseIdParamSchema, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../../shared/schemas/cases';
+import { findSubcategory } from '../../../shared/catalog/catalog';
+import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase, type CaseCommandDeps } from '../../commands/cases';
+import { mongoCaseStore, InvalidCursorError } from '../../db/case-store';
+import { mongoPhotoPort } from '../../db/photo-port';
+import { actorOf, optionalActorOf } from '../../http/auth';
+import { errors } from '../../http/errors';
+import { parseInput } from '../../http/validate';
+import type { AppDeps } from '../../http/app';
+import { presentCase, presentCaseSummary } from '../../presenters/case';
+
+const eventParamsSchema = z.strictObject({
+  id: caseIdParamSchema.shape.id,
+  type: z.enum(caseEventTypes, '未知的操作'),
+});
+const ifMatchSchema = z.coerce.number().int().min(1);
+
+/** Cases: file, list, nearby duplicates, detail, lifecycle events, "me too". */
+export function caseRoutes(router: Router, deps: AppDeps): void {
+  const commands: CaseCommandDeps = {
+    store: mongoCaseStore(deps.database),
+    reference: deps.reference,
+    photos: mongoPhotoPort(deps.database),
+    now: deps.now,
+  };
+
+  router.post('/api/v1/cases', async (ctx) => {
+    const actor = actorOf(ctx);
+    const input = parseInput(fileCaseSchema, ctx.request.body);
+    const record = await fileCaseCommand(commands, actor, input);
+    ctx.status = 201;
+    ctx.set('Location', `/api/v1/cases/${record.id}`);
+    ctx.body = await presentCase(deps.reference, record, actor, eventsFor(commands, record, actor));
+  });
+
+  router.get('/api/v1/cases', async (ctx) => {
+    const actor = optionalActorOf(ctx);
+    const query = parseInput(listCasesSchema, ctx.query);
+    try {
+      const page = await listCases(commands, actor, query);
+      ctx.body = { items: await Promise.all(page.items.map((record) => presentCaseSummary(deps.reference, record, actor))), nextCursor: page.nextCursor };
+    } catch (error) {
+      if (error instanceof InvalidCursorError) throw errors.validation({ cursor: ['翻页标记无效'] });
+      throw error;
+    }
+  });
+
+  router.get('/api/v1/cases/nearby', async (ctx) => {
+    const actor = optionalActorOf(ctx);
+    const query = parseInput(nearbyCasesSchema, ctx.query);
+    const catalog = await deps.reference.latestCatalog(deps.now().getTime());
+    const entry = findSubcategory(catalog, query.subcategoryCode);
+    if (!entry) throw errors.validation({ subcategoryCode: ['问题小类不存在'] });
+    const radius = entry.subcategory.duplicateRadiusM;
+    const records = radius > 0 ? await commands.store.findOpenNear(query.subcategoryCode, { lng: query.lng, lat: query.lat }, radius, 10) : [];
+    ctx.body = { radiusM: radius, items: await Promise.all(records.map((record) => presentCaseSummary(deps.reference, record, actor))) };
+  });
+
+  router.get('/api/v1/cases/:id', async (ctx) => {
+    const actor = optionalActorOf(ctx);
+    const { id } = parseInput(caseIdParamSchema, ctx.params);
+    const record = await loadCase(commands, id);
+    ctx.set('ETag', `"${record.version}"`);
+    ctx.body = await presentCase(deps.reference, record, actor, eventsFor(commands, record, actor));
+  });
+
+  router.post('/api/v1/cases/:id/events/:type', async (ctx) => {
+    const actor = actorOf(ctx);
+    const { id, type } = parseInput(eventParamsSchema, ctx.params);
+    const ifMatch = ctx.get('if-match').replaceAll('"', '');
+    const expectedVersion = ifMatch ? parseInput(z.object({ 'If-Match': ifMatchSchema }), { 'If-Match': ifMatch })['If-Match'] : undefined;
+    const body = ctx.request.body ?? {};
+    if (typeof body !== 'object' || Array.isArray(body)) throw errors.validation({ '(body)': ['请求体须为对象'] });
+    const { record } = await actOnCase(commands, actor, id, type, body as Record<string, unknown>, expectedVersion);
+    ctx.set('ETag', `"${record.version}"`);
+    ctx.body = await presentCase(deps.reference, record, actor, eventsFor(commands, record, actor));
+  });
+
+  router.post('/api/v1/cases/:id/follow', async (ctx) => {
+    const actor = actorOf(ctx);
+    const { id } = parseInput(caseIdParamSchema, ctx.params);
+    const record = await followCase(commands, actor, id);
+    ctx.body = await presentCase(deps.reference, record, actor, eventsFor(commands, record, actor));
+  });
+}

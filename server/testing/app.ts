@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Actor } from '../../shared/domain/roles';
+import { actorOfAccount, findAccountByLoginKey } from '../auth/accounts';
+import { signAccessToken } from '../auth/tokens';
+import type { Database } from '../db/connection';
+import { createApp, type AppDeps } from '../http/app';
+import { ReferenceData } from '../reference/reference-data';
+import { seedDemoDistrict } from '../seed/seed';
+import { WeChatClient } from '../wechat/client';
+import { startFakeWeChat, type FakeWeChat } from '../wechat/fake-server';
+import { databaseTokenStore } from '../wechat/token-store';
+import { dropTestDatabase, openTestDatabase } from './database';
+import { startTestServer, type TestServer } from './http';
+import { testLogger } from './logger';
+
+/** A clock the test moves by hand. */
+export interface TestClock {
+  now(): Date;
+  set(instant: Date | string): void;
+  advance(ms: number): void;
+}
+
+export function testClock(start: Date | string = '2026-03-09T09:00:00+08:00'): TestClock {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    set: (instant) => (current = new Date(instant)),
+    advance: (ms) => (current = new Date(current.getTime() + ms)),
+  };
+}
+
+export interface TestApp {
+  database: Database;
+  reference: ReferenceData;
+  deps: AppDeps;
+  server: TestServer;
+  clock: TestClock;
+  /** The actor of a seeded demo account (see server/seed/district.ts for usernames). */
+  actor(username: string): Promise<Actor>;
+  /** A bearer token for a seeded demo account. */
+  token(username: string): Promise<string>;
+  /** The fake WeChat server behind `deps.wechat`, with `startTestApp({ wechat: true })`. */
+  fakeWeChat?: FakeWeChat;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole API on a fresh database seeded with the demo district, on a free port, with a
+ * controllable clock: what API tests start from.
+ */
+export async function startTestApp(options: { label?: string; clock?: TestClock; production?: boolean; wechat?: boolean } = {}): Promise<TestApp> {
+  const database = await openTestDatabase(options.label ?? 'api');
+  await seedDemoDistrict(database, { hashPasswords: false });
+  const reference = await ReferenceData.load(database);
+  const clock = options.clock ?? testClock();
+  const uploadsDir = mkdtempSync(path.join(tmpdir(), 'gzbh-uploads-'));
+  const wechatApp = { appId: 'wx-test', appSecret: 'test-secret' };
+  const fakeWeChat = options.wechat ? await startFakeWeChat(wechatApp) : undefined;
+  const deps: AppDeps = {
+    database,
+    logger: testLogger,
+    reference,
+    now: clock.now,
+    config: {
+      production: options.production ?? false,
+      jwt: { secret: randomBytes(32).toString('hex'), issuer: 'gongzhi-baohe-test', ttlSeconds: 3600 },
+      uploads: { dir: uploadsDir, maxBytes: 2 * 1024 * 1024 },
+      wechat: { ...wechatApp, apiBase: fakeWeChat?.url, templates: { caseProgress: 'tmpl-progress', caseResolved: 'tmpl-resolved' } },
+    },
+    wechat: fakeWeChat ? new WeChatClient({ ...wechatApp, apiBase: fakeWeChat.url, tokenStore: databaseTokenStore(database) }) : undefined,
+  };
+  const server = await startTestServer(createApp(deps));
+  const actor = async (username: string) => {
+    const account = await findAccountByLoginKey(database, `pw:${username}`);
+    if (!account) throw new Error(`no demo account ${username}`);
+    return actorOfAccount(account);
+  };
+  return {
+    database,
+    reference,
+    deps,
+    server,
+    clock,
+    actor,
+    fakeWeChat,
+    token: async (username) => signAccessToken(await actor(username), deps.config.jwt),
+    close: async () => {
+      await server.close();
+      await fakeWeChat?.close();
+      await dropTestDatabase(database);
+      rmSync(uploadsDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -15,6 +15,8 @@ export interface LoadTarget {
 export interface LoadOptions {
   connections: number;
   seconds: number;
+  /** Send exactly this many requests instead of running for `seconds` (warm-up). */
+  amount?: number;
 }
 
 /**
@@ -22,16 +24,17 @@ export interface LoadOptions {
  * event loop) and returns requests per second; non-2xx answers fail the run rather than count.
  */
 export async function measureRps(target: LoadTarget, options: LoadOptions): Promise<number> {
-  const args = [autocannonBin, '--json', '-c', String(options.connections), '-d', String(options.seconds), '-m', target.method ?? 'GET'];
+  const args = [autocannonBin, '--json', '-c', String(options.connections), '-t', '60', '-m', target.method ?? 'GET'];
+  args.push(...(options.amount ? ['-a', String(options.amount)] : ['-d', String(options.seconds)]));
   for (const [name, value] of Object.entries(target.headers ?? {})) args.push('-H', `${name}=${value}`);
   if (target.body !== undefined) args.push('-b', target.body);
   args.push(target.url);
   const { stdout } = await execFileAsync(process.execPath, args, { maxBuffer: 16 * 1024 * 1024 });
-  const result = JSON.parse(stdout) as { requests: { average: number }; non2xx: number; errors: number; '2xx': number };
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`load on ${target.url} got ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+  const result = JSON.parse(stdout) as { duration: number; non2xx: number; errors: number; '2xx': number };
+  if (result.non2xx > 0 || result.errors > 0 || result['2xx'] === 0) {
+    throw new Error(`load on ${target.url} got ${result['2xx']} 2xx, ${result.non2xx} non-2xx answers and ${result.errors} errors (timeouts included)`);
   }
-  return result['2xx'] / options.seconds;
+  return result['2xx'] / (options.amount ? result.duration : options.seconds);
 }
 
 /**
@@ -39,8 +42,8 @@ export async function measureRps(target: LoadTarget, options: LoadOptions): Prom
  * on two cores a single run drifts with whatever else the machine does.
  */
 export async function compare(ours: LoadTarget, baseline: LoadTarget, options: LoadOptions & { rounds: number }) {
-  await measureRps(baseline, { ...options, seconds: 1 });
-  await measureRps(ours, { ...options, seconds: 1 });
+  await measureRps(baseline, { ...options, amount: options.connections * 5 });
+  await measureRps(ours, { ...options, amount: options.connections * 5 });
   const oursRuns: number[] = [];
   const baselineRuns: number[] = [];
   for (let round = 0; round < options.rounds; round += 1) {

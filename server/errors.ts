@@ -1,5 +1,9 @@
-import { ZodError } from 'zod';
+import { z, ZodError } from 'zod';
 import type { CaseError } from '../shared/cases/types';
+
+// zod's own messages (a string where a number was expected, …) reach people beside the fields,
+// like ours do: Chinese for every schema the server parses with, not just those with custom text.
+z.config(z.locales.zhCN());
 
 /** Field-level problems, keyed by dotted path (`location.lng`), each a list of Chinese messages. */
 export type FieldErrors = Record<string, string[]>;
@@ -31,12 +35,18 @@ export const errors = {
 
 /** Turns a zod error into `{ "a.b": ["…"] }`: the shape the app shows beside each field. */
 export function fieldErrorsOf(error: ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  // A Map, not an object literal: a refused key may be named `constructor` or `toString`.
+  const fields = new Map<string, string[]>();
+  const add = (path: PropertyKey[], message: string) => {
+    const key = path.map(String).join('.') || '(body)';
+    fields.set(key, [...(fields.get(key) ?? []), message]);
+  };
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '(body)';
-    (fields[key] ??= []).push(issue.message);
+    // A strict object names the keys it refuses in one issue on the object; the app shows each beside its own field.
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add([...issue.path, key], '不允许的字段');
+    else add(issue.path, issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }
 
 

@@ -61,7 +61,7 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
   const result = fileCase(
     {
       id,
-      number: await deps.store.nextCaseNumber(now),
+      number: '',
       catalogVersion: catalog.version,
       title: input.title ?? `${entry.subcategory.name}${compound ? `（${compound.name}）` : ''}`,
       description: input.description,
@@ -78,9 +78,11 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
     { actor, now, subcategory: entry.subcategory, calendar: deps.reference.calendar },
   );
   if (!result.ok) throw fromCaseError(result.error);
-  await deps.store.insert(result.next, { communityUnitCode: deps.reference.communityOf(place.compoundCode) });
+  // The number is drawn only for a filing the machine accepted: a refusal must not leave a gap in the day's sequence.
+  const record: CaseRecord = { ...result.next, number: await deps.store.nextCaseNumber(now) };
+  await deps.store.insert(record, { communityUnitCode: deps.reference.communityOf(place.compoundCode) });
   await deps.photos.attach(input.photos, id, actor.id);
-  return result.next;
+  return record;
 }
 
 interface Place {
@@ -98,7 +100,9 @@ function locate(reference: ReferenceData, input: FileCaseRequest): Place {
       throw errors.validation({ compoundCode: ['小区不存在'] });
     }
     const compoundCode = found.compound?.code ?? (input.compoundCode && reference.compounds.get(input.compoundCode)?.gridCode === found.grid.code ? input.compoundCode : undefined);
-    if (input.buildingCode && !compoundCode) throw errors.validation({ buildingCode: ['楼栋与所选位置不符'] });
+    // A building must belong to the compound the point resolved to, else it would be dropped without a word.
+    const buildings = compoundCode ? (reference.compounds.get(compoundCode)?.buildings ?? []) : [];
+    if (input.buildingCode && !buildings.some((b) => b.code === input.buildingCode)) throw errors.validation({ buildingCode: ['楼栋与所选位置不符'] });
     return { point: input.location, streetCode: found.street.code, gridCode: found.grid.code, compoundCode };
   }
   const found = locateCompound(input.compoundCode!, reference.placeIndex);

@@ -54,8 +54,10 @@ const encodeCursor = (record: CaseRecord) => Buffer.from(`${record.filedAt.getTi
 function decodeCursor(cursor: string): { filedAt: Date; id: string } | undefined {
   const [ms, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
   const time = Number(ms);
-  if (!id || !Number.isSafeInteger(time)) return undefined;
-  return { filedAt: new Date(time), id };
+  const filedAt = new Date(time);
+  // A safe integer can still lie beyond the Date range (±8.64e15 ms): such a cursor was never issued by us.
+  if (!id || !Number.isSafeInteger(time) || Number.isNaN(filedAt.getTime())) return undefined;
+  return { filedAt, id };
 }
 
 export class InvalidCursorError extends Error {}

@@ -1,5 +1,6 @@
 import type { PhotoPort } from '../commands/cases';
 import type { Database } from './connection';
+import { attachPhotos } from '../photos/photos';
 
 /** Photos as the case commands need them: ownership checks and attaching to a case. */
 export function mongoPhotoPort(database: Database): PhotoPort {
@@ -17,7 +18,7 @@ export function mongoPhotoPort(database: Database): PhotoPort {
     },
     async attach(photoIds, caseId, ownerId) {
       if (photoIds.length === 0) return;
-      await photos().updateMany({ _id: { $in: photoIds }, ownerId, caseId: null } as never, { $set: { caseId } });
+      await attachPhotos(database, photoIds, { ownerId, caseId });
     },
   };
 }

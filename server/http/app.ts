@@ -15,6 +15,7 @@ import { wechatAuthRoutes } from '../routes/auth/wechat';
 import { catalogRoutes } from '../routes/catalog/routes';
 import { caseRoutes } from '../routes/cases/routes';
 import { photoRoutes } from '../routes/photos/routes';
+import { openapiRoutes } from '../routes/openapi';
 
 /** What the HTTP layer needs, injected so tests can pass a test database and a fixed clock. */
 export interface AppDeps {
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps): Koa {
   catalogRoutes(router, deps);
   caseRoutes(router, deps);
   photoRoutes(router, deps);
+  openapiRoutes(router, deps);
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: false }));
 

@@ -51,8 +51,20 @@ export interface TestApp {
  * The whole API on a fresh database seeded with the demo district, on a free port, with a
  * controllable clock: what API tests start from.
  */
-export async function startTestApp(options: { label?: string; clock?: TestClock; production?: boolean; wechat?: boolean } = {}): Promise<TestApp> {
-  const database = await openTestDatabase(options.label ?? 'api');
+export interface TestAppOptions {
+  label?: string;
+  clock?: TestClock;
+  production?: boolean;
+  wechat?: boolean;
+  /** Another engine than the run's shared one, and a fixed database name (to reopen it later). */
+  engineUri?: string;
+  databaseName?: string;
+  /** Leave the database in place on close (the persistence test reopens it). */
+  keepData?: boolean;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = await openTestDatabase(options.label ?? 'api', { engineUri: options.engineUri, name: options.databaseName });
   await seedDemoDistrict(database, { hashPasswords: false });
   const reference = await ReferenceData.load(database);
   const clock = options.clock ?? testClock();
@@ -90,7 +102,8 @@ export async function startTestApp(options: { label?: string; clock?: TestClock;
     close: async () => {
       await server.close();
       await fakeWeChat?.close();
-      await dropTestDatabase(database);
+      if (options.keepData) await database.close();
+      else await dropTestDatabase(database);
       rmSync(uploadsDir, { recursive: true, force: true });
     },
   };

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { caseEventTypes } from '../../../shared/cases/events';
 import { caseIdParamSchema, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../../shared/schemas/cases';
 import { findSubcategory } from '../../../shared/catalog/catalog';
-import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase, type CaseCommandDeps } from '../../commands/cases';
-import { mongoCaseStore, InvalidCursorError } from '../../db/case-store';
-import { mongoPhotoPort } from '../../db/photo-port';
+import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase } from '../../commands/cases';
+import { InvalidCursorError } from '../../db/case-store';
+import { caseCommandDeps } from '../../wiring';
 import { actorOf, optionalActorOf } from '../../http/auth';
 import { errors } from '../../http/errors';
 import { parseInput } from '../../http/validate';
@@ -20,12 +20,7 @@ const ifMatchSchema = z.coerce.number().int().min(1);
 
 /** Cases: file, list, nearby duplicates, detail, lifecycle events, "me too". */
 export function caseRoutes(router: Router, deps: AppDeps): void {
-  const commands: CaseCommandDeps = {
-    store: mongoCaseStore(deps.database),
-    reference: deps.reference,
-    photos: mongoPhotoPort(deps.database),
-    now: deps.now,
-  };
+  const commands = caseCommandDeps(deps.database, deps.reference, deps.now);
 
   router.post('/api/v1/cases', async (ctx) => {
     const actor = actorOf(ctx);

@@ -8,13 +8,13 @@ import { AppError, errors } from '../../http/errors';
 import { parseInput } from '../../http/validate';
 import type { AppDeps } from '../../http/app';
 
-const publishSchema = z.strictObject({
+export const publishSchema = z.strictObject({
   /** The version the editor started from: publishing over a newer version is refused (409). */
   basedOn: z.number().int().min(1),
   categories: z.array(categorySchema).min(1).max(30),
 });
 
-const versionParam = z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000) });
+export const versionParam = z.strictObject({ version: z.coerce.number().int().min(1).max(1_000_000) });
 
 /** The management service list: read by everyone, published as a new version by admins. */
 export function catalogRoutes(router: Router, deps: AppDeps): void {

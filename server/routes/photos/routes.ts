@@ -10,7 +10,7 @@ import { AppError, errors } from '../../http/errors';
 import { parseInput } from '../../http/validate';
 import type { AppDeps } from '../../http/app';
 
-const downloadQuery = z.object({ size: z.enum(['thumb'], { error: '尺寸只能是 thumb' }).optional() });
+export const downloadQuery = z.object({ size: z.enum(['thumb'], { error: '尺寸只能是 thumb' }).optional() });
 
 const refusals = {
   unsupported_type: () => new AppError('photo.unsupported_type', `只支持 ${heicSupported ? 'JPEG、PNG、WebP、HEIC' : 'JPEG、PNG、WebP'} 格式的照片`, 415),

@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'shared',
           include: ['shared/**/*.test.ts'],
           environment: 'node',
+          // Property tests walk thousands of generated cases: on a busy 2-core machine they need room.
+          testTimeout: 60_000,
         },
       },
       {

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import { roles, type Actor } from '../../shared/domain/roles';
@@ -20,10 +21,25 @@ const claimsSchema = z.object({
   }),
 });
 
+const keys = new Map<string, KeyObject>();
+
+/**
+ * The secret as a KeyObject, made once. Given a string, jsonwebtoken first tries to parse it as a
+ * public key on every call and falls back after the exception: ~1 ms per request.
+ */
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    key = createSecretKey(Buffer.from(secret, 'utf8'));
+    keys.set(secret, key);
+  }
+  return key;
+}
+
 /** Signs an access token carrying the actor, so a request needs no account lookup. */
 export function signAccessToken(actor: Actor, config: TokenConfig): string {
   if (actor.role === 'system') throw new Error('the system actor never holds a token');
-  return jwt.sign({ role: actor.role, name: actor.name, scope: actor.scope }, config.secret, {
+  return jwt.sign({ role: actor.role, name: actor.name, scope: actor.scope }, keyOf(config.secret), {
     algorithm: 'HS256',
     subject: actor.id,
     issuer: config.issuer,
@@ -36,7 +52,7 @@ export type TokenCheck = { ok: true; actor: Actor } | { ok: false; reason: 'expi
 /** Verifies signature (HS256 only: `alg: none` and key-confusion tokens are refused), issuer and expiry. */
 export function verifyAccessToken(token: string, config: TokenConfig): TokenCheck {
   try {
-    const payload = jwt.verify(token, config.secret, { algorithms: ['HS256'], issuer: config.issuer });
+    const payload = jwt.verify(token, keyOf(config.secret), { algorithms: ['HS256'], issuer: config.issuer });
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) return { ok: false, reason: 'invalid' };
     const { sub, role, name, scope } = claims.data;

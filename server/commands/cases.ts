@@ -7,7 +7,7 @@ import { isOpen } from '../../shared/cases/states';
 import type { CaseRecord, CaseSource, Effect } from '../../shared/cases/types';
 import type { Actor } from '../../shared/domain/roles';
 import { systemActor } from '../../shared/domain/roles';
-import { locateCompound, locateIn } from '../../shared/routing';
+import { chooseResponsibleUnit, locateCompound, locateIn } from '../../shared/routing';
 import type { FileCaseRequest, ListCasesQuery } from '../../shared/schemas/cases';
 import { caseEventBodySchemas, type fileCaseSchema } from '../../shared/schemas/cases';
 import { AppError, errors, fieldErrorsOf, fromCaseError } from '../errors';
@@ -316,4 +316,30 @@ export async function runDueSystemEvents(deps: CaseCommandDeps, batch = 100): Pr
     }
   }
   return { applied, skipped };
+}
+
+/**
+ * The dispatch the service list calls for: the lead unit owning the subcategory's handle stage and
+ * its default cohandlers, each chosen for the case's place by the routing tie-break rule
+ * (shared/routing). Units the rule cannot decide are left for the dispatcher to pick.
+ */
+export async function suggestAssignment(deps: Pick<CaseCommandDeps, 'reference'>, record: CaseRecord) {
+  const catalog = await deps.reference.catalog(record.catalogVersion);
+  const subcategory = catalog && findSubcategory(catalog, record.subcategoryCode)?.subcategory;
+  if (!subcategory) return null;
+  const { reference } = deps;
+  const target = {
+    compound: record.compoundCode ? reference.compounds.get(record.compoundCode) : undefined,
+    street: { code: record.streetCode },
+    communities: reference.communities,
+  };
+  const lead = chooseResponsibleUnit({ ...target, unitType: subcategory.stages.handle.owner }, reference.units);
+  const cohandlers = subcategory.cohandlers
+    .map((unitType) => chooseResponsibleUnit({ ...target, unitType }, reference.units))
+    .filter((unit): unit is NonNullable<typeof unit> => unit !== undefined && unit.code !== lead?.code);
+  return {
+    leadUnitType: subcategory.stages.handle.owner,
+    leadUnit: lead ? { code: lead.code, name: lead.name, type: lead.type } : null,
+    cohandlers: cohandlers.map((unit) => ({ code: unit.code, name: unit.name, type: unit.type })),
+  };
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { caseEventTypes } from '../../../shared/cases/events';
 import { caseIdParamSchema, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../../shared/schemas/cases';
 import { findSubcategory } from '../../../shared/catalog/catalog';
-import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase } from '../../commands/cases';
+import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase, suggestAssignment } from '../../commands/cases';
 import { InvalidCursorError } from '../../db/case-store';
 import { caseCommandDeps } from '../../wiring';
 import { actorOf, optionalActorOf } from '../../http/auth';
@@ -58,8 +58,12 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
     const actor = optionalActorOf(ctx);
     const { id } = parseInput(caseIdParamSchema, ctx.params);
     const record = await loadCase(commands, id);
+    const allowed = eventsFor(commands, record, actor);
     ctx.set('ETag', `"${record.version}"`);
-    ctx.body = await presentCase(deps.reference, record, actor, eventsFor(commands, record, actor));
+    const view = await presentCase(deps.reference, record, actor, allowed);
+    // Those who may dispatch see what the service list suggests, so dispatch is one tap.
+    const dispatching = allowed.includes('dispatch') || allowed.includes('reassign');
+    ctx.body = dispatching ? { ...view, suggestedAssignment: await suggestAssignment(commands, record) } : view;
   });
 
   router.post('/api/v1/cases/:id/events/:type', async (ctx) => {

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../testing/app';
+import { act, file, pointInGrid0101, uploadPhoto } from '../../testing/cases';
+
+let app: TestApp;
+let original: { id: string };
+// ~10 m north-east of the first report: the same broken paving, seen by a neighbour.
+const nextDoor = { lng: pointInGrid0101.lng + 0.0001, lat: pointInGrid0101.lat + 0.00005 };
+
+beforeAll(async () => {
+  app = await startTestApp({ label: 'duplicates' });
+  original = await file(app, 'resident01', {
+    subcategoryCode: '02.02',
+    description: '人行道板破损翘起，老人差点绊倒',
+    location: pointInGrid0101,
+    photos: [await uploadPhoto(app, 'resident01')],
+  });
+});
+afterAll(async () => app.close());
+
+const nearby = (subcategoryCode: string, point: { lng: number; lat: number }) =>
+  app.server.request('GET', `/api/v1/cases/nearby?subcategoryCode=${subcategoryCode}&lng=${point.lng}&lat=${point.lat}`);
+
+describe('duplicates at filing', () => {
+  it('offers an open case of the same subcategory within its radius, in the public form', async () => {
+    const response = await nearby('02.02', nextDoor);
+    expect(response.status).toBe(200);
+    expect(response.body.radiusM).toBe(30);
+    expect(response.body.items.map((item: { id: string }) => item.id)).toEqual([original.id]);
+    expect(response.body.items[0].address).not.toContain('人行道板破损翘起');
+  });
+
+  it('offers nothing beyond the radius or for another subcategory', async () => {
+    expect((await nearby('02.02', { lng: pointInGrid0101.lng + 0.003, lat: pointInGrid0101.lat })).body.items).toEqual([]);
+    expect((await nearby('01.04', nextDoor)).body.items).toEqual([]);
+  });
+
+  it('offers nothing for a subcategory whose radius is zero', async () => {
+    const response = await nearby('07.10', pointInGrid0101);
+    expect(response.body).toEqual({ radiusM: 0, items: [] });
+  });
+});
+
+describe('me too (我也遇到)', () => {
+  it('counts each resident once', async () => {
+    const token = await app.token('resident02');
+    const first = await app.server.request('POST', `/api/v1/cases/${original.id}/follow`, { token });
+    const again = await app.server.request('POST', `/api/v1/cases/${original.id}/follow`, { token });
+    expect(first.status).toBe(200);
+    expect(first.body.followers).toBe(1);
+    expect(again.body.followers).toBe(1);
+  });
+
+  it('refuses the reporter following their own case and staff following at all', async () => {
+    const own = await app.server.request('POST', `/api/v1/cases/${original.id}/follow`, { token: await app.token('resident01') });
+    expect(own.status).toBe(409);
+    expect(own.body.error.code).toBe('case.own_case');
+    const staff = await app.server.request('POST', `/api/v1/cases/${original.id}/follow`, { token: await app.token('street01') });
+    expect(staff.status).toBe(403);
+  });
+});
+
+describe('merging a duplicate', () => {
+  it('closes the duplicate as merged and makes its reporter a follower of the original', async () => {
+    const duplicate = await file(app, 'resident03', {
+      subcategoryCode: '02.02',
+      description: '这里人行道砖坏了好几块',
+      location: nextDoor,
+      photos: [await uploadPhoto(app, 'resident03')],
+    });
+    await act(app, 'street01', original.id, 'accept');
+    const merged = await act(app, 'street01', duplicate.id, 'merge', { intoCaseId: original.id });
+    expect(merged.status).toBe('merged');
+    expect(merged.mergedInto).toBe(original.id);
+    const target = await app.server.request('GET', `/api/v1/cases/${original.id}`, { token: await app.token('street01') });
+    expect(target.body.followers).toBe(2);
+  });
+});
+
+describe('dispatch suggestion', () => {
+  it('proposes the unit the service list names for the place, with its cohandlers', async () => {
+    const elevator = await file(app, 'resident01', { subcategoryCode: '05.01', description: '电梯运行中突然下坠', compoundCode: 'C001' });
+    await act(app, 'street01', elevator.id, 'accept');
+    const view = await app.server.request('GET', `/api/v1/cases/${elevator.id}`, { token: await app.token('street01') });
+    expect(view.body.suggestedAssignment).toMatchObject({
+      leadUnitType: 'property_company',
+      leadUnit: { code: 'U-PM-030' },
+      cohandlers: [{ code: 'U-ST01-MARKET', type: 'market_supervision' }],
+    });
+    const residentView = await app.server.request('GET', `/api/v1/cases/${elevator.id}`, { token: await app.token('resident01') });
+    expect(residentView.body).not.toHaveProperty('suggestedAssignment');
+  });
+
+  it('proposes the street unit for a street problem', async () => {
+    const view = await app.server.request('GET', `/api/v1/cases/${original.id}`, { token: await app.token('street01') });
+    expect(view.body.suggestedAssignment.leadUnit.code).toBe('U-ST01-MUNICIPAL');
+  });
+});

@@ -8,6 +8,7 @@ import type { ReferenceData } from '../reference/reference-data';
 import type { WeChatGateway } from '../wechat/gateway';
 import { errorMiddleware, rethrowAsAppError } from './errors';
 import { authenticate } from './auth';
+import { jsonBodiesOnly } from './json-only';
 import { staticPortal } from './static-portal';
 import { healthRoutes } from '../routes/health';
 import { authRoutes } from '../routes/auth/routes';
@@ -35,6 +36,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
   app.use(errorMiddleware(deps.logger));
+  app.use(jsonBodiesOnly(['/api/v1/photos']));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8', onError: rethrowAsAppError }));
   app.use(authenticate(deps.config.jwt));
 

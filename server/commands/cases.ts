@@ -3,6 +3,7 @@ import { findSubcategory } from '../../shared/catalog/catalog';
 import type { Subcategory } from '../../shared/catalog/types';
 import type { CaseEventInput, CaseEventType } from '../../shared/cases/events';
 import { allowedEvents, dueSystemEvents, fileCase, transition } from '../../shared/cases/machine';
+import { checkEventRule } from '../../shared/cases/rules';
 import { isOpen } from '../../shared/cases/states';
 import type { CaseRecord, CaseSource, Effect } from '../../shared/cases/types';
 import type { Actor } from '../../shared/domain/roles';
@@ -145,10 +146,14 @@ export async function actOnCase(
   if (expectedVersion !== undefined && expectedVersion !== record.version) {
     throw errors.conflict('case.version_conflict', '案件已被他人更新，请刷新后重试', { currentVersion: record.version });
   }
+  const now = deps.now();
+  // Who may act is decided before what they sent is examined: a refused actor learns nothing
+  // about the case's units or related cases from validation answers.
+  const refusal = checkEventRule(record, actor, type, now);
+  if (refusal) throw fromCaseError(refusal);
   const parsed = caseEventBodySchemas[type].safeParse(body);
   if (!parsed.success) throw errors.validation(fieldErrorsOf(parsed.error));
   const event = { ...parsed.data, type } as CaseEventInput;
-  const now = deps.now();
   await checkReferences(deps, actor, record, event);
 
   const result = transition(record, event, { actor, now, subcategory: await subcategoryOf(deps, record), calendar: deps.reference.calendar });

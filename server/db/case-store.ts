@@ -12,15 +12,23 @@ function derivedFields(record: CaseRecord) {
   const facets = ['all', `status:${record.status}`, `group:${group}`, `cat:${record.categoryCode}`, `sub:${record.subcategoryCode}`];
   if (record.clock?.overdue && group !== 'closed') facets.push('overdue');
   if (record.supervised && group !== 'closed') facets.push('supervised');
+  const cohandlerUnitCodes = record.assignment.cohandlers.map((unit) => unit.unitCode);
   return {
     facets,
     statusGroup: group,
     reporterId: record.reporter.accountId,
     leadUnitCode: record.assignment.leadUnitCode ?? null,
-    cohandlerUnitCodes: record.assignment.cohandlers.map((unit) => unit.unitCode),
+    cohandlerUnitCodes,
+    cohandlerFacets: cohandlerUnitCodes.flatMap((unitCode) => facets.map((facet) => cohandlerFacet(unitCode, facet))),
     nextCheckAt: nextSystemCheckAt(record),
   };
 }
+
+/**
+ * One key per (cohandler, facet): both are arrays, and MongoDB cannot index two array fields in
+ * one compound index, so the cohandling list's scope and facet are indexed as one field.
+ */
+const cohandlerFacet = (unitCode: string, facet: string) => `${unitCode}|${facet}`;
 
 const recordKeys = [
   'number', 'status', 'subcategoryCode', 'categoryCode', 'catalogVersion', 'priority', 'title', 'description', 'location',
@@ -106,8 +114,13 @@ export function mongoCaseStore(database: Database): CaseStore {
     },
 
     async list(scope, page) {
-      const filter: Record<string, unknown> = { facets: scope.facet };
-      if (scope.field) filter[scope.field] = scope.value;
+      const filter: Record<string, unknown> = {};
+      if (scope.field === 'cohandlerUnitCodes') {
+        filter.cohandlerFacets = cohandlerFacet(scope.value!, scope.facet);
+      } else {
+        filter.facets = scope.facet;
+        if (scope.field) filter[scope.field] = scope.value;
+      }
       if (page.cursor) {
         const after = decodeCursor(page.cursor);
         if (!after) throw new InvalidCursorError();

@@ -10,7 +10,8 @@ import type { CaseRecord } from './types';
  */
 export function seesCaseInFull(record: CaseRecord, actor: Actor | undefined): boolean {
   if (!actor) return false;
-  if (actor.role === 'admin') return true;
+  // Whoever filed it — a resident, or staff filing from patrol or the hotline — follows it in full.
+  if (actor.role === 'admin' || actor.id === record.reporter.accountId) return true;
   return partiesOf(record, actor).length > 0;
 }
 

@@ -51,6 +51,8 @@ export const caseSchema = new Schema(
     reporterId: { type: String, required: true },
     leadUnitCode: { type: String },
     cohandlerUnitCodes: { type: [String], default: [] },
+    /** `<cohandler unit>|<facet>` for each pair: the cohandling list's scope and filter in one indexable array. */
+    cohandlerFacets: { type: [String], default: [] },
     communityUnitCode: { type: String },
     /** When the scheduler must look at the case again; null when nothing can fall due by itself. */
     nextCheckAt: { type: Date, default: null },
@@ -62,7 +64,7 @@ export const caseSchema = new Schema(
 // List views: scope, one facet, newest first, _id to break ties for the cursor.
 caseSchema.index({ reporterId: 1, facets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ leadUnitCode: 1, facets: 1, filedAt: -1, _id: -1 });
-caseSchema.index({ cohandlerUnitCodes: 1, filedAt: -1, _id: -1 });
+caseSchema.index({ cohandlerFacets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ streetCode: 1, facets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ gridCode: 1, facets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ communityUnitCode: 1, facets: 1, filedAt: -1, _id: -1 });

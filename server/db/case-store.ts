@@ -76,12 +76,16 @@ export class InvalidCursorError extends Error {}
  * sent exactly as written, without document casting in between.
  */
 export function mongoCaseStore(database: Database): CaseStore {
-  const { Case, Counter } = database.models;
+  // The driver's own collections, beneath mongoose's buffering wrapper: every filing goes through
+  // here, and the models' schemas still declare the fields and the indexes.
+  const db = database.connection.db!;
+  const Case = { collection: db.collection(database.models.Case.collection.collectionName) };
+  const Counter = { collection: db.collection(database.models.Counter.collection.collectionName) };
   return {
     async nextCaseNumber(now) {
       // Beijing date, as printed on notices and read out on the hotline.
       const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
-      const counter = await Counter.findOneAndUpdate({ _id: `case:${day}` }, { $inc: { seq: 1 } }, { upsert: true, new: true }).lean();
+      const counter = await Counter.collection.findOneAndUpdate({ _id: `case:${day}` } as never, { $inc: { seq: 1 } }, { upsert: true, returnDocument: 'after' });
       return `BH${day}-${String(counter!.seq).padStart(6, '0')}`;
     },
 

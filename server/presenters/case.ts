@@ -55,8 +55,10 @@ function clockView(record: CaseRecord) {
 
 /** A line of a list: enough to pick a case, nothing personal. */
 export async function presentCaseSummary(reference: ReferenceData, record: CaseRecord, actor: Actor | undefined) {
-  const full = seesCaseInFull(record, actor);
-  const n = await names(reference, record);
+  return summaryOf(reference, record, seesCaseInFull(record, actor), await names(reference, record));
+}
+
+function summaryOf(reference: ReferenceData, record: CaseRecord, full: boolean, n: Names) {
   return {
     id: record.id,
     number: record.number,
@@ -83,16 +85,18 @@ export async function presentCaseSummary(reference: ReferenceData, record: CaseR
   };
 }
 
-const publicAddress = (n: Awaited<ReturnType<typeof names>>) => [n.street.name, n.compound?.name].filter(Boolean).join(' ');
+type Names = Awaited<ReturnType<typeof names>>;
+
+const publicAddress = (n: Names) => [n.street.name, n.compound?.name].filter(Boolean).join(' ');
 
 /**
  * A case for one viewer: in full to those taking part (see `seesCaseInFull`), otherwise the public
  * form — no reporter, no phone, no notes, the place coarsened to ~200 m and to street + compound.
  */
 export async function presentCase(reference: ReferenceData, record: CaseRecord, actor: Actor | undefined, allowed: CaseEventType[]) {
-  const summary = await presentCaseSummary(reference, record, actor);
   const n = await names(reference, record);
   const full = seesCaseInFull(record, actor);
+  const summary = summaryOf(reference, record, full, n);
   const common = {
     ...summary,
     description: record.description,

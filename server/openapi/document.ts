@@ -6,6 +6,7 @@ import { devLoginSchema, passwordLoginSchema, wechatLoginSchema } from '../../sh
 import { caseEventBodySchemas, caseIdParamSchema, caseViewLabels, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../shared/schemas/cases';
 import { publishSchema, versionParam } from '../routes/catalog/routes';
 import { downloadQuery } from '../routes/photos/routes';
+import { listCompoundsSchema, listGridsSchema, listUnitsSchema, placeCodeParamSchema } from '../../shared/schemas/places';
 
 /**
  * The API as an OpenAPI 3.1 document. Request bodies and parameters are generated from the same
@@ -443,6 +444,77 @@ function routes(options: OpenApiOptions): Route[] {
       success: { 200: { description: 'JPEG 图片', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } } },
       errors: [400, 403, 404],
     },
+    {
+      method: 'get',
+      path: '/api/v1/streets',
+      operationId: 'listStreets',
+      summary: '街镇列表',
+      description: '13 个街镇（大社区）及高铁南站片区，含网格数与小区数。',
+      tag: '地点',
+      access: 'public',
+      success: { 200: { description: '{ items, nextCursor: null }', content: jsonContent() } },
+      errors: [],
+    },
+    {
+      method: 'get',
+      path: '/api/v1/grids',
+      operationId: 'listGrids',
+      summary: '网格列表（含 1+2+N 团队）',
+      description: '未登录时团队成员电话打码。按编号翻页：after 传上一页的 nextCursor。',
+      tag: '地点',
+      access: 'optional',
+      parameters: parametersOf(listGridsSchema, 'query', { streetCode: '街镇编号', after: '翻页标记（上一页的 nextCursor）', limit: '每页条数，1–100' }),
+      success: { 200: { description: '{ items, nextCursor }', content: jsonContent() } },
+      errors: [400],
+    },
+    {
+      method: 'get',
+      path: '/api/v1/compounds',
+      operationId: 'listCompounds',
+      summary: '小区列表',
+      description: '居民选择所在小区、无定位上报时选择小区用。按编号翻页。',
+      tag: '地点',
+      access: 'public',
+      parameters: parametersOf(listCompoundsSchema, 'query', {
+        streetCode: '街镇编号',
+        gridCode: '网格编号',
+        kind: '小区类型：commodity 商品房、resettlement 回迁房、fund_raised 集资房',
+        q: '按名称搜索',
+        after: '翻页标记（上一页的 nextCursor）',
+        limit: '每页条数，1–100',
+      }),
+      success: { 200: { description: '{ items, nextCursor }', content: jsonContent() } },
+      errors: [400],
+    },
+    {
+      method: 'get',
+      path: '/api/v1/compounds/{code}',
+      operationId: 'getCompound',
+      summary: '小区详情（含楼栋与边界）',
+      tag: '地点',
+      access: 'public',
+      parameters: parametersOf(placeCodeParamSchema, 'path', { code: '小区编号' }),
+      success: { 200: { description: '小区详情', content: jsonContent() } },
+      errors: [400, 404],
+    },
+    {
+      method: 'get',
+      path: '/api/v1/units',
+      operationId: 'listUnits',
+      summary: '单位列表',
+      description: '派单时选择主办、协办单位用；按街镇筛选时含服务该街镇的区级单位。未登录时电话打码。',
+      tag: '地点',
+      access: 'optional',
+      parameters: parametersOf(listUnitsSchema, 'query', {
+        type: '单位类型',
+        streetCode: '街镇编号',
+        q: '按名称搜索',
+        after: '翻页标记（上一页的 nextCursor）',
+        limit: '每页条数，1–100',
+      }),
+      success: { 200: { description: '{ items, nextCursor }', content: jsonContent() } },
+      errors: [400],
+    },
   ];
 }
 
@@ -496,6 +568,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
       { name: '分类目录', description: '管理服务清单：大类、小类、各环节责任单位与时限' },
       { name: '案件', description: '上报、列表、详情、办理流程中的各项操作与关注' },
       { name: '照片', description: '案件照片的上传与查看' },
+      { name: '地点', description: '街镇、网格、小区与单位：上报选址、派单选单位用' },
     ],
     paths,
     components: {

@@ -1,6 +1,7 @@
 /**
  * The places and organisations of a district, as the platform knows them.
- * Coordinates are WGS-84 `{ lng, lat }` objects, never nested arrays: FerretDB rejects arrays of
+ * Coordinates are GCJ-02 `{ lng, lat }` objects (what WeChat's map and location APIs give the app,
+ * stored as sent), never nested arrays: FerretDB rejects arrays of
  * arrays, and the same shape then serves storage, routing and the map alike.
  */
 

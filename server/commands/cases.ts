@@ -6,11 +6,11 @@ import { allowedEvents, dueSystemEvents, fileCase, transition } from '../../shar
 import { checkEventRule } from '../../shared/cases/rules';
 import { isOpen } from '../../shared/cases/states';
 import type { CaseRecord, CaseSource, Effect } from '../../shared/cases/types';
-import type { Actor } from '../../shared/domain/roles';
+import type { Actor, Role } from '../../shared/domain/roles';
 import { systemActor } from '../../shared/domain/roles';
 import { chooseResponsibleUnit, locateCompound, locateIn } from '../../shared/routing';
-import type { FileCaseRequest, ListCasesQuery } from '../../shared/schemas/cases';
-import { caseEventBodySchemas, type fileCaseSchema } from '../../shared/schemas/cases';
+import type { FileCaseFields, ListCasesQuery } from '../../shared/schemas/cases';
+import { caseEventBodySchemas } from '../../shared/schemas/cases';
 import { AppError, errors, fieldErrorsOf, fromCaseError } from '../errors';
 import type { ReferenceData } from '../reference/reference-data';
 import type { CaseListScope, CaseStore, Page } from './ports';
@@ -29,7 +29,7 @@ export interface CaseCommandDeps {
   now: () => Date;
 }
 
-const filingSources: Partial<Record<Actor['role'], CaseSource>> = {
+const filingSources: Partial<Record<Role, CaseSource>> = {
   resident: 'resident_app',
   grid_member: 'grid_patrol',
   grid_leader: 'grid_patrol',
@@ -44,9 +44,10 @@ const newCaseId = () => randomBytes(12).toString('base64url');
  * else the compound), checks the photos are the reporter's own, and stores the new case. Nothing
  * is written unless every check passes.
  */
-export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input: ReturnType<typeof fileCaseSchema.parse>): Promise<CaseRecord> {
-  const source = filingSources[actor.role as Actor['role']];
-  if (!source) throw errors.forbidden('case.filing_not_allowed', '当前身份不能上报案件');
+export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input: FileCaseFields): Promise<CaseRecord> {
+  const role = actor.role;
+  const source = role === 'system' ? undefined : filingSources[role];
+  if (!source || role === 'system') throw errors.forbidden('case.filing_not_allowed', '当前身份不能上报案件');
   const now = deps.now();
   const catalog = await deps.reference.latestCatalog(now.getTime());
   const entry = findSubcategory(catalog, input.subcategoryCode);
@@ -73,9 +74,9 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
       compoundCode: place.compoundCode,
       buildingCode: building?.code,
       source,
-      reporter: { accountId: actor.id, role: actor.role as Actor['role'] & string, name: actor.name, phone: input.contactPhone, anonymous: input.anonymous },
+      reporter: { accountId: actor.id, role, name: actor.name, phone: input.contactPhone, anonymous: input.anonymous },
       photos: input.photos,
-    } as Parameters<typeof fileCase>[0],
+    },
     { actor, now, subcategory: entry.subcategory, calendar: deps.reference.calendar },
   );
   if (!result.ok) throw fromCaseError(result.error);
@@ -93,7 +94,7 @@ interface Place {
   compoundCode?: string;
 }
 
-function locate(reference: ReferenceData, input: FileCaseRequest): Place {
+function locate(reference: ReferenceData, input: FileCaseFields): Place {
   if (input.location) {
     const found = locateIn(reference.placeIndex, input.location);
     if (!found) throw errors.unprocessable('case.outside_district', '所选位置不在包河区网格范围内', { fields: { location: ['所选位置不在本区范围内'] } });

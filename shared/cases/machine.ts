@@ -20,10 +20,8 @@ import type {
   Audience,
   CaseError,
   CaseRecord,
-  CaseSource,
   Effect,
   JsonValue,
-  Reporter,
   SuspendableStatus,
   TimelineEntry,
   TransitionResult,
@@ -109,22 +107,23 @@ export function nextSystemCheckAt(record: CaseRecord): Date | null {
 }
 
 /** What the platform knows of a new report once the server has located it and checked the reporter. */
-export interface FileCaseInput {
-  id: string;
-  number: string;
-  catalogVersion: number;
-  title: string;
-  description: string;
-  location?: CaseRecord['location'];
-  address: string;
-  streetCode: string;
-  gridCode: string;
-  compoundCode?: string;
-  buildingCode?: string;
-  source: CaseSource;
-  reporter: Reporter;
-  photos: string[];
-}
+export type FileCaseInput = Pick<
+  CaseRecord,
+  | 'id'
+  | 'number'
+  | 'catalogVersion'
+  | 'title'
+  | 'description'
+  | 'location'
+  | 'address'
+  | 'streetCode'
+  | 'gridCode'
+  | 'compoundCode'
+  | 'buildingCode'
+  | 'source'
+  | 'reporter'
+  | 'photos'
+>;
 
 /**
  * Opens a case: status `submitted` at the street tier, with the accept clock running. Every case

@@ -29,6 +29,8 @@ export const fileCaseSchema = z
   .refine((input) => input.location || input.compoundCode, { message: '请在地图上选点或选择小区', path: ['location'] })
   .refine((input) => !input.buildingCode || input.compoundCode, { message: '选择楼栋前请先选择小区', path: ['buildingCode'] });
 export type FileCaseRequest = z.input<typeof fileCaseSchema>;
+/** A filing after validation: trimmed, defaults filled. */
+export type FileCaseFields = z.output<typeof fileCaseSchema>;
 
 export const caseViews = ['mine', 'inbox', 'cohandling', 'street', 'grid', 'community', 'district', 'public'] as const;
 export type CaseView = (typeof caseViews)[number];

@@ -15,9 +15,10 @@ export function startScheduler(commands: CaseCommandDeps, options: { intervalMs:
       try {
         // Drain in batches so a backlog after downtime is caught up within one tick.
         for (;;) {
-          const { applied, skipped } = await runDueSystemEvents(commands, 100);
-          if (applied > 0) options.logger.info({ applied, skipped }, '时限检查：已处理到期节点');
-          if (applied + skipped < 100) break;
+          const pass = await runDueSystemEvents(commands, 100, (caseId, error) => options.logger.error({ err: error, caseId }, '时限检查：案件处理失败'));
+          if (pass.applied > 0) options.logger.info(pass, '时限检查：已处理到期节点');
+          // A full batch with progress may hide more; anything else waits for the next tick.
+          if (pass.found < 100 || pass.applied === 0) break;
         }
       } catch (error) {
         options.logger.error({ err: error }, '时限检查失败，下次重试');

@@ -7,6 +7,8 @@ import { seedDemoDistrict } from '../seed/seed';
 /** `npm run seed`: writes the demo district into the configured database; safe to repeat. */
 async function run(): Promise<void> {
   const config = loadConfig();
+  // Demo accounts share a published password: they must never exist in a real district.
+  if (config.production) throw new Error('npm run seed writes demo accounts and is refused with NODE_ENV=production');
   const engine = config.mongodbUri ? undefined : await startEmbeddedEngine({ dataDir: path.join(config.dataDir, 'db') });
   const database = await openDatabase(config.mongodbUri ?? `${engine!.baseUri}/gongzhi_baohe`);
   try {

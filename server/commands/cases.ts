@@ -11,15 +11,19 @@ import { systemActor } from '../../shared/domain/roles';
 import { chooseResponsibleUnit, locateCompound, locateIn } from '../../shared/routing';
 import type { FileCaseFields, ListCasesQuery } from '../../shared/schemas/cases';
 import { caseEventBodySchemas } from '../../shared/schemas/cases';
-import { AppError, errors, fieldErrorsOf, fromCaseError } from '../errors';
+import { errors, fieldErrorsOf, fromCaseError } from '../errors';
 import type { ReferenceData } from '../reference/reference-data';
 import type { CaseListScope, CaseStore, Page } from './ports';
 
 /** Attaching uploaded photos to a case: the photo adapter implements it. */
 export interface PhotoPort {
-  /** The ids among `photoIds` that do not exist, are not `ownerId`'s, or belong to another case. */
-  unusable(photoIds: string[], ownerId: string, caseId: string): Promise<string[]>;
-  attach(photoIds: string[], caseId: string, ownerId: string): Promise<void>;
+  /**
+   * Attaches the photos to the case if every one exists, is `ownerId`'s and is free (or already
+   * this case's); otherwise attaches none and answers the ids that are not usable.
+   */
+  claim(photoIds: string[], caseId: string, ownerId: string): Promise<string[]>;
+  /** Undoes a claim whose case write did not happen. */
+  release(photoIds: string[], caseId: string): Promise<void>;
 }
 
 export interface CaseCommandDeps {
@@ -55,8 +59,6 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
 
   const place = locate(deps.reference, input);
   const id = newCaseId();
-  const unusable = await deps.photos.unusable(input.photos, actor.id, id);
-  if (unusable.length > 0) throw errors.validation({ photos: [`照片不存在或不属于您：${unusable.join('、')}`] });
 
   const compound = place.compoundCode ? deps.reference.compounds.get(place.compoundCode) : undefined;
   const building = compound?.buildings.find((b) => b.code === input.buildingCode);
@@ -80,11 +82,28 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
     { actor, now, subcategory: entry.subcategory, calendar: deps.reference.calendar },
   );
   if (!result.ok) throw fromCaseError(result.error);
-  // The number is drawn only for a filing the machine accepted: a refusal must not leave a gap in the day's sequence.
-  const record: CaseRecord = { ...result.next, number: await deps.store.nextCaseNumber(now) };
-  await deps.store.insert(record, { communityUnitCode: deps.reference.communityOf(place.compoundCode) });
-  await deps.photos.attach(input.photos, id, actor.id);
-  return record;
+  return withClaimedPhotos(deps, input.photos, id, actor.id, async () => {
+    // The number is drawn only for a filing the machine accepted: a refusal must not leave a gap in the day's sequence.
+    const record: CaseRecord = { ...result.next, number: await deps.store.nextCaseNumber(now) };
+    await deps.store.insert(record, { communityUnitCode: deps.reference.communityOf(place.compoundCode) });
+    return record;
+  });
+}
+
+/**
+ * Claims the photos for the case, then runs the write; if the write does not happen, the claim is
+ * released. Claiming first means two filings racing for the same photos (a double tap) cannot
+ * both show them: the second is refused before it writes anything.
+ */
+async function withClaimedPhotos<T>(deps: CaseCommandDeps, photoIds: string[], caseId: string, ownerId: string, write: () => Promise<T>): Promise<T> {
+  const unusable = await deps.photos.claim(photoIds, caseId, ownerId);
+  if (unusable.length > 0) throw errors.validation({ photos: [`照片不存在或不属于您：${unusable.join('、')}`] });
+  try {
+    return await write();
+  } catch (error) {
+    await deps.photos.release(photoIds, caseId);
+    throw error;
+  }
 }
 
 interface Place {
@@ -159,12 +178,13 @@ export async function actOnCase(
 
   const result = transition(record, event, { actor, now, subcategory: await subcategoryOf(deps, record), calendar: deps.reference.calendar });
   if (!result.ok) throw fromCaseError(result.error);
-  if (!(await deps.store.replaceIfVersion(result.next, record.version))) {
-    throw errors.conflict('case.version_conflict', '案件已被他人更新，请刷新后重试');
-  }
-  await applyCrossCaseEffects(deps, result.effects, record);
   const photos = 'photos' in event ? (event.photos ?? []) : [];
-  if (photos.length) await deps.photos.attach(photos, id, actor.id);
+  await withClaimedPhotos(deps, photos, id, actor.id, async () => {
+    if (!(await deps.store.replaceIfVersion(result.next, record.version))) {
+      throw errors.conflict('case.version_conflict', '案件已被他人更新，请刷新后重试');
+    }
+  });
+  await applyCrossCaseEffects(deps, result.effects, record);
   return { record: result.next, effects: result.effects };
 }
 
@@ -187,10 +207,6 @@ async function checkReferences(deps: CaseCommandDeps, actor: Actor, record: Case
       throw errors.unprocessable('case.merge_target_invalid', '只能合并到另一件已受理、未办结的案件', { fields: { intoCaseId: ['目标案件无效'] } });
     }
   }
-  if ((event.type === 'progress' || event.type === 'resolve') && event.photos?.length) {
-    const unusable = await deps.photos.unusable(event.photos, actor.id, record.id);
-    if (unusable.length) throw errors.validation({ photos: [`照片不存在或不属于您：${unusable.join('、')}`] });
-  }
 }
 
 async function applyCrossCaseEffects(deps: CaseCommandDeps, effects: Effect[], record: CaseRecord): Promise<void> {
@@ -207,12 +223,6 @@ export async function followCase(deps: CaseCommandDeps, actor: Actor, id: string
   if (record.reporter.accountId === actor.id) throw errors.conflict('case.own_case', '这是您自己上报的案件');
   await deps.store.addFollower(id, actor.id);
   return loadCase(deps, id);
-}
-
-export class CursorError extends AppError {
-  constructor() {
-    super('request.invalid', '翻页标记无效', 400, { fields: { cursor: ['翻页标记无效'] } });
-  }
 }
 
 /**
@@ -304,24 +314,36 @@ export function eventsFor(deps: CaseCommandDeps, record: CaseRecord, actor: Acto
  * suspensions that are due. Safe with several server processes: each step is conditional on the
  * version read, so a step another process already applied is skipped, never applied twice.
  */
-export async function runDueSystemEvents(deps: CaseCommandDeps, batch = 100): Promise<{ applied: number; skipped: number }> {
+export async function runDueSystemEvents(
+  deps: CaseCommandDeps,
+  batch = 100,
+  onFailure: (caseId: string, error: unknown) => void = () => {},
+): Promise<{ found: number; applied: number; skipped: number; failed: number }> {
   const now = deps.now();
+  const due = await deps.store.findDue(now, batch);
   let applied = 0;
   let skipped = 0;
-  for (const due of await deps.store.findDue(now, batch)) {
-    let record = due;
-    for (const event of dueSystemEvents(record, now)) {
-      const result = transition(record, event, { actor: systemActor, now, subcategory: await subcategoryOf(deps, record), calendar: deps.reference.calendar });
-      if (!result.ok) break;
-      if (!(await deps.store.replaceIfVersion(result.next, record.version))) {
-        skipped += 1;
-        break;
+  let failed = 0;
+  for (let record of due) {
+    // One broken case (say, its catalog version is missing) must not hold up every clock after it.
+    try {
+      const subcategory = await subcategoryOf(deps, record);
+      for (const event of dueSystemEvents(record, now)) {
+        const result = transition(record, event, { actor: systemActor, now, subcategory, calendar: deps.reference.calendar });
+        if (!result.ok) break;
+        if (!(await deps.store.replaceIfVersion(result.next, record.version))) {
+          skipped += 1;
+          break;
+        }
+        applied += 1;
+        record = result.next;
       }
-      applied += 1;
-      record = result.next;
+    } catch (error) {
+      failed += 1;
+      onFailure(record.id, error);
     }
   }
-  return { applied, skipped };
+  return { found: due.length, applied, skipped, failed };
 }
 
 /**

@@ -5,6 +5,7 @@ import type { LngLat } from '../../shared/domain/places';
 import { distanceMetres } from '../../shared/routing';
 import type { CaseStore, Page } from '../commands/ports';
 import type { Database } from './connection';
+import { errors } from '../errors';
 
 /** Everything stored besides the record: derived fields that the indexes are built on. */
 function derivedFields(record: CaseRecord) {
@@ -50,7 +51,10 @@ function toStored(record: CaseRecord) {
   const set: Record<string, unknown> = {};
   const unset: Record<string, ''> = {};
   for (const key of recordKeys) {
-    if (key === 'timeline') continue;
+    // The timeline is appended with $push, and the follower count is only ever changed by
+    // `addFollower`'s $inc: writing either back from a record read earlier would undo a
+    // concurrent append or follow that did not change the version.
+    if (key === 'timeline' || key === 'followers') continue;
     if (record[key] === undefined) unset[key] = '';
     else set[key] = record[key];
   }
@@ -67,8 +71,6 @@ function decodeCursor(cursor: string): { filedAt: Date; id: string } | undefined
   if (!id || !Number.isSafeInteger(time) || Number.isNaN(filedAt.getTime())) return undefined;
   return { filedAt, id };
 }
-
-export class InvalidCursorError extends Error {}
 
 /**
  * The mongoose adapter of the case store. It talks to the model's underlying driver collection:
@@ -93,6 +95,7 @@ export function mongoCaseStore(database: Database): CaseStore {
       await Case.collection.insertOne({
         _id: record.id,
         ...toStored(record).set,
+        followers: record.followers,
         timeline: record.timeline,
         ...derivedFields(record),
         communityUnitCode: extra.communityUnitCode ?? null,
@@ -127,7 +130,7 @@ export function mongoCaseStore(database: Database): CaseStore {
       }
       if (page.cursor) {
         const after = decodeCursor(page.cursor);
-        if (!after) throw new InvalidCursorError();
+        if (!after) throw errors.validation({ cursor: ['翻页标记无效'] });
         filter.$or = [{ filedAt: { $lt: after.filedAt } }, { filedAt: after.filedAt, _id: { $lt: after.id } }];
       }
       const docs = await Case.collection

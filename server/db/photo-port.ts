@@ -1,24 +1,18 @@
 import type { PhotoPort } from '../commands/cases';
-import type { Database } from './connection';
 import { attachPhotos } from '../photos/photos';
+import type { Database } from './connection';
 
-/** Photos as the case commands need them: ownership checks and attaching to a case. */
+/** Photos as the case commands need them: claimed for a case all at once, or not at all. */
 export function mongoPhotoPort(database: Database): PhotoPort {
-  const photos = () => database.models.Photo.collection;
   return {
-    async unusable(photoIds, ownerId, caseId) {
+    async claim(photoIds, caseId, ownerId) {
       if (photoIds.length === 0) return [];
-      const found = await photos()
-        .find({ _id: { $in: photoIds } } as never, { projection: { ownerId: 1, caseId: 1 } })
-        .toArray();
-      const usable = new Set(
-        found.filter((photo) => photo.ownerId === ownerId && (photo.caseId === null || photo.caseId === undefined || photo.caseId === caseId)).map((photo) => String(photo._id)),
-      );
-      return [...new Set(photoIds)].filter((id) => !usable.has(id));
+      const result = await attachPhotos(database, photoIds, { ownerId, caseId });
+      return result.ok ? [] : result.missing;
     },
-    async attach(photoIds, caseId, ownerId) {
+    async release(photoIds, caseId) {
       if (photoIds.length === 0) return;
-      await attachPhotos(database, photoIds, { ownerId, caseId });
+      await database.models.Photo.collection.updateMany({ _id: { $in: photoIds }, caseId } as never, { $set: { caseId: null } });
     },
   };
 }

@@ -24,8 +24,15 @@ export function staticPortal(root: string): Middleware {
   const base = path.resolve(root);
   return async (ctx, next) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || ctx.path.startsWith('/api/')) return next();
-    const requested = path.resolve(base, '.' + decodeURIComponent(ctx.path));
-    if (!requested.startsWith(base)) return next();
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(ctx.path);
+    } catch {
+      return next();
+    }
+    const requested = path.resolve(base, '.' + decoded);
+    // Inside the portal folder only: a sibling such as `h5-secret/` shares the prefix, not the separator.
+    if (requested !== base && !requested.startsWith(base + path.sep)) return next();
     const file = (await isFile(requested)) ? requested : path.join(base, 'index.html');
     if (!(await isFile(file))) return next();
     const ext = path.extname(file);

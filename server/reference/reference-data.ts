@@ -67,9 +67,12 @@ export class ReferenceData {
     return catalog;
   }
 
-  /** The version new cases are filed under. */
-  async latestCatalog(now = Date.now()): Promise<Catalog> {
-    if (now - this.latestCheckedAt > 5_000 || this.latestVersion === 0) {
+  /**
+   * The version new cases are filed under. Re-read at most every 5 s (another process may have
+   * published); `fresh` re-reads now, for a publisher that must not build on a stale version.
+   */
+  async latestCatalog(now = Date.now(), options: { fresh?: boolean } = {}): Promise<Catalog> {
+    if (options.fresh || now - this.latestCheckedAt > 5_000 || this.latestVersion === 0) {
       const latest = await this.database.models.CatalogVersion.findOne({}, { version: 1 }).sort({ version: -1 }).lean();
       if (!latest) throw new Error('No catalog is published: run the seed first');
       this.latestVersion = latest.version;

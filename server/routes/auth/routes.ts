@@ -16,7 +16,8 @@ export function authRoutes(router: Router, deps: AppDeps): void {
     const account = await findAccountByLoginKey(deps.database, `pw:${input.username}`);
     // One answer for unknown user and wrong password: no probing which usernames exist.
     const valid = account?.passwordHash ? await verifyPassword(input.password, account.passwordHash) : false;
-    if (!account || !valid) throw new AppError('auth.bad_credentials', '用户名或密码错误', 401);
+    // Demo accounts' password is in the README: in production they cannot sign in at all.
+    if (!account || !valid || (account.demo && deps.config.production)) throw new AppError('auth.bad_credentials', '用户名或密码错误', 401);
     ctx.body = session(account, deps);
   });
 

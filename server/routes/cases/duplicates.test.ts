@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../testing/app';
 import { act, file, pointInGrid0101, uploadPhoto } from '../../testing/cases';
+import { baoheCatalog } from '../../../shared/catalog/baohe-catalog';
+import { findSubcategory } from '../../../shared/catalog/catalog';
+import { transition } from '../../../shared/cases/machine';
+import { mongoCaseStore } from '../../db/case-store';
 
 let app: TestApp;
 let original: { id: string };
@@ -96,3 +100,20 @@ describe('dispatch suggestion', () => {
     expect(view.body.suggestedAssignment.leadUnit.code).toBe('U-ST01-MUNICIPAL');
   });
 });
+
+describe('the follower count', () => {
+  it('survives a step written from a record read before the follow', async () => {
+    const store = mongoCaseStore(app.database);
+    const filed = await file(app, 'member0101', { subcategoryCode: '08.01', description: '夜间商铺音响声音很大', compoundCode: 'C001' });
+    const stale = (await store.findById(filed.id))!;
+    expect(await store.addFollower(filed.id, 'resident-x')).toBe(true);
+    const accepted = transition(stale, { type: 'accept' }, { actor: await app.actor('street01'), now: app.clock.now(), subcategory: noiseSubcategory(), calendar: app.reference.calendar });
+    if (!accepted.ok) throw new Error(accepted.error.message);
+    expect(await store.replaceIfVersion(accepted.next, stale.version)).toBe(true);
+    expect((await store.findById(filed.id))!.followers).toBe(1);
+  });
+});
+
+function noiseSubcategory() {
+  return findSubcategory(baoheCatalog, '08.01')!.subcategory;
+}

@@ -147,6 +147,25 @@ describe('two scheduler passes at once on the same due cases', () => {
     // Both passes read the cases before either wrote, so the race really happened: the loser of
     // each case's first step stood back rather than applying it again.
     expect(passes.reduce((sum, pass) => sum + pass.skipped, 0)).toBeGreaterThanOrEqual(1);
-    expect(await runDueSystemEvents(deps)).toEqual({ applied: 0, skipped: 0 });
+    expect(await runDueSystemEvents(deps)).toMatchObject({ applied: 0, skipped: 0, failed: 0 });
+  });
+});
+
+describe('a case the scheduler cannot handle', () => {
+  it('is reported and skipped while the cases due after it are still handled', async () => {
+    const broken = await submittedCase();
+    const healthy = await submittedCase();
+    // A catalog version that was never published: its stage rules cannot be found.
+    await app.database.connection.db!.collection('cases').updateOne({ _id: broken } as never, { $set: { catalogVersion: 999 } });
+    const later = new Date(app.clock.now().getTime() + 60 * 86_400_000);
+    const failures: string[] = [];
+    const deps: CaseCommandDeps = { store: mongoCaseStore(app.database), reference: app.reference, photos: mongoPhotoPort(app.database), now: () => later };
+
+    const pass = await runDueSystemEvents(deps, 1000, (caseId) => failures.push(caseId));
+
+    expect(failures).toEqual([broken]);
+    expect(pass.failed).toBe(1);
+    expect(entriesOf(await storedCase(healthy), 'overdue')).toBe(1);
+    expect(entriesOf(await storedCase(broken), 'overdue')).toBe(0);
   });
 });

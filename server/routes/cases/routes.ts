@@ -4,7 +4,6 @@ import { caseEventTypes } from '../../../shared/cases/events';
 import { caseIdParamSchema, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../../shared/schemas/cases';
 import { findSubcategory } from '../../../shared/catalog/catalog';
 import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase, suggestAssignment } from '../../commands/cases';
-import { InvalidCursorError } from '../../db/case-store';
 import { caseCommandDeps } from '../../wiring';
 import { actorOf, optionalActorOf } from '../../http/auth';
 import { errors } from '../../http/errors';
@@ -34,13 +33,8 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
   router.get('/api/v1/cases', async (ctx) => {
     const actor = optionalActorOf(ctx);
     const query = parseInput(listCasesSchema, ctx.query);
-    try {
-      const page = await listCases(commands, actor, query);
-      ctx.body = { items: await Promise.all(page.items.map((record) => presentCaseSummary(deps.reference, record, actor))), nextCursor: page.nextCursor };
-    } catch (error) {
-      if (error instanceof InvalidCursorError) throw errors.validation({ cursor: ['翻页标记无效'] });
-      throw error;
-    }
+    const page = await listCases(commands, actor, query);
+    ctx.body = { items: await Promise.all(page.items.map((record) => presentCaseSummary(deps.reference, record, actor))), nextCursor: page.nextCursor };
   });
 
   router.get('/api/v1/cases/nearby', async (ctx) => {

@@ -34,7 +34,7 @@ export function catalogRoutes(router: Router, deps: AppDeps): void {
   router.post('/api/v1/catalog', async (ctx) => {
     const actor = requireRole(ctx, ['admin']);
     const input = parseInput(publishSchema, ctx.request.body);
-    const latest = await deps.reference.latestCatalog(0);
+    const latest = await deps.reference.latestCatalog(deps.now().getTime(), { fresh: true });
     if (input.basedOn !== latest.version) {
       throw errors.conflict('catalog.stale', `目录已更新到第 ${latest.version} 版，请在最新版本上修改`, { latestVersion: latest.version });
     }

@@ -8,7 +8,8 @@ import { isOpen } from '../../shared/cases/states';
 import type { CaseRecord, CaseSource, Effect } from '../../shared/cases/types';
 import type { Actor, Role } from '../../shared/domain/roles';
 import { systemActor } from '../../shared/domain/roles';
-import { chooseResponsibleUnit, locateCompound, locateIn } from '../../shared/routing';
+import { chooseResponsibleUnit, distanceMetres, locateCompound, locateIn } from '../../shared/routing';
+import { coarsenPoint } from '../../shared/cases/visibility';
 import type { FileCaseFields, ListCasesQuery } from '../../shared/schemas/cases';
 import { caseEventBodySchemas } from '../../shared/schemas/cases';
 import { errors, fieldErrorsOf, fromCaseError } from '../errors';
@@ -192,18 +193,25 @@ async function checkReferences(deps: CaseCommandDeps, actor: Actor, record: Case
   if (event.type === 'dispatch' || event.type === 'reassign') {
     const fields: Record<string, string[]> = {};
     const lead = deps.reference.unitsByCode.get(event.leadUnitCode);
+    // A street-level unit serves its own street only (the routing rule): one of another street
+    // would see a reporter it has no business with.
+    const servesCase = (unit: { streetCode?: string }) => !unit.streetCode || unit.streetCode === record.streetCode;
     if (!lead) fields.leadUnitCode = ['主办单位不存在'];
     else if (lead.type !== event.leadUnitType) fields.leadUnitType = ['单位类型与主办单位不符'];
+    else if (!servesCase(lead)) fields.leadUnitCode = ['该单位不负责本案所在街镇'];
     (event.cohandlers ?? []).forEach((cohandler, index) => {
       const unit = deps.reference.unitsByCode.get(cohandler.unitCode);
       if (!unit || unit.type !== cohandler.unitType) fields[`cohandlers.${index}`] = ['协办单位不存在或类型不符'];
       else if (cohandler.unitCode === event.leadUnitCode) fields[`cohandlers.${index}`] = ['协办单位不能与主办单位相同'];
+      else if (!servesCase(unit)) fields[`cohandlers.${index}`] = ['该单位不负责本案所在街镇'];
     });
     if (Object.keys(fields).length) throw errors.unprocessable('case.unknown_unit', '所选单位有误', { fields });
   }
   if (event.type === 'merge') {
     const target = await deps.store.findById(event.intoCaseId);
-    if (!target || target.id === record.id || !isOpen(target.status) || target.status === 'submitted') {
+    // Same answer whether the target is missing or out of reach: no probing for case ids.
+    const reachable = target && (actor.role === 'district_dispatcher' || target.streetCode === record.streetCode);
+    if (!target || !reachable || target.id === record.id || !isOpen(target.status) || target.status === 'submitted') {
       throw errors.unprocessable('case.merge_target_invalid', '只能合并到另一件已受理、未办结的案件', { fields: { intoCaseId: ['目标案件无效'] } });
     }
   }
@@ -370,4 +378,34 @@ export async function suggestAssignment(deps: Pick<CaseCommandDeps, 'reference'>
     leadUnit: lead ? { code: lead.code, name: lead.name, type: lead.type } : null,
     cohandlers: cohandlers.map((unit) => ({ code: unit.code, name: unit.name, type: unit.type })),
   };
+}
+
+/**
+ * How far `coarsenPoint` may move a point here (half of 0.002° in each direction, ~95 m × 111 m):
+ * duplicates are matched against the coarse places the public sees, widened by this much.
+ */
+const COARSENING_MARGIN_M = 150;
+
+/**
+ * Open cases of the same subcategory near a point, offered before filing ("我也遇到"). Distances
+ * are measured to each case's public, coarsened place: measured to the exact one, repeated
+ * queries from moving points would trace the circle and give away the reporter's door.
+ */
+export async function nearbyCases(deps: CaseCommandDeps, query: { subcategoryCode: string; lng: number; lat: number }) {
+  const catalog = await deps.reference.latestCatalog(deps.now().getTime());
+  const entry = findSubcategory(catalog, query.subcategoryCode);
+  if (!entry) throw errors.validation({ subcategoryCode: ['问题小类不存在'] });
+  const radiusM = entry.subcategory.duplicateRadiusM;
+  if (radiusM === 0) return { radiusM, items: [] };
+  const point = { lng: query.lng, lat: query.lat };
+  const reach = radiusM + COARSENING_MARGIN_M;
+  const candidates = await deps.store.findOpenInLatitudeBand(query.subcategoryCode, point.lat, reach, 500);
+  const items = candidates
+    .filter((record) => record.location)
+    .map((record) => ({ record, distance: distanceMetres(point, coarsenPoint(record.location!)) }))
+    .filter(({ distance }) => distance <= reach)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, 10)
+    .map(({ record }) => record);
+  return { radiusM, items };
 }

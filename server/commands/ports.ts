@@ -1,5 +1,4 @@
 import type { CaseRecord } from '../../shared/cases/types';
-import type { LngLat } from '../../shared/domain/places';
 
 /** A page of a list, newest first, with an opaque cursor for the next page. */
 export interface Page<T> {
@@ -25,7 +24,8 @@ export interface CaseStore {
   list(scope: CaseListScope, page: { cursor?: string; limit: number }): Promise<Page<CaseRecord>>;
   /** Cases whose next clock check is due, oldest first. */
   findDue(now: Date, limit: number): Promise<CaseRecord[]>;
-  findOpenNear(subcategoryCode: string, point: LngLat, radiusM: number, limit: number): Promise<CaseRecord[]>;
+  /** Open cases of a subcategory whose latitude is within `halfWidthM` of `lat`, at most `limit`. */
+  findOpenInLatitudeBand(subcategoryCode: string, lat: number, halfWidthM: number, limit: number): Promise<CaseRecord[]>;
   /** Counts `followerId` once as a "me too" follower; false if already following. */
   addFollower(caseId: string, followerId: string): Promise<boolean>;
 }

@@ -245,7 +245,7 @@ beforeAll(async () => {
   const follow = await monitored.server.request('POST', `/api/v1/cases/${ids[1]}/follow`, { token: await app.token('resident02') });
   if (follow.status !== 200) throw new Error(`follow: ${follow.status} ${JSON.stringify(follow.body)}`);
   const located = await get(`/api/v1/cases/${ids[1]}`, 'street01');
-  await get(`/api/v1/cases/nearby?subcategoryCode=05.10&lng=${located.location.lng}&lat=${located.location.lat}`);
+  await get(`/api/v1/cases/nearby?subcategoryCode=05.10&lng=${located.location.lng}&lat=${located.location.lat}`, 'resident02');
 
   // A scheduler pass a month on: warnings, overdue and escalation for all three, so the
   // overdue and supervised facets have cases too.

@@ -1,8 +1,6 @@
 import type { CaseRecord } from '../../shared/cases/types';
 import { nextSystemCheckAt } from '../../shared/cases/machine';
 import { statusGroup } from '../../shared/cases/states';
-import type { LngLat } from '../../shared/domain/places';
-import { distanceMetres } from '../../shared/routing';
 import type { CaseStore, Page } from '../commands/ports';
 import type { Database } from './connection';
 import { errors } from '../errors';
@@ -151,18 +149,14 @@ export function mongoCaseStore(database: Database): CaseStore {
       return docs.map((doc) => toRecord(doc as unknown as StoredCase));
     },
 
-    async findOpenNear(subcategoryCode, point: LngLat, radiusM, limit) {
-      // One degree of latitude is ~111 km everywhere; the band is then narrowed by true distance.
-      const band = radiusM / 111_000;
+    async findOpenInLatitudeBand(subcategoryCode, lat, halfWidthM, limit) {
+      // One degree of latitude is ~111 km everywhere; the caller narrows the band by distance.
+      const band = halfWidthM / 111_000;
       const docs = await Case.collection
-        .find({ subcategoryCode, statusGroup: 'open', 'location.lat': { $gte: point.lat - band, $lte: point.lat + band } } as never)
-        .limit(500)
+        .find({ subcategoryCode, statusGroup: 'open', 'location.lat': { $gte: lat - band, $lte: lat + band } } as never)
+        .limit(limit)
         .toArray();
-      return docs
-        .map((doc) => toRecord(doc as unknown as StoredCase))
-        .filter((record) => record.location && distanceMetres(point, record.location) <= radiusM)
-        .sort((a, b) => distanceMetres(point, a.location!) - distanceMetres(point, b.location!))
-        .slice(0, limit);
+      return docs.map((doc) => toRecord(doc as unknown as StoredCase));
     },
 
     async addFollower(caseId, followerId) {

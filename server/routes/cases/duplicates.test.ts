@@ -22,8 +22,10 @@ beforeAll(async () => {
 });
 afterAll(async () => app.close());
 
-const nearby = (subcategoryCode: string, point: { lng: number; lat: number }) =>
-  app.server.request('GET', `/api/v1/cases/nearby?subcategoryCode=${subcategoryCode}&lng=${point.lng}&lat=${point.lat}`);
+const nearby = async (subcategoryCode: string, point: { lng: number; lat: number }, as: string | null = 'resident02') =>
+  app.server.request('GET', `/api/v1/cases/nearby?subcategoryCode=${subcategoryCode}&lng=${point.lng}&lat=${point.lat}`, {
+    token: as ? await app.token(as) : undefined,
+  });
 
 describe('duplicates at filing', () => {
   it('offers an open case of the same subcategory within its radius, in the public form', async () => {
@@ -37,6 +39,17 @@ describe('duplicates at filing', () => {
   it('offers nothing beyond the radius or for another subcategory', async () => {
     expect((await nearby('02.02', { lng: pointInGrid0101.lng + 0.003, lat: pointInGrid0101.lat })).body.items).toEqual([]);
     expect((await nearby('01.04', nextDoor)).body.items).toEqual([]);
+  });
+
+  it('answers only the signed-in, so the places it matches cannot be probed anonymously', async () => {
+    expect((await nearby('02.02', nextDoor, null)).status).toBe(401);
+  });
+
+  it('matches against the coarsened public place, never the exact one', async () => {
+    // 120 m west of the report: beyond 30 m of the exact point, within reach of its public place.
+    const west = { lng: pointInGrid0101.lng - 0.00127, lat: pointInGrid0101.lat };
+    const items = (await nearby('02.02', west)).body.items.map((item: { id: string }) => item.id);
+    expect(items).toEqual([original.id]);
   });
 
   it('offers nothing for a subcategory whose radius is zero', async () => {
@@ -117,3 +130,30 @@ describe('the follower count', () => {
 function noiseSubcategory() {
   return findSubcategory(baoheCatalog, '08.01')!.subcategory;
 }
+
+describe('the reach of dispatch and merge', () => {
+  it('refuses a street unit of another street as lead or cohandler', async () => {
+    const noise = await file(app, 'member0101', { subcategoryCode: '08.01', description: '夜间广场舞音响扰民', compoundCode: 'C001' });
+    await act(app, 'street01', noise.id, 'accept');
+    const token = await app.token('street01');
+    const lead = await app.server.request('POST', `/api/v1/cases/${noise.id}/events/dispatch`, { token, body: { leadUnitCode: 'U-ST02-URBAN', leadUnitType: 'urban_management' } });
+    expect(lead.status).toBe(422);
+    expect(lead.body.error.details.fields).toHaveProperty('leadUnitCode');
+    const cohandler = await app.server.request('POST', `/api/v1/cases/${noise.id}/events/dispatch`, {
+      token,
+      body: { leadUnitCode: 'U-ST01-URBAN', leadUnitType: 'urban_management', cohandlers: [{ unitCode: 'U-ST02-POLICE', unitType: 'police_station' }] },
+    });
+    expect(cohandler.status).toBe(422);
+    expect(cohandler.body.error.details.fields).toHaveProperty(['cohandlers.0']);
+  });
+
+  it('lets a street dispatcher merge only into a case of the same street', async () => {
+    const st02Compound = [...app.reference.compounds.values()].find((compound) => compound.streetCode === 'ST02')!;
+    const elsewhere = await file(app, 'street02', { subcategoryCode: '08.01', description: '夜间商铺音响声音很大', compoundCode: st02Compound.code });
+    await act(app, 'street02', elsewhere.id, 'accept');
+    const here = await file(app, 'member0101', { subcategoryCode: '08.01', description: '夜间商铺音响声音很大', compoundCode: 'C001' });
+    const response = await app.server.request('POST', `/api/v1/cases/${here.id}/events/merge`, { token: await app.token('street01'), body: { intoCaseId: elsewhere.id } });
+    expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe('case.merge_target_invalid');
+  });
+});

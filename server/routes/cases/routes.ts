@@ -2,8 +2,7 @@ import type Router from '@koa/router';
 import { z } from 'zod';
 import { caseEventTypes } from '../../../shared/cases/events';
 import { caseIdParamSchema, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../../shared/schemas/cases';
-import { findSubcategory } from '../../../shared/catalog/catalog';
-import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase, suggestAssignment } from '../../commands/cases';
+import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase, nearbyCases, suggestAssignment } from '../../commands/cases';
 import { caseCommandDeps } from '../../wiring';
 import { actorOf, optionalActorOf } from '../../http/auth';
 import { errors } from '../../http/errors';
@@ -38,14 +37,10 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
   });
 
   router.get('/api/v1/cases/nearby', async (ctx) => {
-    const actor = optionalActorOf(ctx);
+    const actor = actorOf(ctx);
     const query = parseInput(nearbyCasesSchema, ctx.query);
-    const catalog = await deps.reference.latestCatalog(deps.now().getTime());
-    const entry = findSubcategory(catalog, query.subcategoryCode);
-    if (!entry) throw errors.validation({ subcategoryCode: ['问题小类不存在'] });
-    const radius = entry.subcategory.duplicateRadiusM;
-    const records = radius > 0 ? await commands.store.findOpenNear(query.subcategoryCode, { lng: query.lng, lat: query.lat }, radius, 10) : [];
-    ctx.body = { radiusM: radius, items: await Promise.all(records.map((record) => presentCaseSummary(deps.reference, record, actor))) };
+    const { radiusM, items } = await nearbyCases(commands, query);
+    ctx.body = { radiusM, items: await Promise.all(items.map((record) => presentCaseSummary(deps.reference, record, actor))) };
   });
 
   router.get('/api/v1/cases/:id', async (ctx) => {

@@ -54,11 +54,12 @@ describe('places', () => {
     expect(codes.some((code: string) => code.startsWith('U-ST02'))).toBe(false);
   });
 
-  it('masks team and unit phone numbers for the public only', async () => {
-    const anonymous = await get('/api/v1/grids?streetCode=ST01&limit=1');
-    const signedIn = await get('/api/v1/grids?streetCode=ST01&limit=1', 'resident01');
-    expect(anonymous.body.items[0].team.leader.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
-    expect(signedIn.body.items[0].team.leader.phone).toMatch(/^1\d{10}$/);
+  it('shows team and unit phone numbers in full to staff only', async () => {
+    const masked = /^\d{3}\*{4}\d{4}$/;
+    expect((await get('/api/v1/grids?streetCode=ST01&limit=1')).body.items[0].team.leader.phone).toMatch(masked);
+    expect((await get('/api/v1/grids?streetCode=ST01&limit=1', 'resident01')).body.items[0].team.leader.phone).toMatch(masked);
+    expect((await get('/api/v1/grids?streetCode=ST01&limit=1', 'street01')).body.items[0].team.leader.phone).toMatch(/^1\d{10}$/);
+    expect((await get('/api/v1/units?type=police_station&streetCode=ST01', 'resident01')).body.items[0].phone).toMatch(masked);
   });
 
   it('refuses unknown filters and bad limits with field errors', async () => {

@@ -11,8 +11,8 @@ import { pageByCode } from '../../presenters/page';
 
 const streetKindLabels = { street: '街道', town: '镇', large_community: '大社区', station_area: '片区' } as const;
 
-/** Numbers of grid teams and units are for the signed-in; the public sees them masked. */
-const phoneFor = (actor: Actor | undefined, phone: string) => (actor ? phone : maskPhone(phone));
+/** Numbers of grid teams and units are for staff; residents and the public see them masked. */
+const phoneFor = (actor: Actor | undefined, phone: string) => (actor && actor.role !== 'resident' ? phone : maskPhone(phone));
 const personView = (actor: Actor | undefined, person: Person) => ({ name: person.name, phone: phoneFor(actor, person.phone) });
 
 /** The district's places and units, read-only, from memory: streets, grids, compounds, units. */

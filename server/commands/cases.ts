@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { findSubcategory } from '../../shared/catalog/catalog';
 import type { Subcategory } from '../../shared/catalog/types';
 import type { CaseEventInput, CaseEventType } from '../../shared/cases/events';
 import { allowedEvents, dueSystemEvents, fileCase, transition } from '../../shared/cases/machine';
@@ -54,8 +53,7 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
   const source = role === 'system' ? undefined : filingSources[role];
   if (!source || role === 'system') throw errors.forbidden('case.filing_not_allowed', '当前身份不能上报案件');
   const now = deps.now();
-  const catalog = await deps.reference.latestCatalog(now.getTime());
-  const entry = findSubcategory(catalog, input.subcategoryCode);
+  const entry = await deps.reference.currentEntry(input.subcategoryCode, now.getTime());
   if (!entry) throw errors.validation({ subcategoryCode: ['问题小类不存在'] });
 
   const place = locate(deps.reference, input);
@@ -67,7 +65,7 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
     {
       id,
       number: '',
-      catalogVersion: catalog.version,
+      catalogVersion: entry.catalog.version,
       title: input.title ?? `${entry.subcategory.name}${compound ? `（${compound.name}）` : ''}`,
       description: input.description,
       location: place.point,
@@ -137,8 +135,7 @@ function locate(reference: ReferenceData, input: FileCaseFields): Place {
 
 /** The subcategory a case was filed under, from the catalog version it keeps. */
 async function subcategoryOf(deps: CaseCommandDeps, record: CaseRecord): Promise<Subcategory> {
-  const catalog = await deps.reference.catalog(record.catalogVersion);
-  const entry = catalog && findSubcategory(catalog, record.subcategoryCode);
+  const entry = await deps.reference.entryOf(record);
   if (!entry) throw new Error(`case ${record.id}: subcategory ${record.subcategoryCode} missing from catalog v${record.catalogVersion}`);
   return entry.subcategory;
 }
@@ -237,7 +234,7 @@ export async function followCase(deps: CaseCommandDeps, actor: Actor, id: string
  * Turns a list request into a scope the store can serve from one index. The view picks the scope
  * field from the signed-in account; asking for another street or grid than one's own is refused.
  */
-export function listScope(actor: Actor | undefined, query: ListCasesQuery): CaseListScope {
+export function listScope(actor: Actor | undefined, query: ListCasesQuery, streetOfGrid: (gridCode: string) => string | undefined): CaseListScope {
   const facet = query.status
     ? `status:${query.status}`
     : query.group
@@ -288,7 +285,7 @@ export function listScope(actor: Actor | undefined, query: ListCasesQuery): Case
       if (!actor) throw errors.unauthenticated();
       const gridCode = query.gridCode ?? actor.scope.gridCode;
       if (!gridCode) throw errors.validation({ gridCode: ['请选择网格'] });
-      const gridStreet = gridCode.split('-')[0];
+      const gridStreet = streetOfGrid(gridCode);
       const allowed =
         role === 'district_dispatcher' ||
         role === 'admin' ||
@@ -309,7 +306,8 @@ export function listScope(actor: Actor | undefined, query: ListCasesQuery): Case
 }
 
 export async function listCases(deps: CaseCommandDeps, actor: Actor | undefined, query: ListCasesQuery): Promise<Page<CaseRecord>> {
-  return deps.store.list(listScope(actor, query), { cursor: query.cursor, limit: query.limit });
+  const scope = listScope(actor, query, (gridCode) => deps.reference.grids.get(gridCode)?.streetCode);
+  return deps.store.list(scope, { cursor: query.cursor, limit: query.limit });
 }
 
 /** The buttons for `actor` on `record` now: the same rules the server enforces. */
@@ -360,8 +358,7 @@ export async function runDueSystemEvents(
  * (shared/routing). Units the rule cannot decide are left for the dispatcher to pick.
  */
 export async function suggestAssignment(deps: Pick<CaseCommandDeps, 'reference'>, record: CaseRecord) {
-  const catalog = await deps.reference.catalog(record.catalogVersion);
-  const subcategory = catalog && findSubcategory(catalog, record.subcategoryCode)?.subcategory;
+  const subcategory = (await deps.reference.entryOf(record))?.subcategory;
   if (!subcategory) return null;
   const { reference } = deps;
   const target = {
@@ -392,8 +389,7 @@ const COARSENING_MARGIN_M = 150;
  * queries from moving points would trace the circle and give away the reporter's door.
  */
 export async function nearbyCases(deps: CaseCommandDeps, query: { subcategoryCode: string; lng: number; lat: number }) {
-  const catalog = await deps.reference.latestCatalog(deps.now().getTime());
-  const entry = findSubcategory(catalog, query.subcategoryCode);
+  const entry = await deps.reference.currentEntry(query.subcategoryCode, deps.now().getTime());
   if (!entry) throw errors.validation({ subcategoryCode: ['问题小类不存在'] });
   const radiusM = entry.subcategory.duplicateRadiusM;
   if (radiusM === 0) return { radiusM, items: [] };

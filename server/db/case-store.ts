@@ -3,6 +3,7 @@ import { nextSystemCheckAt } from '../../shared/cases/machine';
 import { statusGroup } from '../../shared/cases/states';
 import type { CaseStore, Page } from '../commands/ports';
 import type { Database } from './connection';
+import type { Equals } from './schemas/shape-check';
 import { errors } from '../errors';
 
 /** Everything stored besides the record: derived fields that the indexes are built on. */
@@ -35,6 +36,8 @@ const recordKeys = [
   'clock', 'suspension', 'resolution', 'rating', 'mergedInto', 'followers', 'urgeCount', 'supervised', 'reopenCount',
   'timeline', 'filedAt', 'closedAt', 'updatedAt', 'version',
 ] as const satisfies readonly (keyof CaseRecord)[];
+// Both ways: a field added to CaseRecord but not listed above would silently never be stored.
+export const caseKeysListed: Equals<(typeof recordKeys)[number], Exclude<keyof CaseRecord, 'id'>> = true;
 
 type StoredCase = Record<string, unknown> & { _id: string };
 

@@ -1,8 +1,8 @@
-import { findSubcategory } from '../../shared/catalog/catalog';
 import { priorityLabels, stageLabels } from '../../shared/catalog/types';
 import { caseEventLabels, type CaseEventType } from '../../shared/cases/events';
 import { caseStatusLabels, statusGroup } from '../../shared/cases/states';
 import type { CaseRecord, TimelineEntry } from '../../shared/cases/types';
+import { partiesOf, type Party } from '../../shared/cases/rules';
 import { coarsenPoint, maskPhone, seesCaseInFull } from '../../shared/cases/visibility';
 import { roleLabels, type Actor } from '../../shared/domain/roles';
 import type { ReferenceData } from '../reference/reference-data';
@@ -12,15 +12,12 @@ const entryLabel = (type: TimelineEntry['type']) => (type === 'file' ? '上报' 
 const actorRoleLabel = (role: TimelineEntry['actor']['role']) => (role === 'system' ? '系统' : roleLabels[role]);
 
 /** Centres and the lead unit call reporters back; nobody else sees the number in full. */
-function callsBack(record: CaseRecord, actor: Actor): boolean {
-  if (actor.role === 'district_dispatcher') return true;
-  if (actor.role === 'street_dispatcher') return actor.scope.streetCode === record.streetCode;
-  return (actor.role === 'property_manager' || actor.role === 'department') && actor.scope.unitCode === record.assignment.leadUnitCode;
-}
+const callsBack = (parties: Party[]) => parties.some((party) => party === 'district' || party === 'street_watch' || party === 'lead_unit');
+/** An anonymous reporter's name is for the centres alone. */
+const knowsAnonymousReporter = (parties: Party[]) => parties.some((party) => party === 'district' || party === 'street_watch' || party === 'reporter');
 
 async function names(reference: ReferenceData, record: CaseRecord) {
-  const catalog = await reference.catalog(record.catalogVersion);
-  const entry = catalog && findSubcategory(catalog, record.subcategoryCode);
+  const entry = await reference.entryOf(record);
   const compound = record.compoundCode ? reference.compounds.get(record.compoundCode) : undefined;
   return {
     category: { code: record.categoryCode, name: entry?.category.name ?? record.categoryCode },
@@ -132,7 +129,9 @@ export async function presentCase(reference: ReferenceData, record: CaseRecord, 
       allowedEvents: [],
     };
   }
-  const reporterVisible = !record.reporter.anonymous || actor.role === 'street_dispatcher' || actor.role === 'district_dispatcher' || actor.id === record.reporter.accountId;
+  const parties = partiesOf(record, actor);
+  const isReporter = actor.id === record.reporter.accountId;
+  const reporterVisible = !record.reporter.anonymous || isReporter || knowsAnonymousReporter(parties);
   const phone = record.reporter.phone;
   return {
     view: 'full' as const,
@@ -143,8 +142,8 @@ export async function presentCase(reference: ReferenceData, record: CaseRecord, 
     reporter: {
       name: reporterVisible ? record.reporter.name : '匿名居民',
       anonymous: record.reporter.anonymous,
-      phone: phone && reporterVisible ? (callsBack(record, actor) || actor.id === record.reporter.accountId ? phone : maskPhone(phone)) : null,
-      isYou: actor.id === record.reporter.accountId,
+      phone: phone && reporterVisible ? (callsBack(parties) || isReporter ? phone : maskPhone(phone)) : null,
+      isYou: isReporter,
     },
     suspension: record.suspension ?? null,
     resolution: record.resolution ? { ...record.resolution, photos: record.resolution.photos.map(photoLinks) } : null,

@@ -1,3 +1,4 @@
+import { findSubcategory, type SubcategoryEntry } from '../../shared/catalog/catalog';
 import type { Catalog } from '../../shared/catalog/types';
 import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
 import { buildPlaceIndex, type CommunityCompounds, type PlaceIndex } from '../../shared/routing';
@@ -79,6 +80,19 @@ export class ReferenceData {
       this.latestCheckedAt = now;
     }
     return (await this.catalog(this.latestVersion))!;
+  }
+
+  /** A case's category and subcategory, from the catalog version it was filed under. */
+  async entryOf(record: { catalogVersion: number; subcategoryCode: string }): Promise<SubcategoryEntry | undefined> {
+    const catalog = await this.catalog(record.catalogVersion);
+    return catalog && findSubcategory(catalog, record.subcategoryCode);
+  }
+
+  /** A subcategory of the version new cases are filed under, with that version. */
+  async currentEntry(code: string, now = Date.now()): Promise<(SubcategoryEntry & { catalog: Catalog }) | undefined> {
+    const catalog = await this.latestCatalog(now);
+    const entry = findSubcategory(catalog, code);
+    return entry && { ...entry, catalog };
   }
 
   /** Called after this process publishes a version, so it is used at once. */

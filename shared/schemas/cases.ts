@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { MAX_PHOTOS, caseEventSchemas, type CaseEventType } from '../cases/events';
 import { caseStatuses } from '../cases/states';
+import { codeSchema, latQuerySchema, latSchema, lngQuerySchema, lngSchema } from './common';
 
-/** Within the Baohe area with a generous margin: anything else is a typo or a hostile value. */
-const lng = z.number('经度须为数字').min(116.9, '经度超出范围').max(117.8, '经度超出范围');
-const lat = z.number('纬度须为数字').min(31.4, '纬度超出范围').max(32.1, '纬度超出范围');
-export const lngLatSchema = z.strictObject({ lng, lat });
-
-const code = (label: string) => z.string().trim().min(1, `${label}不能为空`).max(40, `${label}过长`).regex(/^[A-Za-z0-9._-]+$/, `${label}格式不正确`);
+export const lngLatSchema = z.strictObject({ lng: lngSchema, lat: latSchema });
+const code = codeSchema;
 
 /** Filing a case (居民上报 / 网格员巡查上报). Either a map point or a compound must locate it. */
 export const fileCaseSchema = z
@@ -76,8 +73,8 @@ export type ListCasesQuery = z.output<typeof listCasesSchema>;
 /** Open cases near a point, offered before filing so residents can follow one instead ("我也遇到"). */
 export const nearbyCasesSchema = z.strictObject({
   subcategoryCode: z.string().regex(/^\d{2}\.\d{2}$/, '请选择问题小类'),
-  lng: z.coerce.number('经度须为数字').min(116.9, '经度超出范围').max(117.8, '经度超出范围'),
-  lat: z.coerce.number('纬度须为数字').min(31.4, '纬度超出范围').max(32.1, '纬度超出范围'),
+  lng: lngQuerySchema,
+  lat: latQuerySchema,
 });
 
 export const caseIdParamSchema = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, '案件编号格式不正确') });

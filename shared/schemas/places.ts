@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { compoundKinds, unitTypes } from '../domain/places';
+import { codeSchema } from './common';
 
-const code = (label: string) => z.string().trim().min(1, `${label}不能为空`).max(40, `${label}过长`).regex(/^[A-Za-z0-9._-]+$/, `${label}格式不正确`);
+const code = codeSchema;
 const limit = z.coerce.number('每页条数须为数字').int('每页条数须为整数').min(1, '每页至少1条').max(100, '每页最多100条').default(50);
 /** Lists of places page by code: `after` is the last code of the previous page. */
 const after = code('翻页标记').optional();

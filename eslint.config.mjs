@@ -48,8 +48,18 @@ export default tseslint.config(
     files: ['server/commands/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        ['koa', '@koa/*', 'mongoose', 'mongodb', 'wechat-api', 'ws', '**/http/**', '**/routes/**', '@tarojs/*', '**/miniprogram/**'],
+        ['koa', '@koa/*', 'mongoose', 'mongodb', 'wechat-api', 'ws', '**/db/**', '**/wechat/**', '**/http/**', '**/routes/**', '@tarojs/*', '**/miniprogram/**'],
         'Use cases see shared/ and port interfaces; adapters (db, wechat, sockets) are injected.',
+      ),
+    },
+  },
+  {
+    files: ['server/routes/**/*.ts', 'server/presenters/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['mongoose', 'mongodb', 'wechat-api', '**/db/schemas/**', '**/db/case-store', '**/db/photo-port', '**/db/catalog-store', '@tarojs/*', '**/miniprogram/**'],
+        'Routes and presenters reach storage only through use cases (server/commands) wired in server/wiring.ts.',
       ),
     },
   },

@@ -4,7 +4,7 @@ import { caseEventLabels, caseEventTypes, type CaseEventType } from '../../share
 import { catalogSchema } from '../../shared/catalog/schema';
 import { devLoginSchema, passwordLoginSchema, wechatLoginSchema } from '../../shared/schemas/auth';
 import { caseEventBodySchemas, caseIdParamSchema, caseViewLabels, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../shared/schemas/cases';
-import { publishSchema, versionParam } from '../routes/catalog/routes';
+import { catalogVersionParamSchema, publishCatalogSchema } from '../../shared/schemas/catalog';
 import { downloadQuery } from '../routes/photos/routes';
 import { listCompoundsSchema, listGridsSchema, listUnitsSchema, placeCodeParamSchema } from '../../shared/schemas/places';
 
@@ -124,7 +124,7 @@ function componentSchemas(): Record<string, JsonSchema> {
     DevLogin: { title: '演示账号免密登录', ...jsonSchemaOf(devLoginSchema) },
     WeChatLogin: { title: '小程序登录', ...jsonSchemaOf(wechatLoginSchema) },
     Catalog: { title: '分类目录', ...jsonSchemaOf(catalogSchema, 'output') },
-    CatalogPublish: { title: '发布分类目录', ...jsonSchemaOf(publishSchema) },
+    CatalogPublish: { title: '发布分类目录', ...jsonSchemaOf(publishCatalogSchema) },
     FileCase: withNote({ title: '上报案件', ...jsonSchemaOf(fileCaseSchema) }, refinementNotes.fileCase),
     ...eventBodies,
   };
@@ -278,7 +278,7 @@ function routes(options: OpenApiOptions): Route[] {
       description: '历史版本不再变化，可长期缓存；案件按上报时的目录版本计算时限。',
       tag: '分类目录',
       access: 'public',
-      parameters: parametersOf(versionParam, 'path', { version: '目录版本号' }),
+      parameters: parametersOf(catalogVersionParamSchema, 'path', { version: '目录版本号' }),
       success: { 200: { description: '该版本的分类目录', content: jsonContent(schemaRef('Catalog')) } },
       errors: [400, 404],
     },

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -78,7 +78,9 @@ async function run(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   const file = path.join(__dirname, 'results.json');
-  writeFileSync(file, `${JSON.stringify({ ...results, _meta: { engine: 'ferretdb', ...options, at: new Date().toISOString() } }, null, 2)}\n`);
+  // A partial run (BENCH_ONLY) updates its figures and keeps the others from the last full run.
+  const previous = process.env.BENCH_ONLY && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(file, `${JSON.stringify({ ...previous, ...results, _meta: { engine: 'ferretdb', ...options, at: new Date().toISOString() } }, null, 2)}\n`);
   console.log(`written ${file}`);
 }
 

@@ -18,10 +18,10 @@ export async function benchSubcategoryCode(reference: ReferenceData): Promise<st
 }
 
 /** Copies a stored case `count` times with new ids and numbers: the "already stored" load. */
-export async function storeCopies(database: Database, template: Record<string, unknown>, count: number): Promise<void> {
+export async function storeCopies(database: Database, template: Record<string, unknown>, count: number, firstIndex = 0): Promise<void> {
   const cases = database.models.Case.collection;
   const base = new Date(template.filedAt as Date).getTime();
-  const docs = Array.from({ length: count }, (_, index) => ({
+  const docs = Array.from({ length: count }, (_, offset) => firstIndex + offset).map((index) => ({
     ...template,
     _id: randomBytes(12).toString('base64url'),
     number: `BH-PRELOAD-${String(index).padStart(6, '0')}`,

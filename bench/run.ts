@@ -49,18 +49,20 @@ async function run(): Promise<void> {
     const first = await fetch(`${ours.url}/api/v1/cases`, { method: 'POST', headers, body });
     if (first.status !== 201) throw new Error(`filing for the template failed: ${first.status} ${await first.text()}`);
     const template = await database.models.Case.collection.findOne({ _id: ((await first.json()) as { id: string }).id } as never);
-    await storeCopies(database, template!, 2_000);
+    // The inbox is measured on 200 stored cases: FerretDB scans and sorts the whole collection for
+    // it (MongoDB walks the index), so a bigger one would only measure the engine's scan and make
+    // our own overhead vanish from the ratio. 200 fill the first page ten times over.
+    await storeCopies(database, template!, 199);
     const bareCases = await listen(bareCaseApp(database, template!));
     try {
       if (wanted('inbox_list')) results.inbox_list = await compare(
         { url: `${ours.url}/api/v1/cases?view=inbox`, headers: { authorization: `Bearer ${dispatcherToken}` } },
         { url: `${bareCases.url}/bare/inbox` },
-        // FerretDB's SQLite backend scans the collection for this query (MongoDB uses the index):
-        // each answer takes long enough that ten queued connections would only measure queueing.
-        { ...options, connections: 2, seconds: Math.max(options.seconds, 10) },
+        options,
       );
       console.log('inbox_list', results.inbox_list);
-      // Filing grows the collection, so it runs after the list is measured on the 2,001 cases.
+      await storeCopies(database, template!, 1_801, 199);
+      // Filing is measured with 2,000 cases already stored.
       if (wanted('case_create')) results.case_create = await compare(
         { url: `${ours.url}/api/v1/cases`, method: 'POST', headers, body },
         { url: `${bareCases.url}/bare/cases`, method: 'POST', headers: { 'content-type': 'application/json' }, body },

@@ -176,13 +176,15 @@ export async function actOnCase(
 
   const result = transition(record, event, { actor, now, subcategory: await subcategoryOf(deps, record), calendar: deps.reference.calendar });
   if (!result.ok) throw fromCaseError(result.error);
+  // Effects on other cases are idempotent and go first: if the step's own write then loses a
+  // race, a retry repeats them harmlessly, whereas done after it a failure would be lost for good.
+  await applyCrossCaseEffects(deps, result.effects, record);
   const photos = 'photos' in event ? (event.photos ?? []) : [];
   await withClaimedPhotos(deps, photos, id, actor.id, async () => {
     if (!(await deps.store.replaceIfVersion(result.next, record.version))) {
       throw errors.conflict('case.version_conflict', '案件已被他人更新，请刷新后重试');
     }
   });
-  await applyCrossCaseEffects(deps, result.effects, record);
   return { record: result.next, effects: result.effects };
 }
 

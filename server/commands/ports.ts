@@ -1,5 +1,6 @@
 import type { SubcategoryEntry } from '../../shared/catalog/catalog';
 import type { Catalog } from '../../shared/catalog/types';
+import type { ListFacet } from '../../shared/cases/facets';
 import type { CaseRecord } from '../../shared/cases/types';
 import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
 import type { CommunityCompounds, PlaceIndex } from '../../shared/routing';
@@ -20,8 +21,8 @@ export interface Page<T> {
 export interface CaseListScope {
   field: 'reporterId' | 'leadUnitCode' | 'cohandlerUnitCodes' | 'streetCode' | 'gridCode' | 'communityUnitCode' | null;
   value?: string;
-  /** `all`, `status:dispatched`, `group:open`, `cat:01`, `sub:01.03`, `overdue`, `supervised`. */
-  facet: string;
+  /** `all`, `status:dispatched`, `group:open`, `cat:01`, `sub:01.03`, `overdue`, `supervised` (shared/cases/facets). */
+  facet: ListFacet;
 }
 
 /** The case store as use cases see it; the mongoose adapter implements it. */

@@ -1,5 +1,7 @@
 import type { CaseRecord } from '../../shared/cases/types';
 import { nextSystemCheckAt } from '../../shared/cases/machine';
+import { facetsOfRecord } from '../../shared/cases/facets';
+import { decodeListCursor, encodeListCursor } from '../../shared/cases/list-cursor';
 import { statusGroup } from '../../shared/cases/states';
 import type { CaseStore, Page } from '../commands/ports';
 import type { Database } from './connection';
@@ -9,9 +11,7 @@ import { errors } from '../errors';
 /** Everything stored besides the record: derived fields that the indexes are built on. */
 function derivedFields(record: CaseRecord) {
   const group = statusGroup(record.status);
-  const facets = ['all', `status:${record.status}`, `group:${group}`, `cat:${record.categoryCode}`, `sub:${record.subcategoryCode}`];
-  if (record.clock?.overdue && group !== 'closed') facets.push('overdue');
-  if (record.supervised && group !== 'closed') facets.push('supervised');
+  const facets = facetsOfRecord(record);
   const cohandlerUnitCodes = record.assignment.cohandlers.map((unit) => unit.unitCode);
   return {
     facets,
@@ -60,17 +60,6 @@ function toStored(record: CaseRecord) {
     else set[key] = record[key];
   }
   return { set, unset };
-}
-
-const encodeCursor = (record: CaseRecord) => Buffer.from(`${record.filedAt.getTime()}:${record.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { filedAt: Date; id: string } | undefined {
-  const [ms, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
-  const time = Number(ms);
-  const filedAt = new Date(time);
-  // A safe integer can still lie beyond the Date range (±8.64e15 ms): such a cursor was never issued by us.
-  if (!id || !Number.isSafeInteger(time) || Number.isNaN(filedAt.getTime())) return undefined;
-  return { filedAt, id };
 }
 
 /**
@@ -130,7 +119,7 @@ export function mongoCaseStore(database: Database): CaseStore {
         if (scope.field) filter[scope.field] = scope.value;
       }
       if (page.cursor) {
-        const after = decodeCursor(page.cursor);
+        const after = decodeListCursor(page.cursor);
         if (!after) throw errors.validation({ cursor: ['翻页标记无效'] });
         filter.$or = [{ filedAt: { $lt: after.filedAt } }, { filedAt: after.filedAt, _id: { $lt: after.id } }];
       }
@@ -140,7 +129,7 @@ export function mongoCaseStore(database: Database): CaseStore {
         .limit(page.limit + 1)
         .toArray();
       const items = docs.slice(0, page.limit).map((doc) => toRecord(doc as unknown as StoredCase));
-      return { items, nextCursor: docs.length > page.limit ? encodeCursor(items[items.length - 1]!) : null } satisfies Page<CaseRecord>;
+      return { items, nextCursor: docs.length > page.limit ? encodeListCursor(items[items.length - 1]!) : null } satisfies Page<CaseRecord>;
     },
 
     async findDue(now, limit) {

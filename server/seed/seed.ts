@@ -2,7 +2,7 @@ import type { Model } from 'mongoose';
 import type { Database } from '../db/connection';
 import { hashPassword } from '../auth/password';
 import { baoheCatalog } from '../../shared/catalog/baohe-catalog';
-import { generateDistrict } from './district';
+import { generateDistrict, type SeedDistrict } from './district';
 
 export interface SeedReport {
   /** True when this run wrote anything; a second run on the same database reports false. */
@@ -14,8 +14,9 @@ export interface SeedReport {
  * Writes the demo district idempotently: each record is inserted only when its code is absent
  * (`$setOnInsert`), so a re-run changes nothing and never overwrites an administrator's edits.
  */
-export async function seedDemoDistrict(database: Database, options: { hashPasswords?: boolean } = {}): Promise<SeedReport> {
-  const district = generateDistrict();
+export async function seedDemoDistrict(database: Database, options: { hashPasswords?: boolean; district?: SeedDistrict } = {}): Promise<SeedReport> {
+  // Tests may seed a smaller district of the same shape (server/testing/fixture-district.ts).
+  const district = options.district ?? generateDistrict();
   const { Street, Grid, Compound, Unit, Community, Account, CatalogVersion } = database.models;
   const inserted: Record<string, number> = {
     streets: await insertMissing(Street, 'code', district.streets),

@@ -1,3 +1,4 @@
+import { facetOfQuery } from '../../../shared/cases/facets';
 import type { CaseRecord } from '../../../shared/cases/types';
 import type { Actor } from '../../../shared/domain/roles';
 import type { ListCasesQuery } from '../../../shared/schemas/cases';
@@ -9,19 +10,7 @@ import type { CaseCommandDeps, CaseListScope, Page } from '../ports';
  * field from the signed-in account; asking for another street or grid than one's own is refused.
  */
 export function listScope(actor: Actor | undefined, query: ListCasesQuery, streetOfGrid: (gridCode: string) => string | undefined): CaseListScope {
-  const facet = query.status
-    ? `status:${query.status}`
-    : query.group
-      ? `group:${query.group}`
-      : query.categoryCode
-        ? `cat:${query.categoryCode}`
-        : query.subcategoryCode
-          ? `sub:${query.subcategoryCode}`
-          : query.overdue
-            ? 'overdue'
-            : query.supervised
-              ? 'supervised'
-              : 'all';
+  const facet = facetOfQuery(query);
   const role = actor?.role;
   const deny = () => errors.forbidden('case.view_not_allowed', '当前身份不能查看该列表');
   switch (query.view) {
@@ -38,7 +27,7 @@ export function listScope(actor: Actor | undefined, query: ListCasesQuery, stree
       return { field: 'cohandlerUnitCodes', value: actor.scope.unitCode, facet };
     case 'inbox': {
       if (!actor) throw errors.unauthenticated();
-      const inboxFacet = facet === 'all' ? 'group:open' : facet;
+      const inboxFacet = facetOfQuery(query, 'group:open');
       if ((role === 'property_manager' || role === 'department') && actor.scope.unitCode) return { field: 'leadUnitCode', value: actor.scope.unitCode, facet: inboxFacet };
       if (role === 'street_dispatcher' && actor.scope.streetCode) return { field: 'streetCode', value: actor.scope.streetCode, facet: inboxFacet };
       if ((role === 'grid_member' || role === 'grid_leader') && actor.scope.gridCode) return { field: 'gridCode', value: actor.scope.gridCode, facet: inboxFacet };

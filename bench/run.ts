@@ -8,6 +8,7 @@ import pino from 'pino';
 import { openDatabase, syncIndexes, type Database } from '../server/db/connection';
 import { startEmbeddedEngine } from '../server/engine/ferretdb';
 import { createApp } from '../server/http/app';
+import { buildUseCases } from '../server/wiring';
 import { loadConfig } from '../server/config';
 import { ReferenceData } from '../server/reference/reference-data';
 import { seedDemoDistrict } from '../server/seed/seed';
@@ -34,7 +35,9 @@ async function run(): Promise<void> {
   await seedDemoDistrict(database, { hashPasswords: false });
   const reference = await ReferenceData.load(database);
   const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir });
-  const ours = await listen(createApp({ database, logger: pino({ level: 'silent' }), config, reference, now: () => new Date() }));
+  const now = () => new Date();
+  const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir });
+  const ours = await listen(createApp({ useCases, logger: pino({ level: 'silent' }), config, now }));
   const bare = await listen(bareHealthApp(database));
   const results: Record<string, unknown> = {};
   try {

@@ -6,7 +6,7 @@ import { startEmbeddedEngine, type EngineHandle } from './engine/ferretdb';
 import { createApp } from './http/app';
 import { ReferenceData } from './reference/reference-data';
 import { startScheduler } from './scheduler';
-import { caseCommandDeps } from './wiring';
+import { buildUseCases, caseCommandDeps } from './wiring';
 import { ensurePortalBuilt } from './cli/portal';
 import { seedDemoDistrict } from './seed/seed';
 import { demoAccountsTable } from './seed/demo-accounts';
@@ -47,7 +47,8 @@ async function main(): Promise<void> {
     tokenStore: databaseTokenStore(database),
   });
   const now = () => new Date();
-  const app = createApp({ database, logger, config, reference, now, h5Dir: config.h5Dir, wechat });
+  const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat });
+  const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir });
   const scheduler = startScheduler(caseCommandDeps(database, reference, now), { intervalMs: 30_000, logger });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));

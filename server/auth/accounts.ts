@@ -1,18 +1,9 @@
-import type { Actor, Role } from '../../shared/domain/roles';
+import type { Actor } from '../../shared/domain/roles';
+import type { AccountView } from '../commands/ports';
 import type { Database } from '../db/connection';
 
 /** An account as the rest of the server sees it: a plain object, never a mongoose document. */
-export interface AccountView {
-  id: string;
-  loginKey: string;
-  username?: string;
-  displayName: string;
-  role: Role;
-  scope: Actor['scope'];
-  passwordHash?: string;
-  disabled: boolean;
-  demo: boolean;
-}
+export type { AccountView };
 
 /** Reads an account by its login key (`pw:<username>` or `wx:<openid>`). */
 export async function findAccountByLoginKey(database: Database, loginKey: string): Promise<AccountView | undefined> {

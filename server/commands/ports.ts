@@ -3,6 +3,7 @@ import type { Catalog } from '../../shared/catalog/types';
 import type { ListFacet } from '../../shared/cases/facets';
 import type { CaseRecord } from '../../shared/cases/types';
 import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
+import type { Actor, Role } from '../../shared/domain/roles';
 import type { CommunityCompounds, PlaceIndex } from '../../shared/routing';
 import type { WorkingCalendar } from '../../shared/time/calendar';
 
@@ -83,6 +84,65 @@ export interface ReferencePort {
   currentEntry(code: string, now?: number): Promise<(SubcategoryEntry & { catalog: Catalog }) | undefined>;
   /** Called after this process publishes a version, so it is used at once. */
   noteCatalogPublished(catalog: Catalog): void;
+}
+
+/** A stored photo's facts: a plain object, whatever keeps it. */
+export interface StoredPhoto {
+  id: string;
+  ownerId: string;
+  ownerRole: Role;
+  bytes: number;
+  width: number;
+  height: number;
+  createdAt: Date;
+  caseId: string | null;
+}
+
+export type PhotoRefusal = 'unsupported_type' | 'too_many_pixels' | 'unreadable';
+
+/** Where uploaded photos are processed and kept: `server/photos` (sharp, files, the photo collection). */
+export interface PhotoLibrary {
+  /** Whether HEIC uploads are decoded here (it depends on the image library's build). */
+  readonly heicSupported: boolean;
+  /** Re-encodes an upload (metadata stripped) and stores it for its owner; a refusal names the problem. */
+  store(bytes: Buffer, owner: { ownerId: string; ownerRole: Role; now: Date }): Promise<{ ok: true; photo: StoredPhoto } | { ok: false; problem: PhotoRefusal }>;
+  /** A photo by id; undefined for unknown or malformed ids. */
+  find(id: string): Promise<StoredPhoto | undefined>;
+  /** Where the bytes of a photo's size are, for the HTTP layer to stream. */
+  filePath(id: string, size: 'full' | 'thumb'): string;
+}
+
+/** Accounts as sign-in reads them (`server/auth` over the database). */
+export interface AccountView {
+  id: string;
+  loginKey: string;
+  username?: string;
+  displayName: string;
+  role: Role;
+  scope: Actor['scope'];
+  passwordHash?: string;
+  disabled: boolean;
+  demo: boolean;
+}
+
+export interface AccountPort {
+  /** An account by its login key (`pw:<username>` or `wx:<openid>`). */
+  findByLoginKey(loginKey: string): Promise<AccountView | undefined>;
+  /** The resident account of a WeChat user, created at their first sign-in. */
+  findOrCreateWeChatResident(input: { openid: string; displayName: string }): Promise<AccountView>;
+}
+
+/** What mini-program sign-in needs from WeChat (the gateway in `server/wechat` implements it). */
+export interface WeChatLoginPort {
+  code2Session(
+    code: string,
+  ): Promise<{ ok: true; openid: string; unionid?: string } | { ok: false; reason: 'invalid_code' | 'code_used' | 'unavailable'; detail: string }>;
+}
+
+/** Whether the database answers, for the health check. */
+export interface HealthPort {
+  readonly engine: string;
+  pingDatabase(): Promise<boolean>;
 }
 
 /** What the case use cases are built from. */

@@ -2,13 +2,12 @@ import Koa from 'koa';
 import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import type { Logger } from 'pino';
-import type { Database } from '../db/connection';
 import type { Config } from '../config';
-import type { ReferenceData } from '../reference/reference-data';
-import type { WeChatGateway } from '../wechat/gateway';
+import type { UseCases } from '../commands/use-cases';
 import { errorMiddleware, rethrowAsAppError } from './errors';
 import { authenticate } from './auth';
 import { jsonBodiesOnly } from './json-only';
+import { refuseHostileKeys } from './hostile-keys';
 import { staticPortal } from './static-portal';
 import { healthRoutes } from '../routes/health';
 import { authRoutes } from '../routes/auth/routes';
@@ -19,18 +18,18 @@ import { placeRoutes } from '../routes/places/routes';
 import { photoRoutes } from '../routes/photos/routes';
 import { openapiRoutes } from '../routes/openapi';
 
-/** What the HTTP layer needs, injected so tests can pass a test database and a fixed clock. */
+/**
+ * What the HTTP layer needs: the use cases, bound once to their adapters in server/wiring.ts (or to
+ * in-memory ones), and no adapter itself, so a route cannot reach storage around a use case.
+ */
 export interface AppDeps {
-  database: Database;
+  useCases: UseCases;
   logger: Logger;
   config: Pick<Config, 'production' | 'jwt' | 'uploads' | 'wechat'>;
-  reference: ReferenceData;
   /** The current instant; tests pass a controllable clock. */
   now: () => Date;
   /** Directory of the H5 build served at `/`; absent in API-only tests. */
   h5Dir?: string;
-  /** WeChat login and messages; absent, the WeChat routes answer 503. */
-  wechat?: WeChatGateway;
 }
 
 /** Builds the Koa app without listening, so tests drive it directly. */
@@ -39,6 +38,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(errorMiddleware(deps.logger));
   app.use(jsonBodiesOnly(['/api/v1/photos']));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8', onError: rethrowAsAppError }));
+  app.use(refuseHostileKeys());
   app.use(authenticate(deps.config.jwt));
 
   const router = new Router();

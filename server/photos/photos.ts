@@ -3,22 +3,15 @@ import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InferSchemaType } from 'mongoose';
 import sharp, { type Metadata } from 'sharp';
-import type { Actor, Role } from '../../shared/domain/roles';
+import { canViewPhoto } from '../../shared/cases/visibility';
+import type { Role } from '../../shared/domain/roles';
+import type { PhotoLibrary, StoredPhoto } from '../commands/ports';
 import type { Database } from '../db/connection';
 import type { photoSchema } from '../db/schemas/photo';
 import type { Equals } from '../db/schemas/shape-check';
 
 /** What we keep of an uploaded photo: a plain object, never a mongoose document. */
-export interface Photo {
-  id: string;
-  ownerId: string;
-  ownerRole: Role;
-  bytes: number;
-  width: number;
-  height: number;
-  createdAt: Date;
-  caseId: string | null;
-}
+export type Photo = StoredPhoto;
 
 // Compile-time guard: the stored shape and `Photo` must not drift apart.
 type Stored = Omit<InferSchemaType<typeof photoSchema>, '_id'>;
@@ -173,19 +166,7 @@ export async function findPhoto(database: Database, id: string): Promise<Photo |
   };
 }
 
-/**
- * Who may see a photo:
- * - once a case shows it, everyone, signed in or not: the public case view displays case photos
- *   the way a notice board would (the lead engineer may narrow this, e.g. to non-private categories);
- * - before that, while it is only an upload, its uploader, so the filing form can show a preview;
- * - and any staff role (everything but resident), who review and dispatch what residents send.
- * Another resident never sees someone's unfiled photo: it may show the inside of their home.
- */
-export function canViewPhoto(photo: Pick<Photo, 'ownerId' | 'caseId'>, actor: Actor | undefined): boolean {
-  if (photo.caseId !== null) return true;
-  if (!actor) return false;
-  return actor.id === photo.ownerId || actor.role !== 'resident';
-}
+export { canViewPhoto };
 
 export type AttachResult = { ok: true } | { ok: false; missing: string[] };
 
@@ -216,4 +197,18 @@ export async function attachPhotos(database: Database, photoIds: readonly string
   if (lost.length === 0) return { ok: true };
   await Photo.updateMany({ _id: { $in: free.filter((id) => attachedIds.has(id)) }, caseId: target.caseId }, { $set: { caseId: null } });
   return { ok: false, missing: lost };
+}
+
+/** The photo library of the use cases: sharp for the bytes, files under `uploadsDir`, the photo collection. */
+export function photoLibrary(database: Database, uploadsDir: string): PhotoLibrary {
+  return {
+    heicSupported,
+    async store(bytes, owner) {
+      const processed = await processPhoto(bytes);
+      if (!processed.ok) return processed;
+      return { ok: true, photo: await storePhoto(database, uploadsDir, processed, owner) };
+    },
+    find: (id) => findPhoto(database, id),
+    filePath: (id, size) => photoFilePath(uploadsDir, id, size),
+  };
 }

@@ -5,7 +5,7 @@ import type { CaseRecord, TimelineEntry } from '../../shared/cases/types';
 import { partiesOf, type Party } from '../../shared/cases/rules';
 import { coarsenPoint, maskPhone, seesCaseInFull } from '../../shared/cases/visibility';
 import { roleLabels, type Actor } from '../../shared/domain/roles';
-import type { ReferenceData } from '../reference/reference-data';
+import type { ReferencePort } from '../commands/ports';
 
 const photoLinks = (id: string) => ({ id, url: `/api/v1/photos/${id}`, thumbnailUrl: `/api/v1/photos/${id}?size=thumb` });
 const entryLabel = (type: TimelineEntry['type']) => (type === 'file' ? '上报' : caseEventLabels[type]);
@@ -16,7 +16,7 @@ const callsBack = (parties: Party[]) => parties.some((party) => party === 'distr
 /** An anonymous reporter's name is for the centres alone. */
 const knowsAnonymousReporter = (parties: Party[]) => parties.some((party) => party === 'district' || party === 'street_watch' || party === 'reporter');
 
-async function names(reference: ReferenceData, record: CaseRecord) {
+async function names(reference: ReferencePort, record: CaseRecord) {
   const entry = await reference.entryOf(record);
   const compound = record.compoundCode ? reference.compounds.get(record.compoundCode) : undefined;
   return {
@@ -29,7 +29,7 @@ async function names(reference: ReferenceData, record: CaseRecord) {
   };
 }
 
-function unitOf(reference: ReferenceData, code: string | undefined) {
+function unitOf(reference: ReferencePort, code: string | undefined) {
   if (!code) return null;
   const unit = reference.unitsByCode.get(code);
   return { code, name: unit?.name ?? code, type: unit?.type ?? null };
@@ -51,11 +51,11 @@ function clockView(record: CaseRecord) {
 }
 
 /** A line of a list: enough to pick a case, nothing personal. */
-export async function presentCaseSummary(reference: ReferenceData, record: CaseRecord, actor: Actor | undefined) {
+export async function presentCaseSummary(reference: ReferencePort, record: CaseRecord, actor: Actor | undefined) {
   return summaryOf(reference, record, seesCaseInFull(record, actor), await names(reference, record));
 }
 
-function summaryOf(reference: ReferenceData, record: CaseRecord, full: boolean, n: Names) {
+function summaryOf(reference: ReferencePort, record: CaseRecord, full: boolean, n: Names) {
   return {
     id: record.id,
     number: record.number,
@@ -90,7 +90,7 @@ const publicAddress = (n: Names) => [n.street.name, n.compound?.name].filter(Boo
  * A case for one viewer: in full to those taking part (see `seesCaseInFull`), otherwise the public
  * form — no reporter, no phone, no notes, the place coarsened to ~200 m and to street + compound.
  */
-export async function presentCase(reference: ReferenceData, record: CaseRecord, actor: Actor | undefined, allowed: CaseEventType[]) {
+export async function presentCase(reference: ReferencePort, record: CaseRecord, actor: Actor | undefined, allowed: CaseEventType[]) {
   const n = await names(reference, record);
   const full = seesCaseInFull(record, actor);
   const summary = summaryOf(reference, record, full, n);

@@ -12,6 +12,9 @@ import { seedDemoDistrict } from '../seed/seed';
 import { WeChatClient } from '../wechat/client';
 import { startFakeWeChat, type FakeWeChat } from '../wechat/fake-server';
 import { databaseTokenStore } from '../wechat/token-store';
+import type { CaseStore } from '../commands/ports';
+import { buildUseCases, type Wiring } from '../wiring';
+import { buildFixtureDistrict } from './fixture-district';
 import { dropTestDatabase, openTestDatabase } from './database';
 import { startTestServer, type TestServer } from './http';
 import { testLogger } from './logger';
@@ -36,6 +39,8 @@ export interface TestApp {
   database: Database;
   reference: ReferenceData;
   deps: AppDeps;
+  /** What the app's use cases were built from: to build them again over another connection. */
+  wiring: Wiring;
   server: TestServer;
   clock: TestClock;
   /** The actor of a seeded demo account (see server/seed/district.ts for usernames). */
@@ -61,20 +66,25 @@ export interface TestAppOptions {
   databaseName?: string;
   /** Leave the database in place on close (the persistence test reopens it). */
   keepData?: boolean;
+  /** `fixture`: the small district of server/testing/fixture-district.ts instead of the demo one. */
+  district?: 'demo' | 'fixture';
+  /** Wraps the case store the API writes through, e.g. with a barrier for race tests. */
+  wrapCaseStore?: (store: CaseStore) => CaseStore;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(options.label ?? 'api', { engineUri: options.engineUri, name: options.databaseName });
-  await seedDemoDistrict(database, { hashPasswords: false });
+  await seedDemoDistrict(database, { hashPasswords: false, district: options.district === 'fixture' ? buildFixtureDistrict() : undefined });
   const reference = await ReferenceData.load(database);
   const clock = options.clock ?? testClock();
   const uploadsDir = mkdtempSync(path.join(tmpdir(), 'gzbh-uploads-'));
   const wechatApp = { appId: 'wx-test', appSecret: 'test-secret' };
   const fakeWeChat = options.wechat ? await startFakeWeChat(wechatApp) : undefined;
+  const wechat = fakeWeChat ? new WeChatClient({ ...wechatApp, apiBase: fakeWeChat.url, tokenStore: databaseTokenStore(database) }) : undefined;
+  const wiring: Wiring = { database, reference, now: clock.now, uploadsDir, wechat, wrapCaseStore: options.wrapCaseStore };
   const deps: AppDeps = {
-    database,
+    useCases: buildUseCases(wiring),
     logger: testLogger,
-    reference,
     now: clock.now,
     config: {
       production: options.production ?? false,
@@ -82,7 +92,6 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       uploads: { dir: uploadsDir, maxBytes: 2 * 1024 * 1024 },
       wechat: { ...wechatApp, apiBase: fakeWeChat?.url, templates: { caseProgress: 'tmpl-progress', caseResolved: 'tmpl-resolved' } },
     },
-    wechat: fakeWeChat ? new WeChatClient({ ...wechatApp, apiBase: fakeWeChat.url, tokenStore: databaseTokenStore(database) }) : undefined,
   };
   const server = await startTestServer(createApp(deps));
   const actor = async (username: string) => {
@@ -94,6 +103,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     database,
     reference,
     deps,
+    wiring,
     server,
     clock,
     actor,

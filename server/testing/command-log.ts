@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import type { Database } from '../db/connection';
 import { registerModels } from '../db/models';
 import { createApp } from '../http/app';
+import { buildUseCases } from '../wiring';
 import type { TestApp } from './app';
 import { startTestServer, type TestServer } from './http';
 
@@ -36,7 +37,7 @@ export async function startMonitoredApp(app: TestApp): Promise<MonitoredApp> {
   const commands: CommandStartedEvent[] = [];
   connection.getClient().on('commandStarted', (event) => commands.push(event));
   const database: Database = { connection, models: registerModels(connection), engine: app.database.engine, close: () => connection.close() };
-  const server = await startTestServer(createApp({ ...app.deps, database }));
+  const server = await startTestServer(createApp({ ...app.deps, useCases: buildUseCases({ ...app.wiring, database }) }));
   return {
     database,
     server,

@@ -28,3 +28,18 @@ export function coarsenPoint(point: { lng: number; lat: number }): { lng: number
   const snap = (value: number) => Math.round(value / 0.002) * 0.002;
   return { lng: Number(snap(point.lng).toFixed(3)), lat: Number(snap(point.lat).toFixed(3)) };
 }
+
+/**
+ * Who may see a photo:
+ * - once a case shows it, everyone, signed in or not: the public case view displays case photos
+ *   the way a notice board would (the lead engineer may narrow this, e.g. to non-private categories);
+ * - before that, while it is only an upload, its uploader, so the filing form can show a preview;
+ * - and any staff role (everything but resident), who review and dispatch what residents send.
+ * Another resident never sees someone's unfiled photo: it may show the inside of their home.
+ */
+export function canViewPhoto(photo: { ownerId: string; caseId: string | null }, actor: Actor | undefined): boolean {
+  if (photo.caseId !== null) return true;
+  if (!actor) return false;
+  return actor.id === photo.ownerId || actor.role !== 'resident';
+}
+

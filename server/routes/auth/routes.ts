@@ -2,7 +2,7 @@ import type Router from '@koa/router';
 import { devLoginSchema, passwordLoginSchema } from '../../../shared/schemas/auth';
 import { roleLabels } from '../../../shared/domain/roles';
 import { verifyPassword } from '../../auth/password';
-import { actorOfAccount, findAccountByLoginKey, type AccountView } from '../../auth/accounts';
+import { actorOfAccount, type AccountView } from '../../auth/accounts';
 import { signAccessToken } from '../../auth/tokens';
 import { actorOf } from '../../http/auth';
 import { AppError } from '../../http/errors';
@@ -13,7 +13,7 @@ import type { AppDeps } from '../../http/app';
 export function authRoutes(router: Router, deps: AppDeps): void {
   router.post('/api/v1/auth/login', async (ctx) => {
     const input = parseInput(passwordLoginSchema, ctx.request.body);
-    const account = await findAccountByLoginKey(deps.database, `pw:${input.username}`);
+    const account = await deps.useCases.accounts.findByLoginKey(`pw:${input.username}`);
     // One answer for unknown user and wrong password: no probing which usernames exist.
     const valid = account?.passwordHash ? await verifyPassword(input.password, account.passwordHash) : false;
     // Demo accounts' password is in the README: in production they cannot sign in at all.
@@ -24,7 +24,7 @@ export function authRoutes(router: Router, deps: AppDeps): void {
   router.post('/api/v1/auth/dev-login', async (ctx) => {
     if (deps.config.production) throw new AppError('route.not_found', '请求的接口不存在', 404);
     const input = parseInput(devLoginSchema, ctx.request.body);
-    const account = await findAccountByLoginKey(deps.database, `pw:${input.username}`);
+    const account = await deps.useCases.accounts.findByLoginKey(`pw:${input.username}`);
     if (!account?.demo) throw new AppError('auth.not_demo_account', '只有演示账号可以免密登录', 403);
     ctx.body = session(account, deps);
   });

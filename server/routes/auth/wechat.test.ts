@@ -100,7 +100,7 @@ describe('POST /api/v1/auth/wechat', () => {
   });
 
   it('answers 503 wechat.not_configured without a WeChat gateway', async () => {
-    const server = await startTestServer(createApp({ ...app.deps, wechat: undefined }));
+    const server = await startTestServer(createApp({ ...app.deps, useCases: { ...app.deps.useCases, accounts: { ...app.deps.useCases.accounts, exchangeWeChatCode: undefined } } }));
     try {
       const response = await server.request('POST', '/api/v1/auth/wechat', { body: { code: 'any' } });
       expect(response.status).toBe(503);

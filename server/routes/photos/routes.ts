@@ -4,43 +4,29 @@ import type Router from '@koa/router';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import { roles } from '../../../shared/domain/roles';
-import { canViewPhoto, findPhoto, heicSupported, photoFilePath, processPhoto, storePhoto, type Photo } from '../../photos/photos';
+import type { StoredPhoto } from '../../commands/ports';
 import { optionalActorOf, requireRole } from '../../http/auth';
-import { AppError, errors } from '../../http/errors';
+import { AppError } from '../../http/errors';
 import { parseInput } from '../../http/validate';
 import type { AppDeps } from '../../http/app';
 
 export const downloadQuery = z.object({ size: z.enum(['thumb'], { error: '尺寸只能是 thumb' }).optional() });
-
-const refusals = {
-  unsupported_type: () => new AppError('photo.unsupported_type', `只支持 ${heicSupported ? 'JPEG、PNG、WebP、HEIC' : 'JPEG、PNG、WebP'} 格式的照片`, 415),
-  too_many_pixels: () => new AppError('photo.too_many_pixels', '照片像素过多（上限约 4000 万像素），请缩小后再上传', 422),
-  unreadable: () => new AppError('photo.unreadable', '照片已损坏，无法读取', 422),
-};
 
 /** Case photos: upload by any signed-in account, download by those `canViewPhoto` allows. */
 export function photoRoutes(router: Router, deps: AppDeps): void {
   router.post('/api/v1/photos', async (ctx) => {
     const actor = requireRole(ctx, roles);
     const body = await readBody(ctx, deps.config.uploads.maxBytes);
-    if (body.length === 0) throw new AppError('photo.empty', '没有收到照片内容', 400);
-    const processed = await processPhoto(body);
-    if (!processed.ok) throw refusals[processed.problem]();
-    // requireRole never admits the system actor, so the role is an account's.
-    const ownerRole = actor.role as Photo['ownerRole'];
-    const photo = await storePhoto(deps.database, deps.config.uploads.dir, processed, { ownerId: actor.id, ownerRole, now: deps.now() });
+    const photo = await deps.useCases.photos.upload(actor, body);
     ctx.status = 201;
     ctx.body = present(photo);
   });
 
   router.get('/api/v1/photos/:id', async (ctx) => {
     const { size } = parseInput(downloadQuery, ctx.query);
-    const photo = await findPhoto(deps.database, ctx.params.id ?? '');
-    if (!photo) throw errors.notFound('照片');
-    const actor = optionalActorOf(ctx);
-    if (!canViewPhoto(photo, actor)) throw actor ? errors.forbidden('photo.not_allowed', '无权查看这张照片') : errors.unauthenticated('请先登录后查看这张照片');
+    const { filePath } = await deps.useCases.photos.forViewer(optionalActorOf(ctx), ctx.params.id ?? '', size ?? 'full');
     // Opened before answering, so a missing file is a logged 500 rather than a cut-off 200.
-    const file = await open(photoFilePath(deps.config.uploads.dir, photo.id, size ?? 'full'));
+    const file = await open(filePath);
     const { size: length } = await file.stat().catch(async (error: unknown) => {
       await file.close();
       throw error;
@@ -54,7 +40,7 @@ export function photoRoutes(router: Router, deps: AppDeps): void {
   });
 }
 
-function present(photo: Photo) {
+function present(photo: StoredPhoto) {
   const url = `/api/v1/photos/${photo.id}`;
   return { id: photo.id, width: photo.width, height: photo.height, bytes: photo.bytes, url, thumbnailUrl: `${url}?size=thumb` };
 }

@@ -17,7 +17,7 @@ const personView = (actor: Actor | undefined, person: Person) => ({ name: person
 
 /** The district's places and units, read-only, from memory: streets, grids, compounds, units. */
 export function placeRoutes(router: Router, deps: AppDeps): void {
-  const { reference } = deps;
+  const reference = deps.useCases.places;
   const byCode = <T extends { code: string }>(items: Iterable<T>) => [...items].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const streets = byCode(reference.streets.values());
   const grids = byCode(reference.grids.values());

@@ -1,0 +1,32 @@
+import { canViewPhoto } from '../../shared/cases/visibility';
+import type { Actor } from '../../shared/domain/roles';
+import { AppError, errors } from '../errors';
+import type { PhotoLibrary, PhotoRefusal, StoredPhoto } from './ports';
+
+export interface PhotoCommandDeps {
+  library: PhotoLibrary;
+  now: () => Date;
+}
+
+const refusals: Record<PhotoRefusal, (library: PhotoLibrary) => AppError> = {
+  unsupported_type: (library) => new AppError('photo.unsupported_type', `只支持 ${library.heicSupported ? 'JPEG、PNG、WebP、HEIC' : 'JPEG、PNG、WebP'} 格式的照片`, 415),
+  too_many_pixels: () => new AppError('photo.too_many_pixels', '照片像素过多（上限约 4000 万像素），请缩小后再上传', 422),
+  unreadable: () => new AppError('photo.unreadable', '照片已损坏，无法读取', 422),
+};
+
+/** Stores an upload for a signed-in account (never the system actor): processed, re-encoded, unattached. */
+export async function uploadPhoto(deps: PhotoCommandDeps, actor: Actor, bytes: Buffer): Promise<StoredPhoto> {
+  if (actor.role === 'system') throw errors.forbidden('auth.role_not_allowed', '当前身份无权执行此操作');
+  if (bytes.length === 0) throw new AppError('photo.empty', '没有收到照片内容', 400);
+  const stored = await deps.library.store(bytes, { ownerId: actor.id, ownerRole: actor.role, now: deps.now() });
+  if (!stored.ok) throw refusals[stored.problem](deps.library);
+  return stored.photo;
+}
+
+/** A photo for a viewer the view rule admits, with where its bytes are; 404, 401 or 403 otherwise. */
+export async function photoForViewer(deps: PhotoCommandDeps, actor: Actor | undefined, id: string, size: 'full' | 'thumb') {
+  const photo = await deps.library.find(id);
+  if (!photo) throw errors.notFound('照片');
+  if (!canViewPhoto(photo, actor)) throw actor ? errors.forbidden('photo.not_allowed', '无权查看这张照片') : errors.unauthenticated('请先登录后查看这张照片');
+  return { photo, filePath: deps.library.filePath(photo.id, size) };
+}

@@ -1,0 +1,70 @@
+import type { CaseEventType } from '../../shared/cases/events';
+import type { CaseRecord } from '../../shared/cases/types';
+import type { Category } from '../../shared/catalog/types';
+import type { Actor } from '../../shared/domain/roles';
+import type { FileCaseFields, ListCasesQuery } from '../../shared/schemas/cases';
+import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase, nearbyCases, runDueSystemEvents, suggestAssignment } from './cases';
+import { publishCatalog } from './catalog';
+import { photoForViewer, uploadPhoto } from './photos';
+import type { AccountPort, CaseStore, CatalogStore, HealthPort, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
+
+/** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
+export interface UseCasePorts {
+  cases: CaseStore;
+  photos: PhotoPort;
+  photoLibrary: PhotoLibrary;
+  catalogs: CatalogStore;
+  reference: ReferencePort;
+  accounts: AccountPort;
+  health: HealthPort;
+  /** Absent, WeChat sign-in answers 503. */
+  wechat?: WeChatLoginPort;
+  now: () => Date;
+}
+
+/**
+ * The use cases bound to their ports once, for the HTTP layer (and the scheduler) to call: routes
+ * see these functions and never an adapter.
+ */
+export function bindUseCases(ports: UseCasePorts) {
+  const caseDeps = { store: ports.cases, reference: ports.reference, photos: ports.photos, now: ports.now };
+  const catalogDeps = { catalogs: ports.catalogs, reference: ports.reference, now: ports.now };
+  const photoDeps = { library: ports.photoLibrary, now: ports.now };
+  return {
+    now: ports.now,
+    cases: {
+      file: (actor: Actor, input: FileCaseFields) => fileCaseCommand(caseDeps, actor, input),
+      act: (actor: Actor, id: string, type: CaseEventType, body: Record<string, unknown>, expectedVersion?: number) =>
+        actOnCase(caseDeps, actor, id, type, body, expectedVersion),
+      load: (id: string) => loadCase(caseDeps, id),
+      eventsFor: (record: CaseRecord, actor: Actor | undefined) => eventsFor(caseDeps, record, actor),
+      follow: (actor: Actor, id: string) => followCase(caseDeps, actor, id),
+      list: (actor: Actor | undefined, query: ListCasesQuery) => listCases(caseDeps, actor, query),
+      nearby: (query: { subcategoryCode: string; lng: number; lat: number }) => nearbyCases(caseDeps, query),
+      suggestAssignment: (record: CaseRecord) => suggestAssignment(caseDeps, record),
+      runDueSystemEvents: (batch?: number, onFailure?: (caseId: string, error: unknown) => void) => runDueSystemEvents(caseDeps, batch, onFailure),
+    },
+    catalog: {
+      latest: () => ports.reference.latestCatalog(ports.now().getTime()),
+      version: (version: number) => ports.reference.catalog(version),
+      publish: (actor: Actor, input: { basedOn: number; categories: Category[] }) => publishCatalog(catalogDeps, actor, input),
+    },
+    /** The district's places and units, read-only: what place lists and presenters look up. */
+    places: ports.reference,
+    photos: {
+      upload: (actor: Actor, bytes: Buffer) => uploadPhoto(photoDeps, actor, bytes),
+      forViewer: (actor: Actor | undefined, id: string, size: 'full' | 'thumb') => photoForViewer(photoDeps, actor, id, size),
+    },
+    accounts: {
+      findByLoginKey: (loginKey: string) => ports.accounts.findByLoginKey(loginKey),
+      findOrCreateWeChatResident: (input: { openid: string; displayName: string }) => ports.accounts.findOrCreateWeChatResident(input),
+      /** The openid behind a `wx.login()` code; undefined when WeChat sign-in is not configured. */
+      exchangeWeChatCode: ports.wechat ? (code: string) => ports.wechat!.code2Session(code) : undefined,
+    },
+    health: {
+      check: async () => ({ dbUp: await ports.health.pingDatabase(), engine: ports.health.engine }),
+    },
+  };
+}
+
+export type UseCases = ReturnType<typeof bindUseCases>;

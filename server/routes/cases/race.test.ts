@@ -6,17 +6,20 @@ import { runDueSystemEvents, type CaseCommandDeps } from '../../commands/cases';
 import { mongoCaseStore } from '../../db/case-store';
 import { mongoPhotoPort } from '../../db/photo-port';
 import { startTestApp, type TestApp } from '../../testing/app';
+import { raceGate } from '../../testing/barrier';
 import { act, file } from '../../testing/cases';
 
 /**
  * Several people (or server processes) acting on one case at the same instant: every step is a
  * write conditional on the version read, so exactly one of them wins and the others are told so
- * (409), and nothing is ever applied twice.
+ * (409), and nothing is ever applied twice. The races are forced, not hoped for: a barrier holds
+ * every racer right before its conditional write until all of them have read the case.
  */
 
+const gate = raceGate();
 let app: TestApp;
 beforeAll(async () => {
-  app = await startTestApp({ label: 'race' });
+  app = await startTestApp({ label: 'race', district: 'fixture', wrapCaseStore: gate.wrap });
 });
 afterAll(async () => app?.close());
 
@@ -39,12 +42,11 @@ describe('twenty accepts of one submitted case at once', () => {
   it.each([
     { name: 'street01 twenty times', senders: Array.from({ length: 20 }, () => 'street01') },
     { name: 'street01 and district, ten each', senders: alternating },
-  ])('$name: one 200, nineteen 409, one accept on the timeline, version 2', async ({ senders }) => {
+  ])('$name: one 200, nineteen 409 version conflicts, one accept on the timeline, version 2', async ({ senders }) => {
     const id = await submittedCase();
     const tokens = new Map(await Promise.all([...new Set(senders)].map(async (name) => [name, await app.token(name)] as const)));
-    // Open twenty keep-alive connections first: on fresh ones the first request would be served
-    // while the others are still connecting, and there would be no race to test.
-    await Promise.all(senders.map((name) => app.server.request('GET', `/api/v1/cases/${id}`, { token: tokens.get(name) })));
+    // All twenty read version 1 and pass every check before any of them writes.
+    gate.holdWrites(senders.length);
 
     const responses = await Promise.all(
       senders.map((name) => app.server.request('POST', `/api/v1/cases/${id}/events/accept`, { token: tokens.get(name), body: { note: '受理' } })),
@@ -52,14 +54,8 @@ describe('twenty accepts of one submitted case at once', () => {
 
     const statuses = responses.map((response) => response.status);
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
-    expect(statuses.filter((status) => status === 409)).toHaveLength(19);
-    for (const response of responses.filter((r) => r.status === 409)) {
-      // Losers either read the case before the winner wrote (version) or after (status).
-      expect(['case.version_conflict', 'case.illegal_transition']).toContain(response.body.error.code);
-    }
-    // Some losers read the case before the winner wrote it: the race was real, and only the
-    // version guard stopped them.
-    expect(responses.filter((response) => response.body.error?.code === 'case.version_conflict').length).toBeGreaterThan(0);
+    // Every loser had read the case before the winner wrote: only the version guard stopped them.
+    expect(responses.filter((response) => response.status === 409 && response.body.error.code === 'case.version_conflict')).toHaveLength(19);
     const winner = responses.find((response) => response.status === 200)!;
     expect(winner.body).toMatchObject({ status: 'accepted', version: 2 });
 
@@ -117,7 +113,7 @@ describe('two scheduler passes at once on the same due cases', () => {
     // A month on, every threshold of the two-hour accept stage (warn 80 %, overdue 100 %,
     // escalate 150 %) has passed, so each pass wants to apply all three to every case.
     const monthLater = new Date(app.clock.now().getTime() + 30 * 86_400_000);
-    const deps: CaseCommandDeps = { store: mongoCaseStore(app.database), reference: app.reference, photos: mongoPhotoPort(app.database), now: () => monthLater };
+    const deps: CaseCommandDeps = { store: gate.wrap(mongoCaseStore(app.database)), reference: app.reference, photos: mongoPhotoPort(app.database), now: () => monthLater };
 
     // The other tests' cases fall due too; each due case must end with each due event once.
     const due = await deps.store.findDue(monthLater, 1000);
@@ -125,6 +121,8 @@ describe('two scheduler passes at once on the same due cases', () => {
     const dueEvents = new Map(due.map((record) => [record.id, dueSystemEvents(record, monthLater).map((event) => event.type)]));
     expect(dueEvents.get(ids[0]!)).toEqual(['warn', 'overdue', 'auto_escalate']);
 
+    // Both passes read the due cases before either writes anything.
+    gate.holdAfterFindDue(2);
     const passes = await Promise.all([runDueSystemEvents(deps), runDueSystemEvents(deps)]);
 
     for (const record of due) {
@@ -144,9 +142,9 @@ describe('two scheduler passes at once on the same due cases', () => {
     }
     const expectedSteps = [...dueEvents.values()].reduce((sum, events) => sum + events.length, 0);
     expect(passes.reduce((sum, pass) => sum + pass.applied, 0)).toBe(expectedSteps);
-    // Both passes read the cases before either wrote, so the race really happened: the loser of
-    // each case's first step stood back rather than applying it again.
-    expect(passes.reduce((sum, pass) => sum + pass.skipped, 0)).toBeGreaterThanOrEqual(1);
+    // Both passes tried each case's first step from the same version: for every case one of them
+    // lost that write and stood back rather than applying it again.
+    expect(passes.reduce((sum, pass) => sum + pass.skipped, 0)).toBe(due.length);
     expect(await runDueSystemEvents(deps)).toMatchObject({ applied: 0, skipped: 0, failed: 0 });
   });
 });

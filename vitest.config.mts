@@ -15,8 +15,18 @@ export default defineConfig({
       },
       {
         test: {
+          // Use cases on the in-memory adapters: no engine is started for them.
+          name: 'use-cases',
+          include: ['server/commands/**/*.test.ts', 'server/memory/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'server',
           include: ['server/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['server/commands/**', 'server/memory/**', '**/node_modules/**'],
           environment: 'node',
           globalSetup: ['./server/testing/engine-global-setup.ts'],
           testTimeout: 30_000,

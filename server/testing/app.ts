@@ -17,23 +17,10 @@ import { buildUseCases, type Wiring } from '../wiring';
 import { buildFixtureDistrict } from './fixture-district';
 import { dropTestDatabase, openTestDatabase } from './database';
 import { startTestServer, type TestServer } from './http';
+import { testClock, type TestClock } from './clock';
 import { testLogger } from './logger';
 
-/** A clock the test moves by hand. */
-export interface TestClock {
-  now(): Date;
-  set(instant: Date | string): void;
-  advance(ms: number): void;
-}
-
-export function testClock(start: Date | string = '2026-03-09T09:00:00+08:00'): TestClock {
-  let current = new Date(start);
-  return {
-    now: () => new Date(current),
-    set: (instant) => (current = new Date(instant)),
-    advance: (ms) => (current = new Date(current.getTime() + ms)),
-  };
-}
+export { testClock, type TestClock } from './clock';
 
 export interface TestApp {
   database: Database;

@@ -1,0 +1,54 @@
+import { baoheCatalog } from '../../shared/catalog/baohe-catalog';
+import type { Actor } from '../../shared/domain/roles';
+import type { CaseCommandDeps } from '../commands/ports';
+import { bindUseCases } from '../commands/use-cases';
+import { memoryCaseStore } from '../memory/case-store';
+import { memoryCatalogStore } from '../memory/catalog-store';
+import { memoryPhotoPort } from '../memory/photo-port';
+import { memoryReference } from '../memory/reference';
+import { raceGate } from './barrier';
+import { testClock, type TestClock } from './clock';
+import { buildFixtureDistrict } from './fixture-district';
+
+/**
+ * The case use cases on in-memory adapters over the fixture district: what use-case tests start
+ * from, with no engine. Accounts are the fixture's, with ids `acct:<username>`.
+ */
+export function memoryWorld(options: { clock?: TestClock } = {}) {
+  const district = buildFixtureDistrict();
+  const clock = options.clock ?? testClock();
+  const gate = raceGate();
+  const store = memoryCaseStore();
+  const photos = memoryPhotoPort();
+  const catalogs = memoryCatalogStore([baoheCatalog]);
+  const reference = memoryReference(district, catalogs);
+  const deps: CaseCommandDeps = { store: gate.wrap(store), reference, photos, now: clock.now };
+  const actor = (username: string): Actor => {
+    const account = district.accounts.find((candidate) => candidate.username === username);
+    if (!account) throw new Error(`no fixture account ${username}`);
+    return { id: `acct:${username}`, role: account.role, name: account.displayName, scope: account.scope };
+  };
+  const useCases = bindUseCases({
+    cases: deps.store,
+    photos,
+    catalogs,
+    reference,
+    now: clock.now,
+    photoLibrary: {
+      heicSupported: false,
+      store: async () => ({ ok: false, problem: 'unreadable' }),
+      find: async () => undefined,
+      filePath: () => {
+        throw new Error('no photo files in memory');
+      },
+    },
+    accounts: {
+      findByLoginKey: async () => undefined,
+      findOrCreateWeChatResident: async () => {
+        throw new Error('no accounts in memory');
+      },
+    },
+    health: { engine: 'memory', pingDatabase: async () => true },
+  });
+  return { district, clock, gate, store, photos, catalogs, reference, deps, useCases, actor };
+}

@@ -98,6 +98,15 @@ export type CaseEvent = z.output<typeof caseEventSchema>;
 export type CaseEventInput = z.input<typeof caseEventSchema>;
 export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;
 
+/**
+ * The body of each event as a client sends it (`POST /cases/:id/events/:type`): the event's
+ * schema without `type` (it is in the path), strict so that unknown keys are refused rather than
+ * silently dropped. The one schema an event's body is parsed with, once (see `decideEvent`).
+ */
+export const caseEventBodySchemas = Object.fromEntries(
+  Object.entries(caseEventSchemas).map(([type, schema]) => [type, z.strictObject(schema.shape).omit({ type: true })]),
+) as unknown as Record<CaseEventType, z.ZodType<Record<string, unknown>>>;
+
 /** Chinese names of the events, as the timeline and the buttons show them. */
 export const caseEventLabels: Record<CaseEventType, string> = {
   accept: '受理',

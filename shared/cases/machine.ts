@@ -12,7 +12,8 @@ import {
   type ClockEventKind,
   type StageClock,
 } from '../time/sla';
-import { caseEventSchema, caseEventTypes, type CaseEvent, type CaseEventInput, type CaseEventType } from './events';
+import type { ZodError } from 'zod';
+import { caseEventBodySchemas, caseEventSchema, caseEventTypes, type CaseEvent, type CaseEventInput, type CaseEventType } from './events';
 import { caseEventRules, checkEventRule, MAX_SUSPENSION_DAYS, MAX_SUSPENSION_MS } from './rules';
 import type { CaseStatus } from './states';
 import type {
@@ -56,17 +57,45 @@ interface Step {
  * `case.reopen_limit_reached`, `case.already_rated`) and a Chinese message.
  */
 export function transition(record: CaseRecord, input: CaseEventInput, ctx: TransitionContext): TransitionResult {
-  assertSubcategoryOf(record, ctx.subcategory);
   const parsed = caseEventSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: invalidEvent(issuesToDetails(parsed.error.issues)) };
-  const event = parsed.data;
+  const decision = decideEvent(record, parsed.data.type, ctx);
+  return decision.ok ? decision.apply(parsed.data) : decision;
+}
 
-  const refusal = checkEventRule(record, ctx.actor, event.type, ctx.now);
+/** The machine's answer to "may this actor cause this event now": refused, or allowed with the way on. */
+export type EventDecision =
+  | { ok: false; error: CaseError }
+  | {
+      ok: true;
+      /** Parses a request body with the event's one body schema; field problems come back as zod's error. */
+      parse(body: unknown): { ok: true; event: CaseEvent } | { ok: false; error: ZodError };
+      /** Applies the (parsed) event: the next record, its timeline entry and effects, or a refusal of the payload. */
+      apply(event: CaseEvent): TransitionResult;
+    };
+
+/**
+ * Decides once whether `ctx.actor` may cause `type` on `record` now (the rules table), and only
+ * then offers to parse and apply the body: a refused actor learns nothing from validation answers,
+ * and a server that checks references between parsing and applying decides and parses once.
+ */
+export function decideEvent(record: CaseRecord, type: CaseEventType, ctx: TransitionContext): EventDecision {
+  assertSubcategoryOf(record, ctx.subcategory);
+  const refusal = checkEventRule(record, ctx.actor, type, ctx.now);
   if (refusal) return { ok: false, error: refusal };
-
-  const step = reduce(record, event, ctx);
-  if ('code' in step) return { ok: false, error: step };
-  return commit(record, event.type, step, ctx);
+  return {
+    ok: true,
+    parse(body) {
+      const parsed = caseEventBodySchemas[type].safeParse(body);
+      return parsed.success ? { ok: true, event: { ...parsed.data, type } as CaseEvent } : { ok: false, error: parsed.error };
+    },
+    apply(event) {
+      if (event.type !== type) throw new Error(`decided on ${type}, asked to apply ${event.type}`);
+      const step = reduce(record, event, ctx);
+      if ('code' in step) return { ok: false, error: step };
+      return commit(record, event.type, step, ctx);
+    },
+  };
 }
 
 /**

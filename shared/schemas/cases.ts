@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_PHOTOS, caseEventSchemas, type CaseEventType } from '../cases/events';
+import { MAX_PHOTOS } from '../cases/events';
 import { caseStatuses } from '../cases/states';
 import { codeSchema, latQuerySchema, latSchema, lngQuerySchema, lngSchema } from './common';
 
@@ -79,10 +79,5 @@ export const nearbyCasesSchema = z.strictObject({
 
 export const caseIdParamSchema = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, '案件编号格式不正确') });
 
-/**
- * The body of `POST /cases/:id/events/:type`: the event's schema without `type` (it is in the
- * path), strict so that unknown keys are refused rather than silently dropped.
- */
-export const caseEventBodySchemas = Object.fromEntries(
-  Object.entries(caseEventSchemas).map(([type, schema]) => [type, z.strictObject(schema.shape).omit({ type: true })]),
-) as unknown as Record<CaseEventType, z.ZodType<Record<string, unknown>>>;
+/** The body of `POST /cases/:id/events/:type`: one schema per event type (see shared/cases/events.ts). */
+export { caseEventBodySchemas } from '../cases/events';

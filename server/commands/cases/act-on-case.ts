@@ -1,10 +1,8 @@
-import type { CaseEventInput, CaseEventType } from '../../../shared/cases/events';
-import { transition } from '../../../shared/cases/machine';
-import { checkEventRule } from '../../../shared/cases/rules';
+import type { CaseEvent, CaseEventType } from '../../../shared/cases/events';
+import { decideEvent } from '../../../shared/cases/machine';
 import { isOpen } from '../../../shared/cases/states';
 import type { CaseRecord, Effect } from '../../../shared/cases/types';
 import type { Actor } from '../../../shared/domain/roles';
-import { caseEventBodySchemas } from '../../../shared/schemas/cases';
 import { errors, fieldErrorsOf, fromCaseError } from '../../errors';
 import type { CaseCommandDeps } from '../ports';
 import { withClaimedPhotos } from './claim-photos';
@@ -29,16 +27,16 @@ export async function actOnCase(
     throw errors.conflict('case.version_conflict', '案件已被他人更新，请刷新后重试', { currentVersion: record.version });
   }
   const now = deps.now();
-  // Who may act is decided before what they sent is examined: a refused actor learns nothing
-  // about the case's units or related cases from validation answers.
-  const refusal = checkEventRule(record, actor, type, now);
-  if (refusal) throw fromCaseError(refusal);
-  const parsed = caseEventBodySchemas[type].safeParse(body);
-  if (!parsed.success) throw errors.validation(fieldErrorsOf(parsed.error));
-  const event = { ...parsed.data, type } as CaseEventInput;
+  // One decision, one parse: who may act is decided before what they sent is examined, so a
+  // refused actor learns nothing about the case's units or related cases from validation answers.
+  const decision = decideEvent(record, type, { actor, now, subcategory: await subcategoryOf(deps, record), calendar: deps.reference.calendar });
+  if (!decision.ok) throw fromCaseError(decision.error);
+  const parsed = decision.parse(body);
+  if (!parsed.ok) throw errors.validation(fieldErrorsOf(parsed.error));
+  const event = parsed.event;
   await checkReferences(deps, actor, record, event);
 
-  const result = transition(record, event, { actor, now, subcategory: await subcategoryOf(deps, record), calendar: deps.reference.calendar });
+  const result = decision.apply(event);
   if (!result.ok) throw fromCaseError(result.error);
   // Effects on other cases are idempotent and go first: if the step's own write then loses a
   // race, a retry repeats them harmlessly, whereas done after it a failure would be lost for good.
@@ -52,7 +50,7 @@ export async function actOnCase(
   return { record: result.next, effects: result.effects };
 }
 
-async function checkReferences(deps: CaseCommandDeps, actor: Actor, record: CaseRecord, event: CaseEventInput): Promise<void> {
+async function checkReferences(deps: CaseCommandDeps, actor: Actor, record: CaseRecord, event: CaseEvent): Promise<void> {
   if (event.type === 'dispatch' || event.type === 'reassign') {
     const fields: Record<string, string[]> = {};
     const lead = deps.reference.unitsByCode.get(event.leadUnitCode);

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signAccessToken } from '../auth/tokens';
+import { startTestServer, type TestServer } from '../testing/http';
+import { testLogger } from '../testing/logger';
+import { memoryWorld } from '../testing/memory-world';
+import { createApp, type AppDeps } from './app';
+
+/**
+ * The whole HTTP stack over use cases bound to in-memory adapters: routes reach nothing but
+ * `deps.useCases`, so swapping every adapter changes no route. No database is opened here.
+ */
+let world: ReturnType<typeof memoryWorld>;
+let server: TestServer;
+let deps: AppDeps;
+let healthy = true;
+beforeAll(async () => {
+  world = memoryWorld();
+  deps = {
+    useCases: { ...world.useCases, health: { check: async () => ({ dbUp: healthy, engine: 'memory' }) } },
+    logger: testLogger,
+    now: world.clock.now,
+    config: {
+      production: false,
+      jwt: { secret: randomBytes(32).toString('hex'), issuer: 'gongzhi-baohe-test', ttlSeconds: 3600 },
+      uploads: { dir: '/nonexistent', maxBytes: 1024 },
+      wechat: { appId: 'wx-test', appSecret: 'secret', apiBase: undefined, templates: { caseProgress: 'a', caseResolved: 'b' } },
+    },
+  };
+  server = await startTestServer(createApp(deps));
+});
+afterAll(async () => server?.close());
+
+const token = (username: string) => signAccessToken(world.actor(username), deps.config.jwt);
+
+describe('the API over in-memory use cases', () => {
+  it('files, accepts and lists a case with no database', async () => {
+    const filed = await server.request('POST', '/api/v1/cases', {
+      token: token('resident01'),
+      body: { subcategoryCode: '05.10', description: '物业长期不清理楼道，多次反映无人处理', compoundCode: 'C001' },
+    });
+    expect(filed.status, JSON.stringify(filed.body)).toBe(201);
+    const accepted = await server.request('POST', `/api/v1/cases/${filed.body.id}/events/accept`, { token: token('street01'), body: {} });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    expect(accepted.headers.get('etag')).toBe('"2"');
+    const inbox = await server.request('GET', '/api/v1/cases?view=inbox', { token: token('street01') });
+    expect(inbox.body.items.map((item: { id: string }) => item.id)).toEqual([filed.body.id]);
+    expect(world.store.size).toBe(1);
+  });
+
+  it('reports the database down through the health port with 503', async () => {
+    expect((await server.request('GET', '/api/health')).body).toEqual({ status: 'ok', db: 'ok', engine: 'memory' });
+    healthy = false;
+    const response = await server.request('GET', '/api/health');
+    expect(response.status).toBe(503);
+    expect(response.body).toEqual({ status: 'degraded', db: 'down', engine: 'memory' });
+  });
+});

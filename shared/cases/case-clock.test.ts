@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HOUR_MS } from '../time/calendar';
-import type { CaseEvent, CaseEventInput } from './events';
+import type { CaseEvent, CaseEventInput, UnitRef } from './events';
 import { dueSystemEvents, nextSystemCheckAt, transition } from './machine';
 import { bj, buildActor, buildCase, buildContext, buildSubcategory, fixtures } from './testing';
 import type { CaseRecord } from './types';
@@ -42,7 +42,7 @@ function play(start: CaseRecord, steps: { at: Date; actor: ReturnType<typeof bui
   return { record, fired };
 }
 
-const dispatchTo = (unit: typeof unitA): CaseEventInput => ({ type: 'dispatch', leadUnitCode: unit.unitCode, leadUnitType: unit.unitType });
+const dispatchTo = (unit: UnitRef): CaseEventInput => ({ type: 'dispatch', leadUnitCode: unit.unitCode, leadUnitType: unit.unitType });
 const giveBack: CaseEventInput = { type: 'return', reason: '不属于本单位职责' };
 
 describe('a case returned three times', () => {

@@ -162,6 +162,19 @@ export function maySeeCasePhoto(record: CaseRecord, viewer: Viewer, photoId: str
 }
 
 /**
+ * Whether `viewer` may download a photo. A photo a case shows follows {@link maySeeCasePhoto}
+ * (`record` is that case). Before that, while it is only an upload, its uploader sees it (the
+ * filing form shows a preview), and so does staff, who review what residents send; another
+ * resident never does: it may show the inside of someone's home.
+ */
+export function maySeePhoto(photo: { id: string; ownerId: string; caseId: string | null }, viewer: Viewer, record: CaseRecord | undefined): boolean {
+  if (photo.caseId !== null) return record !== undefined && record.id === photo.caseId && maySeeCasePhoto(record, viewer, photo.id);
+  const { actor } = viewer;
+  if (!actor) return false;
+  return actor.id === photo.ownerId || actor.role !== 'resident';
+}
+
+/**
  * Phone numbers of the directory (grid teams, units): staff call each other and see them in full;
  * residents and the public see them masked.
  */

@@ -4,33 +4,34 @@ import { caseFields, disclosure, maySeeCasePhoto, relationTo, viewerRelations, t
 
 /**
  * The expected policy, written out by hand, one line per field. S shown, M masked, H hidden.
- * Columns: filer, centre, handling unit, staff in scope, follower, staff out of scope, public.
+ * Columns: filer, centre, lead unit, cohandler, staff in scope, follower, staff out of scope, public.
  */
 const expected: Record<CaseField, string> = {
-  title: '          S S S S H H H',
-  description: '    S S S S H H H',
-  reporterNotes: '  S S S S H H H',
-  staffNotes: '     S S S S M M H',
-  photos: '         S S S S H H H',
-  reporterName: '   S S S S H H H',
-  reporterPhone: '  S S S M H H H',
-  exactLocation: '  S S S S M M M',
-  building: '       S S S S H H H',
-  resolution: '     S S S S M M H',
-  ratingComment: '  S S S S H H H',
-  actorNames: '     S S S S H H H',
-  timelineData: '   S S S S H H H',
-  publicSummary: '  S S S S M M M',
-  publicPhotos: '   S S S S S S S',
+  //               filer centre lead cohandler scope follower out public
+  title: '          S S S S S H H H',
+  description: '    S S S S S H H H',
+  reporterNotes: '  S S S S S H H H',
+  staffNotes: '     S S S S S M M H',
+  photos: '         S S S S S H H H',
+  reporterName: '   S S S S S H H H',
+  reporterPhone: '  S S S M M H H H',
+  exactLocation: '  S S S S S M M M',
+  building: '       S S S S S H H H',
+  resolution: '     S S S S S M M H',
+  ratingComment: '  S S S S S H H H',
+  actorNames: '     S S S S S H H H',
+  timelineData: '   S S S S S H H H',
+  publicSummary: '  S S S S S M M M',
+  publicPhotos: '   S S S S S S S S',
 };
 
 /** For an anonymous reporter, the lines that differ: only the filer and the centres know who it is. */
 const expectedAnonymous: Partial<Record<CaseField, string>> = {
-  reporterName: '   S S H H H H H',
-  reporterPhone: '  S S H H H H H',
+  reporterName: '   S S H H H H H H',
+  reporterPhone: '  S S H H H H H H',
 };
 
-const columns: ViewerRelation[] = ['filer', 'centre', 'handling_unit', 'staff_in_scope', 'follower', 'staff_out_of_scope', 'public'];
+const columns: ViewerRelation[] = ['filer', 'centre', 'lead_unit', 'cohandler', 'staff_in_scope', 'follower', 'staff_out_of_scope', 'public'];
 const letters: Record<string, Disclosure> = { S: 'shown', M: 'masked', H: 'hidden' };
 const cell = (line: string, relation: ViewerRelation) => letters[line.trim().split(/\s+/)[columns.indexOf(relation)]];
 
@@ -69,8 +70,8 @@ describe('relationTo', () => {
     ['the street dispatcher of its street', { actor: buildActor('street_dispatcher') }, 'centre'],
     ['the district dispatcher', { actor: buildActor('district_dispatcher') }, 'centre'],
     ['an administrator', { actor: buildActor('admin') }, 'centre'],
-    ['the lead unit', { actor: buildActor('property_manager') }, 'handling_unit'],
-    ['a cohandler', { actor: buildActor('department') }, 'handling_unit'],
+    ['the lead unit', { actor: buildActor('property_manager') }, 'lead_unit'],
+    ['a cohandler', { actor: buildActor('department') }, 'cohandler'],
     ['a grid member of its grid', { actor: buildActor('grid_member') }, 'staff_in_scope'],
     ['the grid leader of its grid', { actor: buildActor('grid_leader') }, 'staff_in_scope'],
     ['the residents\u2019 committee of its compound', { actor: buildActor('community') }, 'staff_in_scope'],

@@ -13,17 +13,18 @@ import type { Actor } from '../domain/roles';
  * - filer: who filed it (a resident, or staff filing from patrol or the hotline);
  * - centre: the street centre of its street (at either tier) and the district centre, who call
  *   reporters back; administrators, who audit the platform, see what the centres see;
- * - handling_unit: an account of the lead unit or of a cohandler;
+ * - lead_unit: an account of the lead unit (主办), which calls the reporter back;
+ * - cohandler: an account of a cohandling unit (协办);
  * - staff_in_scope: grid staff of its grid, the residents' committee of its compound;
  * - follower: a resident who said "me too" (我也遇到) and follows it;
  * - staff_out_of_scope: any other staff account;
  * - public: everyone else, signed in or not.
  */
-export const viewerRelations = ['filer', 'centre', 'handling_unit', 'staff_in_scope', 'follower', 'staff_out_of_scope', 'public'] as const;
+export const viewerRelations = ['filer', 'centre', 'lead_unit', 'cohandler', 'staff_in_scope', 'follower', 'staff_out_of_scope', 'public'] as const;
 export type ViewerRelation = (typeof viewerRelations)[number];
 
 /** The relations that take part in the case: they see its working view. */
-export const caseParties: readonly ViewerRelation[] = ['filer', 'centre', 'handling_unit', 'staff_in_scope'];
+export const caseParties: readonly ViewerRelation[] = ['filer', 'centre', 'lead_unit', 'cohandler', 'staff_in_scope'];
 
 /**
  * The fields of a case the policy rules on:
@@ -65,10 +66,11 @@ const S = 'shown';
 const M = 'masked';
 const H = 'hidden';
 type Row = Record<ViewerRelation, Disclosure>;
-const row = (filer: Disclosure, centre: Disclosure, unit: Disclosure, scope: Disclosure, follower: Disclosure, out: Disclosure, pub: Disclosure): Row => ({
+const row = (filer: Disclosure, centre: Disclosure, lead: Disclosure, cohandler: Disclosure, scope: Disclosure, follower: Disclosure, out: Disclosure, pub: Disclosure): Row => ({
   filer,
   centre,
-  handling_unit: unit,
+  lead_unit: lead,
+  cohandler,
   staff_in_scope: scope,
   follower,
   staff_out_of_scope: out,
@@ -78,32 +80,32 @@ const row = (filer: Disclosure, centre: Disclosure, unit: Disclosure, scope: Dis
 /**
  * The table. Unreviewed free text and photos never leave the case's parties, except the staff's
  * own notes and resolution, which followers and other staff read masked; the public reads only
- * what a centre approved, masked. Columns: filer, centre, handling unit, staff in scope,
+ * what a centre approved, masked. Columns: filer, centre, lead unit, cohandler, staff in scope,
  * follower, staff out of scope, public.
  */
 const policy: Record<CaseField, Row> = {
-  title: row(S, S, S, S, H, H, H),
-  description: row(S, S, S, S, H, H, H),
-  reporterNotes: row(S, S, S, S, H, H, H),
-  staffNotes: row(S, S, S, S, M, M, H),
-  photos: row(S, S, S, S, H, H, H),
-  reporterName: row(S, S, S, S, H, H, H),
-  // Centres and handling units call the reporter back; grid staff see enough to recognise the number.
-  reporterPhone: row(S, S, S, M, H, H, H),
-  exactLocation: row(S, S, S, S, M, M, M),
-  building: row(S, S, S, S, H, H, H),
-  resolution: row(S, S, S, S, M, M, H),
-  ratingComment: row(S, S, S, S, H, H, H),
-  actorNames: row(S, S, S, S, H, H, H),
-  timelineData: row(S, S, S, S, H, H, H),
-  publicSummary: row(S, S, S, S, M, M, M),
-  publicPhotos: row(S, S, S, S, S, S, S),
+  title: row(S, S, S, S, S, H, H, H),
+  description: row(S, S, S, S, S, H, H, H),
+  reporterNotes: row(S, S, S, S, S, H, H, H),
+  staffNotes: row(S, S, S, S, S, M, M, H),
+  photos: row(S, S, S, S, S, H, H, H),
+  reporterName: row(S, S, S, S, S, H, H, H),
+  // The centres and the lead unit call the reporter back; cohandlers and grid staff see enough to recognise the number.
+  reporterPhone: row(S, S, S, M, M, H, H, H),
+  exactLocation: row(S, S, S, S, S, M, M, M),
+  building: row(S, S, S, S, S, H, H, H),
+  resolution: row(S, S, S, S, S, M, M, H),
+  ratingComment: row(S, S, S, S, S, H, H, H),
+  actorNames: row(S, S, S, S, S, H, H, H),
+  timelineData: row(S, S, S, S, S, H, H, H),
+  publicSummary: row(S, S, S, S, S, M, M, M),
+  publicPhotos: row(S, S, S, S, S, S, S, S),
 };
 
 /** An anonymous reporter (匿名) is known to the centres alone: units and grid staff do not learn who it is. */
 const anonymousOverrides: Partial<Record<CaseField, Partial<Row>>> = {
-  reporterName: { handling_unit: H, staff_in_scope: H },
-  reporterPhone: { handling_unit: H, staff_in_scope: H },
+  reporterName: { lead_unit: H, cohandler: H, staff_in_scope: H },
+  reporterPhone: { lead_unit: H, cohandler: H, staff_in_scope: H },
 };
 
 /** Facts about the case that change the policy. */
@@ -139,7 +141,8 @@ export function relationTo(record: CaseRecord, viewer: Viewer): ViewerRelation {
   if (actor.role === 'admin') return 'centre';
   const parties = partiesOf(record, actor);
   if (parties.includes('district') || parties.includes('street_watch')) return 'centre';
-  if (parties.includes('lead_unit') || parties.includes('cohandler')) return 'handling_unit';
+  if (parties.includes('lead_unit')) return 'lead_unit';
+  if (parties.includes('cohandler')) return 'cohandler';
   if (parties.includes('grid_staff') || parties.includes('grid_leader') || parties.includes('community')) return 'staff_in_scope';
   if (actor.role === 'resident') return viewer.isFollower ? 'follower' : 'public';
   return actor.role === 'system' ? 'centre' : 'staff_out_of_scope';

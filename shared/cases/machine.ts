@@ -41,6 +41,7 @@ export function transition(record: CaseRecord, input: CaseEventInput, ctx: Trans
   const refusal = checkEventRule(record, ctx.actor, event.type, ctx.now);
   if (refusal) return { ok: false, error: refusal };
 
+  // TypeScript cannot correlate a key of `steps` with the event of that type; the table's type guarantees it.
   const step = (steps[event.type] as StepOf<typeof event.type>)(record, event as never, ctx);
   if ('code' in step) return { ok: false, error: step };
   return commit(record, event.type, step, ctx);

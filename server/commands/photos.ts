@@ -1,10 +1,12 @@
-import { canViewPhoto } from '../../shared/cases/visibility';
+import { maySeePhoto } from '../../shared/policies/privacy';
 import type { Actor } from '../../shared/domain/roles';
 import { AppError, errors } from '../errors';
-import type { PhotoLibrary, PhotoRefusal, StoredPhoto } from './ports';
+import type { CaseStore, PhotoLibrary, PhotoRefusal, StoredPhoto } from './ports';
 
 export interface PhotoCommandDeps {
   library: PhotoLibrary;
+  /** A case's photo is shown as the privacy policy shows that case: the case is read for it. */
+  cases: Pick<CaseStore, 'findById'>;
   now: () => Date;
 }
 
@@ -23,10 +25,11 @@ export async function uploadPhoto(deps: PhotoCommandDeps, actor: Actor, bytes: B
   return stored.photo;
 }
 
-/** A photo for a viewer the view rule admits, with where its bytes are; 404, 401 or 403 otherwise. */
+/** A photo for a viewer the privacy policy admits (shared/policies/privacy.ts), with where its bytes are; 404, 401 or 403 otherwise. */
 export async function photoForViewer(deps: PhotoCommandDeps, actor: Actor | undefined, id: string, size: 'full' | 'thumb') {
   const photo = await deps.library.find(id);
   if (!photo) throw errors.notFound('照片');
-  if (!canViewPhoto(photo, actor)) throw actor ? errors.forbidden('photo.not_allowed', '无权查看这张照片') : errors.unauthenticated('请先登录后查看这张照片');
+  const record = photo.caseId ? await deps.cases.findById(photo.caseId) : undefined;
+  if (!maySeePhoto(photo, { actor }, record)) throw actor ? errors.forbidden('photo.not_allowed', '无权查看这张照片') : errors.unauthenticated('请先登录后查看这张照片');
   return { photo, filePath: deps.library.filePath(photo.id, size) };
 }

@@ -29,7 +29,7 @@ export interface UseCasePorts {
 export function bindUseCases(ports: UseCasePorts) {
   const caseDeps = { store: ports.cases, reference: ports.reference, photos: ports.photos, now: ports.now };
   const catalogDeps = { catalogs: ports.catalogs, reference: ports.reference, now: ports.now };
-  const photoDeps = { library: ports.photoLibrary, now: ports.now };
+  const photoDeps = { library: ports.photoLibrary, cases: ports.cases, now: ports.now };
   return {
     now: ports.now,
     cases: {

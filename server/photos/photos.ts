@@ -3,8 +3,9 @@ import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InferSchemaType } from 'mongoose';
 import sharp, { type Metadata } from 'sharp';
-import { canViewPhoto } from '../../shared/cases/visibility';
+import type { CaseRecord } from '../../shared/cases/types';
 import type { Role } from '../../shared/domain/roles';
+import { maySeePhoto, type Viewer } from '../../shared/policies/privacy';
 import type { PhotoLibrary, StoredPhoto } from '../commands/ports';
 import type { Database } from '../db/connection';
 import type { photoSchema } from '../db/schemas/photo';
@@ -166,7 +167,14 @@ export async function findPhoto(database: Database, id: string): Promise<Photo |
   };
 }
 
-export { canViewPhoto };
+/**
+ * Who may see a photo: the privacy policy decides (`maySeePhoto` in shared/policies/privacy.ts).
+ * A photo a case shows needs that case: its parties see every photo of it, everyone else only
+ * the photos a centre approved for the public.
+ */
+export function canViewPhoto(photo: Pick<Photo, 'id' | 'ownerId' | 'caseId'>, viewer: Viewer, record?: CaseRecord): boolean {
+  return maySeePhoto(photo, viewer, record);
+}
 
 export type AttachResult = { ok: true } | { ok: false; missing: string[] };
 

@@ -23,7 +23,7 @@ function listedBy(record: FacetSource, filter: FacetFilter): boolean {
   if (filter.group) return groupOf(record.status) === filter.group;
   if (filter.categoryCode) return record.categoryCode === filter.categoryCode;
   if (filter.subcategoryCode) return record.subcategoryCode === filter.subcategoryCode;
-  if (filter.overdue) return record.clock?.overdue === true && groupOf(record.status) !== 'closed';
+  if (filter.overdue) return (record.clock?.overdue === true || record.caseClock?.overdue === true) && groupOf(record.status) !== 'closed';
   if (filter.supervised) return record.supervised && groupOf(record.status) !== 'closed';
   return true;
 }
@@ -37,7 +37,8 @@ describe('list facets', () => {
   const randomRecord = (): FacetSource => {
     const categoryCode = pick(categories);
     const clock = pick([null, { overdue: false }, { overdue: true }]);
-    return { status: pick(caseStatuses), categoryCode, subcategoryCode: subcategoryOf(categoryCode), supervised: random() < 0.3, clock };
+    const caseClock = pick([undefined, null, { overdue: false }, { overdue: true }]);
+    return { status: pick(caseStatuses), categoryCode, subcategoryCode: subcategoryOf(categoryCode), supervised: random() < 0.3, clock, caseClock };
   };
   const randomFilter = (): FacetFilter =>
     pick<() => FacetFilter>([

@@ -17,7 +17,9 @@ export type ListFacet =
 
 /** What of a case decides its facets. */
 export type FacetSource = Pick<CaseRecord, 'status' | 'categoryCode' | 'subcategoryCode' | 'supervised'> & {
+  /** The stage clock and the case clock (办结时限): either one overdue puts the case on the overdue list. */
   clock?: { overdue: boolean } | null;
+  caseClock?: { overdue: boolean } | null;
 };
 
 /** The list filters a query may carry, at most one of them set (the request schema enforces it). */
@@ -37,7 +39,7 @@ export interface FacetFilter {
 export function facetsOfRecord(record: FacetSource): ListFacet[] {
   const group = statusGroup(record.status);
   const facets: ListFacet[] = ['all', `status:${record.status}`, `group:${group}`, `cat:${record.categoryCode}`, `sub:${record.subcategoryCode}`];
-  if (record.clock?.overdue && group !== 'closed') facets.push('overdue');
+  if ((record.clock?.overdue || record.caseClock?.overdue) && group !== 'closed') facets.push('overdue');
   if (record.supervised && group !== 'closed') facets.push('supervised');
   return facets;
 }

@@ -190,6 +190,8 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
             assignment: i >= 2 ? { leadUnitCode: i % 2 ? 'U-LEAD-1' : 'U-LEAD-2', leadUnitType: 'property_company', cohandlers: i === 4 || i === 8 ? [{ unitCode: 'U-CO-1', unitType: 'market_supervision' }] : [] } : { cohandlers: [] },
           });
           if (i === 8 || i === 3) record.clock = { ...(record.clock ?? buildCase({ status: 'dispatched' }).clock!), overdue: true };
+          // Past the case deadline (办结时限) though within its stage limit: overdue all the same.
+          if (i === 9) record.caseClock = { ...record.caseClock!, overdue: true };
           seeded.push(record);
           await store.insert(record, { communityUnitCode: i < 4 ? 'U-CM-LIST' : undefined });
         }
@@ -222,7 +224,7 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
         ['cat:01', (_r, i) => i >= 5],
         ['sub:05.02', (_r, i) => i < 5],
         // Case 3 is overdue and supervised but closed: off both worklists.
-        ['overdue', (_r, i) => i === 8],
+        ['overdue', (_r, i) => i === 8 || i === 9],
         ['supervised', (_r, i) => i === 2],
       ])('filters a street by the facet %s', async (facet, expected) => {
         const page = await store.list({ field: 'streetCode', value: streetCode, facet }, { limit: 50 });

@@ -62,8 +62,13 @@ const caseErrorStatus: Record<CaseError['code'], number> = {
   'case.reopen_limit_reached': 422,
 };
 
-/** A refusal of the case machine, as an AppError with the status its code stands for. */
-export function fromCaseError(error: CaseError): AppError {
+/**
+ * A refusal of the case machine, as an AppError with the status its code stands for. Once the body
+ * has passed its schema, an invalid event is about facts no schema holds (a date too far ahead,
+ * a unit named twice): 422, so that 400 always means "not what the API document allows".
+ */
+export function fromCaseError(error: CaseError, options: { bodyParsed?: boolean } = {}): AppError {
   const details = error.details && { fields: Object.fromEntries(Object.entries(error.details).map(([path, message]) => [path, [message]])) };
-  return new AppError(error.code, error.message, caseErrorStatus[error.code], details);
+  const status = error.code === 'case.invalid_event' && options.bodyParsed ? 422 : caseErrorStatus[error.code];
+  return new AppError(error.code, error.message, status, details);
 }

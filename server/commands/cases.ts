@@ -80,7 +80,7 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
     },
     { actor, now, subcategory: entry.subcategory, calendar: deps.reference.calendar },
   );
-  if (!result.ok) throw fromCaseError(result.error);
+  if (!result.ok) throw fromCaseError(result.error, { bodyParsed: true });
   return withClaimedPhotos(deps, input.photos, id, actor.id, async () => {
     // The number is drawn only for a filing the machine accepted: a refusal must not leave a gap in the day's sequence.
     const record: CaseRecord = { ...result.next, number: await deps.store.nextCaseNumber(now) };
@@ -96,7 +96,7 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
  */
 async function withClaimedPhotos<T>(deps: CaseCommandDeps, photoIds: string[], caseId: string, ownerId: string, write: () => Promise<T>): Promise<T> {
   const unusable = await deps.photos.claim(photoIds, caseId, ownerId);
-  if (unusable.length > 0) throw errors.validation({ photos: [`照片不存在或不属于您：${unusable.join('、')}`] });
+  if (unusable.length > 0) throw errors.unprocessable('case.photos_unusable', '照片不存在或不属于您', { fields: { photos: [`照片不存在或不属于您：${unusable.join('、')}`] } });
   try {
     return await write();
   } catch (error) {
@@ -122,13 +122,13 @@ function locate(reference: ReferenceData, input: FileCaseFields): Place {
     const compoundCode = found.compound?.code ?? (input.compoundCode && reference.compounds.get(input.compoundCode)?.gridCode === found.grid.code ? input.compoundCode : undefined);
     // A building must belong to the compound the point resolved to, else it would be dropped without a word.
     const buildings = compoundCode ? (reference.compounds.get(compoundCode)?.buildings ?? []) : [];
-    if (input.buildingCode && !buildings.some((b) => b.code === input.buildingCode)) throw errors.validation({ buildingCode: ['楼栋与所选位置不符'] });
+    if (input.buildingCode && !buildings.some((b) => b.code === input.buildingCode)) throw errors.unprocessable('case.building_mismatch', '楼栋与所选位置不符', { fields: { buildingCode: ['楼栋与所选位置不符'] } });
     return { point: input.location, streetCode: found.street.code, gridCode: found.grid.code, compoundCode };
   }
   const found = locateCompound(input.compoundCode!, reference.placeIndex);
   if (!found) throw errors.validation({ compoundCode: ['小区不存在'] });
   if (input.buildingCode && !found.compound.buildings.some((b) => b.code === input.buildingCode)) {
-    throw errors.validation({ buildingCode: ['该小区没有这个楼栋'] });
+    throw errors.unprocessable('case.building_mismatch', '该小区没有这个楼栋', { fields: { buildingCode: ['该小区没有这个楼栋'] } });
   }
   return { point: found.point, streetCode: found.street.code, gridCode: found.grid.code, compoundCode: found.compound.code };
 }
@@ -175,7 +175,7 @@ export async function actOnCase(
   await checkReferences(deps, actor, record, event);
 
   const result = transition(record, event, { actor, now, subcategory: await subcategoryOf(deps, record), calendar: deps.reference.calendar });
-  if (!result.ok) throw fromCaseError(result.error);
+  if (!result.ok) throw fromCaseError(result.error, { bodyParsed: true });
   // Effects on other cases are idempotent and go first: if the step's own write then loses a
   // race, a retry repeats them harmlessly, whereas done after it a failure would be lost for good.
   await applyCrossCaseEffects(deps, result.effects, record);
@@ -277,7 +277,7 @@ export function listScope(actor: Actor | undefined, query: ListCasesQuery, stree
     case 'street': {
       if (!actor) throw errors.unauthenticated();
       const streetCode = query.streetCode ?? actor.scope.streetCode;
-      if (!streetCode) throw errors.validation({ streetCode: ['请选择街镇'] });
+      if (!streetCode) throw errors.unprocessable('case.scope_required', '请选择街镇', { fields: { streetCode: ['请选择街镇'] } });
       if (role === 'district_dispatcher' || role === 'admin' || (role === 'street_dispatcher' && actor.scope.streetCode === streetCode)) {
         return { field: 'streetCode', value: streetCode, facet };
       }
@@ -286,7 +286,7 @@ export function listScope(actor: Actor | undefined, query: ListCasesQuery, stree
     case 'grid': {
       if (!actor) throw errors.unauthenticated();
       const gridCode = query.gridCode ?? actor.scope.gridCode;
-      if (!gridCode) throw errors.validation({ gridCode: ['请选择网格'] });
+      if (!gridCode) throw errors.unprocessable('case.scope_required', '请选择网格', { fields: { gridCode: ['请选择网格'] } });
       const gridStreet = streetOfGrid(gridCode);
       const allowed =
         role === 'district_dispatcher' ||

@@ -5,6 +5,7 @@ import type { CaseRecord, TimelineEntry } from '../../shared/cases/types';
 import { partiesOf, type Party } from '../../shared/cases/rules';
 import { coarsenPoint, maskPhone, seesCaseInFull } from '../../shared/cases/visibility';
 import { roleLabels, type Actor } from '../../shared/domain/roles';
+import type { CaseSummary, CaseView } from '../../shared/api/cases';
 import type { ReferenceData } from '../reference/reference-data';
 
 const photoLinks = (id: string) => ({ id, url: `/api/v1/photos/${id}`, thumbnailUrl: `/api/v1/photos/${id}?size=thumb` });
@@ -51,11 +52,11 @@ function clockView(record: CaseRecord) {
 }
 
 /** A line of a list: enough to pick a case, nothing personal. */
-export async function presentCaseSummary(reference: ReferenceData, record: CaseRecord, actor: Actor | undefined) {
+export async function presentCaseSummary(reference: ReferenceData, record: CaseRecord, actor: Actor | undefined): Promise<CaseSummary> {
   return summaryOf(reference, record, seesCaseInFull(record, actor), await names(reference, record));
 }
 
-function summaryOf(reference: ReferenceData, record: CaseRecord, full: boolean, n: Names) {
+function summaryOf(reference: ReferenceData, record: CaseRecord, full: boolean, n: Names): CaseSummary {
   return {
     id: record.id,
     number: record.number,
@@ -90,7 +91,7 @@ const publicAddress = (n: Names) => [n.street.name, n.compound?.name].filter(Boo
  * A case for one viewer: in full to those taking part (see `seesCaseInFull`), otherwise the public
  * form — no reporter, no phone, no notes, the place coarsened to ~200 m and to street + compound.
  */
-export async function presentCase(reference: ReferenceData, record: CaseRecord, actor: Actor | undefined, allowed: CaseEventType[]) {
+export async function presentCase(reference: ReferenceData, record: CaseRecord, actor: Actor | undefined, allowed: CaseEventType[]): Promise<CaseView> {
   const n = await names(reference, record);
   const full = seesCaseInFull(record, actor);
   const summary = summaryOf(reference, record, full, n);

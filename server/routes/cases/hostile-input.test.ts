@@ -260,7 +260,7 @@ const filingRows: HostileRow[] = [
 ];
 
 const eventRows: HostileRow[] = [
-  { name: 'an unknown event type in the path', send: () => actOn(world.submitted, 'explode', {}), status: 400, code: 'request.invalid', field: 'type' },
+  { name: 'an unknown event type in the path', send: () => actOn(world.submitted, 'explode', {}), status: 404, code: 'route.not_found' },
   { name: 'an event type that is an Object.prototype name', send: () => actOn(world.submitted, 'constructor', {}), status: 400, code: 'request.invalid', field: 'type' },
   { name: 'a system-only event (warn) sent by a person', send: () => actOn(world.submitted, 'warn', {}), status: 403, code: 'case.forbidden' },
   { name: 'a case id too short to be one', send: () => actOn('abc', 'accept', {}), status: 400, code: 'request.invalid', field: 'id' },

@@ -161,6 +161,8 @@ function responseOf(response: ResponseDescription): Response {
 function operationOf(described: OperationDescription): Operation {
   const { request } = described;
   const statuses = new Set<ErrorStatus>([...described.errors, 401]);
+  // Whatever takes input refuses input the document does not allow.
+  if (request && (request.params || request.query || request.headers?.length || request.json || request.raw)) statuses.add(400);
   // The JSON body parser answers for the handler: malformed JSON, too large, unknown charset.
   if (request?.json) for (const status of [400, 413, 415] as const) statuses.add(status);
   // Any body on a JSON route that is not JSON is refused with 415 before the handler runs.

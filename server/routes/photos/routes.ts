@@ -32,7 +32,7 @@ export function photoRoutes(router: Router, deps: AppDeps): void {
       '得到的 id 用于上报与操作的 photos 字段。声明的类型不在所列之中，或内容经识别不是所列格式，回答 415；照片损坏或像素过多回答 422。',
     tag: '照片',
     access: 'signed_in',
-    request: { raw: { required: true, content: Object.fromEntries(photoUploadTypes.map((type) => [type, { schema: { ...binary.schema, maxLength: deps.config.uploads.maxBytes } }])) } },
+    request: { raw: { required: true, content: Object.fromEntries(photoUploadTypes.map((type) => [type, { schema: { ...binary.schema, minLength: 1, maxLength: deps.config.uploads.maxBytes } }])) } },
     responses: { 201: { description: '已保存的照片', schema: uploadedPhotoSchema } },
     errors: [400, 403, 413, 415, 422],
   });

@@ -143,8 +143,8 @@ describe('the API under a schema-driven fuzzer', () => {
   // invalid data refused with a documented 4xx.
   const identities: (Omit<RunOptions, 'token'> & { username?: string })[] = [
     { label: 'district_dispatcher', username: accountOf('district_dispatcher'), phases: 'coverage,fuzzing,stateful', maxExamples: 5 },
-    { label: 'anonymous', phases: 'fuzzing', maxExamples: 3 },
-    ...roles.filter((role) => role !== 'district_dispatcher').map((role) => ({ label: role, username: accountOf(role), phases: 'fuzzing', maxExamples: 3 })),
+    { label: 'anonymous', phases: 'fuzzing', maxExamples: 5 },
+    ...roles.filter((role) => role !== 'district_dispatcher').map((role) => ({ label: role, username: accountOf(role), phases: 'fuzzing', maxExamples: 5 })),
   ];
 
   it.each(identities)(

@@ -118,7 +118,7 @@ function runSchemathesis({ label, token, phases, maxExamples }: RunOptions): Pro
     ...(token ? ['--header', `Authorization: Bearer ${token}`] : []),
   ];
   return new Promise((resolve) => {
-    execFile(schemathesis, args, { maxBuffer: 64 * 1024 * 1024, timeout: 170_000 }, (error, stdout, stderr) => {
+    execFile(schemathesis, args, { cwd: reports, maxBuffer: 64 * 1024 * 1024, timeout: 170_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
     });
   });

@@ -4,6 +4,7 @@ import { caseEventTypes } from '../cases/events';
 import { caseStatuses } from '../cases/states';
 import { unitTypes } from '../domain/places';
 import { roles } from '../domain/roles';
+import { viewerRelations } from '../policies/privacy';
 import { dateTime, lngLatView, namedCode, pageOf, photoLinksSchema } from './common';
 
 /** A unit named in a case; `type` is null for a code no longer in the reference data. */
@@ -28,6 +29,8 @@ export const caseSummarySchema = z.strictObject({
   leadUnit: unitInCase.nullable(),
   deadline: dateTime.nullable().meta({ description: '当前环节的截止时间' }),
   overdue: z.boolean(),
+  caseDeadline: dateTime.nullable().meta({ description: '办结时限：自受理起算，退单、转派不重新计时' }),
+  caseOverdue: z.boolean(),
   supervised: z.boolean(),
   followers: z.number().int().min(0),
   thumbnail: z.string().nullable(),
@@ -45,31 +48,36 @@ export const nearbyCasesResponseSchema = z.strictObject({
 });
 export type NearbyCasesResponse = z.output<typeof nearbyCasesResponseSchema>;
 
+/** A clock with the time left when the view was made (negative once overdue). */
 const clockView = z.strictObject({
-  stage: z.enum(stageKeys),
+  stage: z.enum([...stageKeys, 'case']),
   stageLabel: z.string(),
+  basis: z.enum(['working', 'natural']),
+  limitMs: z.number().min(0),
+  remainingMs: z.number().meta({ description: '剩余时间（毫秒，按时限的计时方式），超时为负' }),
   deadline: dateTime.nullable(),
   warnAt: dateTime.nullable(),
   paused: z.boolean(),
   warned: z.boolean(),
   overdue: z.boolean(),
-  basis: z.enum(['working', 'natural']),
 });
 
 /** What every viewer of a case sees. */
 const caseCommon = caseSummarySchema.extend({
-  description: z.string(),
+  relation: z.enum(viewerRelations).meta({ description: '当前身份与案件的关系，决定可见字段' }),
   catalogVersion: z.number().int().positive(),
   closingStandard: z.string().optional(),
   source: z.enum(['resident_app', 'grid_patrol', 'hotline', 'open311']),
   tier: z.enum(['street', 'district']),
-  photos: z.array(photoLinksSchema),
   assignment: z.strictObject({
     leadUnit: unitInCase.nullable(),
     cohandlers: z.array(unitInCase.nullable()),
     claimBy: dateTime.nullable(),
   }),
-  clock: clockView.nullable(),
+  clock: clockView.nullable().meta({ description: '当前环节的时限' }),
+  caseClock: clockView.nullable().meta({ description: '办结时限（自受理起算）' }),
+  publicSummary: z.string().nullable().meta({ description: '中心撰写或审核的公开摘要' }),
+  publicPhotos: z.array(photoLinksSchema).meta({ description: '中心审核公开的照片' }),
   closedAt: dateTime.nullable(),
   reopenCount: z.number().int().min(0),
   urgeCount: z.number().int().min(0),
@@ -83,8 +91,16 @@ const entryType = z.enum(['file', ...caseEventTypes]);
 export const publicCaseViewSchema = caseCommon.extend({
   view: z.literal('public'),
   location: lngLatView.nullable(),
+  resolution: z.strictObject({ note: z.string().nullable(), at: dateTime }).nullable(),
   timeline: z.array(
-    z.strictObject({ seq: z.number().int().positive(), type: entryType, label: z.string(), at: dateTime, actor: z.strictObject({ roleLabel: z.string() }) }),
+    z.strictObject({
+      seq: z.number().int().positive(),
+      type: entryType,
+      label: z.string(),
+      at: dateTime,
+      actor: z.strictObject({ roleLabel: z.string() }),
+      note: z.string().optional().meta({ description: '经审核或已打码的说明' }),
+    }),
   ),
   allowedEvents: z.array(z.never()).max(0),
 });
@@ -94,6 +110,8 @@ const allowedEvent = z.strictObject({ type: z.enum(caseEventTypes), label: z.str
 /** The case in full, for those taking part in it. */
 export const fullCaseViewSchema = caseCommon.extend({
   view: z.literal('full'),
+  description: z.string(),
+  photos: z.array(photoLinksSchema),
   location: lngLatView.nullable(),
   buildingCode: z.string().nullable(),
   reporter: z.strictObject({
@@ -109,6 +127,27 @@ export const fullCaseViewSchema = caseCommon.extend({
   rating: z
     .strictObject({ resolved: z.enum(['yes', 'partly', 'no']), satisfaction: z.number().int().min(1).max(5), comment: z.string().optional(), at: dateTime })
     .nullable(),
+  unitHoldings: z
+    .array(
+      z.strictObject({
+        unitCode: z.string(),
+        unit: unitInCase.nullable(),
+        from: dateTime,
+        to: dateTime,
+        heldMs: z.number().min(0),
+        outcome: z.enum(['returned', 'reassigned', 'resolved']),
+      }),
+    )
+    .meta({ description: '各单位持有本案的时间（退单、转派、回单时记录）' }),
+  publicPreview: z
+    .strictObject({
+      shown: z.array(z.strictObject({ label: z.string(), value: z.string() })),
+      hiddenFromPublic: z.array(z.string()),
+      personalDataFound: z.array(z.string()),
+      notice: z.string(),
+    })
+    .optional()
+    .meta({ description: '仅上报人：公开视图将显示什么' }),
   timeline: z.array(
     z.strictObject({
       seq: z.number().int().positive(),

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
-import { caseEventLabels, caseEventTypes, type CaseEventType } from '../../../shared/cases/events';
+import { caseEventLabels, caseEventTypes, systemCaseEventTypes, type CaseEventType } from '../../../shared/cases/events';
 import { caseEventBodySchemas, caseIdParamSchema, caseListFilterKeys, caseViewLabels, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../../shared/schemas/cases';
 import { caseDetailSchema, caseListSchema, caseViewSchema, nearbyCasesResponseSchema, type CaseDetail, type CaseList, type NearbyCasesResponse } from '../../../shared/api/cases';
 import { describe, type HeaderParameter, type JsonSchema } from '../../openapi/describe';
@@ -23,7 +23,7 @@ const ifMatchHeader: HeaderParameter = {
   schema: { type: 'string', pattern: '^"?[1-9][0-9]{0,14}"?$' },
 };
 /** Events only the clock check sends: documented, and refused (403) to every account. */
-const systemEvents: readonly CaseEventType[] = ['warn', 'overdue', 'auto_escalate'];
+const systemEvents: readonly CaseEventType[] = systemCaseEventTypes;
 
 /** Cases: file, list, nearby duplicates, detail, lifecycle events, "me too". */
 export function caseRoutes(router: Router, deps: AppDeps): void {
@@ -49,7 +49,7 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
     const record = await fileCaseCommand(commands, actor, input);
     ctx.status = 201;
     ctx.set('Location', `/api/v1/cases/${record.id}`);
-    ctx.body = await presentCase(deps.reference, record, actor, eventsFor(commands, record, actor));
+    ctx.body = await presentCase(deps.reference, record, { actor }, eventsFor(commands, record, actor), deps.now());
   });
 
   describe(router, {
@@ -90,7 +90,7 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
     const actor = optionalActorOf(ctx);
     const query = parseInput(listCasesSchema, ctx.query);
     const page = await listCases(commands, actor, query);
-    ctx.body = { items: await Promise.all(page.items.map((record) => presentCaseSummary(deps.reference, record, actor))), nextCursor: page.nextCursor } satisfies CaseList;
+    ctx.body = { items: await Promise.all(page.items.map((record) => presentCaseSummary(deps.reference, record, { actor }))), nextCursor: page.nextCursor } satisfies CaseList;
   });
 
   describe(router, {
@@ -109,7 +109,7 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
     const actor = actorOf(ctx);
     const query = parseInput(nearbyCasesSchema, ctx.query);
     const { radiusM, items } = await nearbyCases(commands, query);
-    ctx.body = { radiusM, items: await Promise.all(items.map((record) => presentCaseSummary(deps.reference, record, actor))) } satisfies NearbyCasesResponse;
+    ctx.body = { radiusM, items: await Promise.all(items.map((record) => presentCaseSummary(deps.reference, record, { actor }))) } satisfies NearbyCasesResponse;
   });
 
   describe(router, {
@@ -130,7 +130,7 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
     const record = await loadCase(commands, id);
     const allowed = eventsFor(commands, record, actor);
     ctx.set('ETag', `"${record.version}"`);
-    const view = await presentCase(deps.reference, record, actor, allowed);
+    const view = await presentCase(deps.reference, record, { actor }, allowed, deps.now());
     // Those who may dispatch see what the service list suggests, so dispatch is one tap.
     const dispatching = allowed.includes('dispatch') || allowed.includes('reassign');
     const detail: CaseDetail = dispatching && view.view === 'full' ? { ...view, suggestedAssignment: await suggestAssignment(commands, record) } : view;
@@ -169,7 +169,7 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
       if (typeof input !== 'object' || Array.isArray(input)) throw errors.validation({ '(body)': ['请求体须为对象'] });
       const { record } = await actOnCase(commands, actor, id, type, input as Record<string, unknown>, expectedVersion);
       ctx.set('ETag', `"${record.version}"`);
-      ctx.body = await presentCase(deps.reference, record, actor, eventsFor(commands, record, actor));
+      ctx.body = await presentCase(deps.reference, record, { actor }, eventsFor(commands, record, actor), deps.now());
     });
   }
 
@@ -189,6 +189,6 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
     const actor = actorOf(ctx);
     const { id } = parseInput(caseIdParamSchema, ctx.params);
     const record = await followCase(commands, actor, id);
-    ctx.body = await presentCase(deps.reference, record, actor, eventsFor(commands, record, actor));
+    ctx.body = await presentCase(deps.reference, record, { actor, isFollower: true }, eventsFor(commands, record, actor), deps.now());
   });
 }

@@ -141,7 +141,7 @@ export interface WeChatLoginPort {
 
 /** Whether the database answers, for the health check. */
 export interface HealthPort {
-  readonly engine: string;
+  readonly engine: 'ferretdb' | 'mongodb';
   pingDatabase(): Promise<boolean>;
 }
 

@@ -6,7 +6,7 @@ import { statusGroup } from '../../shared/cases/states';
 import type { CaseStore, Page } from '../commands/ports';
 import type { Database } from './connection';
 import type { Equals } from './schemas/shape-check';
-import { errors } from '../errors';
+import { invalidListCursor } from '../errors';
 
 /** Everything stored besides the record: derived fields that the indexes are built on. */
 function derivedFields(record: CaseRecord) {
@@ -120,7 +120,7 @@ export function mongoCaseStore(database: Database): CaseStore {
       }
       if (page.cursor) {
         const after = decodeListCursor(page.cursor);
-        if (!after) throw errors.validation({ cursor: ['翻页标记无效'] });
+        if (!after) throw invalidListCursor();
         filter.$or = [{ filedAt: { $lt: after.filedAt } }, { filedAt: after.filedAt, _id: { $lt: after.id } }];
       }
       const docs = await Case.collection

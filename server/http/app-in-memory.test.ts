@@ -17,7 +17,7 @@ let healthy = true;
 beforeAll(async () => {
   world = memoryWorld();
   deps = {
-    useCases: { ...world.useCases, health: { check: async () => ({ dbUp: healthy, engine: 'memory' }) } },
+    useCases: { ...world.useCases, health: { check: async () => ({ dbUp: healthy, engine: 'ferretdb' }) } },
     logger: testLogger,
     now: world.clock.now,
     config: {
@@ -49,10 +49,10 @@ describe('the API over in-memory use cases', () => {
   });
 
   it('reports the database down through the health port with 503', async () => {
-    expect((await server.request('GET', '/api/health')).body).toEqual({ status: 'ok', db: 'ok', engine: 'memory' });
+    expect((await server.request('GET', '/api/health')).body).toEqual({ status: 'ok', db: 'ok', engine: 'ferretdb' });
     healthy = false;
     const response = await server.request('GET', '/api/health');
     expect(response.status).toBe(503);
-    expect(response.body).toEqual({ status: 'degraded', db: 'down', engine: 'memory' });
+    expect(response.body).toEqual({ status: 'degraded', db: 'down', engine: 'ferretdb' });
   });
 });

@@ -4,7 +4,7 @@ import { nextSystemCheckAt } from '../../shared/cases/machine';
 import { statusGroup } from '../../shared/cases/states';
 import type { CaseRecord } from '../../shared/cases/types';
 import type { CaseListScope, CaseStore } from '../commands/ports';
-import { errors } from '../errors';
+import { invalidListCursor } from '../errors';
 
 interface Held {
   record: CaseRecord;
@@ -88,7 +88,7 @@ export function memoryCaseStore(): CaseStore & { readonly size: number } {
 
     async list(scope, page) {
       const after = page.cursor === undefined ? undefined : decodeListCursor(page.cursor);
-      if (page.cursor !== undefined && !after) throw errors.validation({ cursor: ['翻页标记无效'] });
+      if (page.cursor !== undefined && !after) throw invalidListCursor();
       const matching = [...cases.values()]
         .filter((held) => {
           if (!facetsOfRecord(held.record).includes(scope.facet)) return false;

@@ -254,8 +254,8 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
         expect(page.items.map((record) => record.id)).toEqual(expect.arrayContaining(seeded.map((record) => record.id)));
       });
 
-      it.each(['not-base64!', btoa('no separator here'), btoa('9007199254740991:abc'), btoa('12:')])('refuses the cursor %s with request.invalid', async (cursor) => {
-        await expect(store.list({ field: null, facet: 'all' }, { cursor, limit: 5 })).rejects.toMatchObject({ code: 'request.invalid', status: 400 });
+      it.each(['not-base64!', btoa('no separator here'), btoa('9007199254740991:abc'), btoa('12:')])('refuses the cursor %s with list.invalid_cursor', async (cursor) => {
+        await expect(store.list({ field: null, facet: 'all' }, { cursor, limit: 5 })).rejects.toMatchObject({ code: 'list.invalid_cursor', status: 422 });
       });
     });
 

@@ -48,7 +48,7 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
         throw new Error('no accounts in memory');
       },
     },
-    health: { engine: 'memory', pingDatabase: async () => true },
+    health: { engine: 'ferretdb', pingDatabase: async () => true },
   });
   return { district, clock, gate, store, photos, catalogs, reference, deps, useCases, actor };
 }

@@ -37,7 +37,8 @@ export async function actOnCase(
   await checkReferences(deps, actor, record, event);
 
   const result = decision.apply(event);
-  if (!result.ok) throw fromCaseError(result.error);
+  // The body parsed: a refusal now is about facts no schema holds (a date out of range), 422.
+  if (!result.ok) throw fromCaseError(result.error, { bodyParsed: true });
   // Effects on other cases are idempotent and go first: if the step's own write then loses a
   // race, a retry repeats them harmlessly, whereas done after it a failure would be lost for good.
   await applyCrossCaseEffects(deps, result.effects, record);

@@ -13,8 +13,8 @@ const reason = z.string().trim().min(2, '原因至少填写2个字').max(500, '�
 const note = z.string().trim().min(1, '说明不能为空').max(2000, '说明不超过2000字');
 const photoIds = z.array(z.string().min(1, '照片编号不能为空')).max(MAX_PHOTOS, `照片最多${MAX_PHOTOS}张`);
 
-/** A unit taking part in a case: the lead unit (主办) or a cohandler (协办). */
-export const unitRefSchema = z.object({
+/** A unit taking part in a case: the lead unit (主办) or a cohandler (协办). Strict: a body's every key is refused or used, never dropped. */
+export const unitRefSchema = z.strictObject({
   unitCode: z.string().trim().min(1, '请选择单位'),
   unitType: z.enum(unitTypes, '单位类型无效'),
 });

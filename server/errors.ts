@@ -67,3 +67,14 @@ export function fromCaseError(error: CaseError): AppError {
   const details = error.details && { fields: Object.fromEntries(Object.entries(error.details).map(([path, message]) => [path, [message]])) };
   return new AppError(error.code, error.message, caseErrorStatus[error.code], details);
 }
+
+/** The job queue's refusals, each with its status. */
+export type JobErrorCode = 'job.forbidden' | 'job.not_found' | 'job.not_failed';
+const jobErrorStatus: Record<JobErrorCode, number> = { 'job.forbidden': 403, 'job.not_found': 404, 'job.not_failed': 409 };
+const jobError = (code: JobErrorCode, message: string, details?: unknown) => new AppError(code, message, jobErrorStatus[code], details);
+
+export const jobErrors = {
+  forbidden: () => jobError('job.forbidden', '只有系统管理员可以查看和重试后台任务'),
+  notFound: () => jobError('job.not_found', '后台任务不存在'),
+  notFailed: (status: string) => jobError('job.not_failed', '只能重试已失败的任务', { status }),
+};

@@ -5,8 +5,7 @@ import { openDatabase, syncIndexes } from './db/connection';
 import { startEmbeddedEngine, type EngineHandle } from './engine/ferretdb';
 import { createApp } from './http/app';
 import { ReferenceData } from './reference/reference-data';
-import { startScheduler } from './scheduler';
-import { caseCommandDeps } from './wiring';
+import { createEffectRunner } from './wiring';
 import { ensurePortalBuilt } from './cli/portal';
 import { seedDemoDistrict } from './seed/seed';
 import { demoAccountsTable } from './seed/demo-accounts';
@@ -48,7 +47,9 @@ async function main(): Promise<void> {
   });
   const now = () => new Date();
   const app = createApp({ database, logger, config, reference, now, h5Dir: config.h5Dir, wechat });
-  const scheduler = startScheduler(caseCommandDeps(database, reference, now), { intervalMs: 30_000, logger });
+  // The one loop that runs effects (outbox → jobs → handlers) and checks the clocks.
+  const runner = createEffectRunner(database, reference, now, logger);
+  runner.start();
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const address = server.address();
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, '正在停止');
     await new Promise((resolve) => server.close(resolve));
-    await scheduler.stop();
+    await runner.stop();
     await fakeWeChat?.close();
     await database.close();
     await engine?.stop();

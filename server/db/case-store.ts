@@ -1,7 +1,7 @@
 import type { CaseRecord } from '../../shared/cases/types';
 import { nextSystemCheckAt } from '../../shared/cases/machine';
 import { statusGroup } from '../../shared/cases/states';
-import type { CaseStore, Page } from '../commands/ports';
+import type { CaseFollowersPort, CaseOutbox, CaseStore, OutboxEntry, Page, PendingOutbox } from '../commands/ports';
 import type { Database } from './connection';
 import type { Equals } from './schemas/shape-check';
 import { errors } from '../errors';
@@ -73,6 +73,19 @@ function decodeCursor(cursor: string): { filedAt: Date; id: string } | undefined
   return { filedAt, id };
 }
 
+/** The outbox fields of a new case document: its filing's effects, pending until relayed. */
+const outboxFields = (outbox: readonly OutboxEntry[]) => ({ outbox, outboxSince: outbox.length ? outbox[0]!.at : null });
+
+/**
+ * Listeners of this process's runner, per database: a write with effects wakes the runner at once
+ * instead of waiting for its next poll. Other processes' writes are found by the poll.
+ */
+const writtenListeners = new WeakMap<Database, Set<() => void>>();
+
+function signalWritten(database: Database): void {
+  for (const listener of writtenListeners.get(database) ?? []) listener();
+}
+
 /**
  * The mongoose adapter of the case store. It talks to the model's underlying driver collection:
  * the record is a plain domain object already, and one conditional update per step must be
@@ -92,7 +105,7 @@ export function mongoCaseStore(database: Database): CaseStore {
       return `BH${day}-${String(counter!.seq).padStart(6, '0')}`;
     },
 
-    async insert(record, extra) {
+    async insert(record, extra, outbox) {
       await Case.collection.insertOne({
         _id: record.id,
         ...toStored(record).set,
@@ -101,7 +114,9 @@ export function mongoCaseStore(database: Database): CaseStore {
         ...derivedFields(record),
         communityUnitCode: extra.communityUnitCode ?? null,
         followerIds: [],
+        ...outboxFields(outbox),
       } as never);
+      if (outbox.length) signalWritten(database);
     },
 
     async findById(id) {
@@ -109,15 +124,17 @@ export function mongoCaseStore(database: Database): CaseStore {
       return doc ? toRecord(doc as unknown as StoredCase) : undefined;
     },
 
-    async replaceIfVersion(next, expectedVersion) {
+    async replaceIfVersion(next, expectedVersion, outbox) {
       const { set, unset } = toStored(next);
       // The timeline is append-only and every version adds one entry: push those, never rewrite.
+      // The step's effects are pushed in the same update, so they exist exactly when the step does.
       const added = next.timeline.slice(expectedVersion - next.version);
       const result = await Case.collection.updateOne({ _id: next.id, version: expectedVersion } as never, {
-        $set: { ...set, ...derivedFields(next) },
-        $push: { timeline: { $each: added } } as never,
+        $set: { ...set, ...derivedFields(next), ...(outbox.length ? { outboxSince: outbox[0]!.at } : {}) },
+        $push: { timeline: { $each: added }, outbox: { $each: outbox } } as never,
         ...(Object.keys(unset).length ? { $unset: unset } : {}),
       });
+      if (result.matchedCount === 1 && outbox.length) signalWritten(database);
       return result.matchedCount === 1;
     },
 
@@ -168,6 +185,74 @@ export function mongoCaseStore(database: Database): CaseStore {
         $inc: { followers: 1 },
       });
       return result.modifiedCount === 1;
+    },
+  };
+}
+
+/** Beyond the epoch: every date, never null (a case with nothing pending has `outboxSince: null`). */
+const anyDate = new Date(0);
+
+/**
+ * The relay's view of the case documents: entries wait on their case only until copied to the job
+ * queue, so the documents that lists read stay small.
+ */
+export function mongoCaseOutbox(database: Database): CaseOutbox {
+  const Case = { collection: database.connection.db!.collection(database.models.Case.collection.collectionName) };
+  return {
+    async findPending(limit) {
+      const docs = await Case.collection
+        .find({ outboxSince: { $gt: anyDate } } as never, { projection: { _id: 1, version: 1, outbox: 1 } })
+        .sort({ outboxSince: 1 })
+        .limit(limit)
+        .toArray();
+      return docs.map((doc) => ({ caseId: String(doc._id), version: doc.version as number, entries: (doc.outbox ?? []) as OutboxEntry[] }) satisfies PendingOutbox);
+    },
+
+    async clearRelayed(caseId, version) {
+      // Every write that adds entries raises the version: an unchanged version means no entry
+      // arrived since the read, so all of them were relayed and none is dropped.
+      const result = await Case.collection.updateOne({ _id: caseId, version } as never, { $set: { outbox: [], outboxSince: null } });
+      return result.matchedCount === 1;
+    },
+
+    onWritten(listener) {
+      const listeners = writtenListeners.get(database) ?? new Set();
+      writtenListeners.set(database, listeners);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Followers of a case as effect handlers change them, each change once per effect key. */
+export function mongoCaseFollowers(database: Database): CaseFollowersPort {
+  const Case = { collection: database.connection.db!.collection(database.models.Case.collection.collectionName) };
+  const read = async (caseId: string) =>
+    (await Case.collection.findOne({ _id: caseId } as never, { projection: { reporterId: 1, followerIds: 1, appliedEffectKeys: 1 } })) as
+      | { reporterId: string; followerIds?: string[]; appliedEffectKeys?: string[] }
+      | null;
+  return {
+    async partiesOf(caseId) {
+      const doc = await read(caseId);
+      return doc ? { reporterId: doc.reporterId, followerIds: doc.followerIds ?? [] } : undefined;
+    },
+
+    async addFollowersOnce(caseId, accountIds, effectKey) {
+      // Re-read and try again only when a concurrent follow changed the followers in between.
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        const doc = await read(caseId);
+        if (!doc) return 'missing';
+        if ((doc.appliedEffectKeys ?? []).includes(effectKey)) return 'already_applied';
+        const following = new Set([doc.reporterId, ...(doc.followerIds ?? [])]);
+        const fresh = [...new Set(accountIds)].filter((id) => !following.has(id));
+        // The key and the followers change in one update: either both or neither.
+        const result = await Case.collection.updateOne(
+          { _id: caseId, appliedEffectKeys: { $ne: effectKey }, ...(fresh.length ? { followerIds: { $nin: fresh } } : {}) } as never,
+          { $push: { appliedEffectKeys: effectKey, followerIds: { $each: fresh } } as never, $inc: { followers: fresh.length } },
+        );
+        if (result.matchedCount === 1) return 'applied';
+      }
+      throw new Error(`followers of case ${caseId} kept changing while applying ${effectKey}`);
     },
   };
 }

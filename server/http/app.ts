@@ -18,6 +18,7 @@ import { caseRoutes } from '../routes/cases/routes';
 import { placeRoutes } from '../routes/places/routes';
 import { photoRoutes } from '../routes/photos/routes';
 import { openapiRoutes } from '../routes/openapi';
+import { adminJobRoutes } from '../routes/admin/jobs';
 
 /** What the HTTP layer needs, injected so tests can pass a test database and a fixed clock. */
 export interface AppDeps {
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Koa {
   caseRoutes(router, deps);
   placeRoutes(router, deps);
   photoRoutes(router, deps);
+  adminJobRoutes(router, deps);
   openapiRoutes(router, deps);
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: false }));

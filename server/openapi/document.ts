@@ -6,6 +6,7 @@ import { devLoginSchema, passwordLoginSchema, wechatLoginSchema } from '../../sh
 import { caseEventBodySchemas, caseIdParamSchema, caseViewLabels, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../shared/schemas/cases';
 import { catalogVersionParamSchema, publishCatalogSchema } from '../../shared/schemas/catalog';
 import { downloadQuery } from '../routes/photos/routes';
+import { jobIdParamSchema, jobPageSchema, jobViewSchema, listJobsSchema } from '../../shared/schemas/jobs';
 import { listCompoundsSchema, listGridsSchema, listUnitsSchema, placeCodeParamSchema } from '../../shared/schemas/places';
 
 /**
@@ -514,6 +515,29 @@ function routes(options: OpenApiOptions): Route[] {
       }),
       success: { 200: { description: '{ items, nextCursor }', content: jsonContent() } },
       errors: [400],
+    },    {
+      method: 'get',
+      path: '/api/v1/admin/jobs',
+      operationId: 'listJobs',
+      summary: '后台任务列表（系统管理员）',
+      description: '案件每一步产生的后续任务（通知、实时推送、合并关注等）。默认列出已失败、等待人工重试的任务；按状态变化时间倒序，游标翻页。',
+      tag: '后台任务',
+      access: 'signed_in',
+      parameters: parametersOf(listJobsSchema, 'query', { status: '任务状态：pending、done、failed（默认）', limit: '每页条数，1–100', cursor: '翻页标记（上一页的 nextCursor）' }),
+      success: { 200: { description: '{ items, nextCursor }', content: jsonContent(jsonSchemaOf(jobPageSchema, 'output')) } },
+      errors: [400, 403],
+    },
+    {
+      method: 'post',
+      path: '/api/v1/admin/jobs/{id}/retry',
+      operationId: 'retryJob',
+      summary: '重试已失败的后台任务（系统管理员）',
+      description: '任务重新排队、立即执行，尝试次数从 0 计；任务按编号幂等，重复执行不会产生第二份结果。非失败状态的任务回答 409（job.not_failed）。',
+      tag: '后台任务',
+      access: 'signed_in',
+      parameters: parametersOf(jobIdParamSchema, 'path', { id: '任务编号（案件编号:版本:序号）' }),
+      success: { 200: { description: '重新排队后的任务', content: jsonContent(jsonSchemaOf(jobViewSchema, 'output')) } },
+      errors: [400, 403, 404, 409],
     },
   ];
 }
@@ -569,6 +593,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
       { name: '案件', description: '上报、列表、详情、办理流程中的各项操作与关注' },
       { name: '照片', description: '案件照片的上传与查看' },
       { name: '地点', description: '街镇、网格、小区与单位：上报选址、派单选单位用' },
+      { name: '后台任务', description: '案件各步骤产生的后续任务：失败任务的查看与重试' },
     ],
     paths,
     components: {

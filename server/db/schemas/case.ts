@@ -58,6 +58,16 @@ export const caseSchema = new Schema(
     nextCheckAt: { type: Date, default: null },
     /** Residents who said "me too" (我也遇到): each counted once. */
     followerIds: { type: [String], default: [] },
+    // ---- the outbox (server/jobs) ----
+    /**
+     * Effects of this case's writes not yet copied to the job queue, each written in the same
+     * update as its step; emptied by the relay, so lists do not carry them for long.
+     */
+    outbox: { type: [mixed], default: [] },
+    /** When the oldest pending outbox entry was written; null when there is none. */
+    outboxSince: { type: Date, default: null },
+    /** Keys of effects from other cases already applied here (a merge's followers): each applied once. */
+    appliedEffectKeys: { type: [String], default: [] },
   },
   { versionKey: false, minimize: false },
 );
@@ -69,8 +79,10 @@ caseSchema.index({ streetCode: 1, facets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ gridCode: 1, facets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ communityUnitCode: 1, facets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ facets: 1, filedAt: -1, _id: -1 });
-// The scheduler: due cases in order.
+// The clock step: due cases in order.
 caseSchema.index({ nextCheckAt: 1 });
+// The outbox relay: cases holding pending effects, oldest first.
+caseSchema.index({ outboxSince: 1 });
 // Duplicates at filing: same subcategory, open, latitude band; longitude and distance in TypeScript.
 caseSchema.index({ subcategoryCode: 1, statusGroup: 1, 'location.lat': 1 });
 caseSchema.index({ number: 1 }, { unique: true });

@@ -20,7 +20,7 @@ import { seedDemoDistrict } from '../seed/seed';
  */
 
 const repoRoot = path.resolve(__dirname, '../..');
-const kills = 4;
+const kills = 5;
 /** Seeded, so a failure can be replayed: the kill moments and the request stream repeat. */
 const seed = Number(process.env.CRASH_TEST_SEED ?? 20260309);
 
@@ -39,6 +39,15 @@ let database: Database;
 let databaseUri: string;
 const workDir = mkdtempSync(path.join(tmpdir(), 'gzbh-crash-'));
 let child: ChildProcess | undefined;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -75,7 +84,9 @@ interface Running {
 
 async function startServer(): Promise<Running> {
   const port = await freePort();
-  const started = spawn(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
+  // Node itself with tsx as a loader: the `tsx` command would run the server in a child process
+  // of its own, and kill -9 would end only the wrapper, leaving the server running.
+  const started = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -170,7 +181,7 @@ async function drive(base: string, stop: Promise<void>): Promise<number> {
       }
     }
   };
-  await Promise.all([client(), client(), client()]);
+  await Promise.all(Array.from({ length: 5 }, client));
   return sent;
 }
 
@@ -184,6 +195,7 @@ async function drained(): Promise<boolean> {
 
 it(`runs every effect exactly once across ${kills} kill -9 of the server during a stream of requests (seed ${seed})`, { timeout: 180_000 }, async () => {
   let requests = 0;
+  const interrupted: { unrelayed: number; unfinished: number; leased: number }[] = [];
   for (let round = 0; round < kills; round += 1) {
     const server = await startServer();
     const killAfterMs = 400 + Math.floor(random() * 1600);
@@ -195,14 +207,26 @@ it(`runs every effect exactly once across ${kills} kill -9 of the server during 
     );
     requests += await drive(server.base, killed);
     await server.exited;
-    if (process.env.CRASH_TEST_VERBOSE) console.log(`round ${round}: killed after ${killAfterMs} ms, ${requests} requests so far`);
+    expect(isAlive(child!.pid!), 'the killed server is gone').toBe(false);
+    // What the kill interrupted: effects not yet relayed, jobs not yet done (some under a lease).
+    const unrelayed = await collection('cases').countDocuments({ outboxSince: { $ne: null } } as never);
+    const unfinished = await collection('jobs').countDocuments({ status: 'pending' } as never);
+    const leased = await collection('jobs').countDocuments({ status: 'pending', leaseOwner: { $exists: true } } as never);
+    interrupted.push({ unrelayed, unfinished, leased });
+    if (process.env.CRASH_TEST_VERBOSE) console.log(`round ${round}: killed after ${killAfterMs} ms, ${requests} requests so far; left ${unrelayed} cases unrelayed, ${unfinished} jobs pending (${leased} leased)`);
   }
 
   // The last start: no more requests, and the runner finishes what the killed ones left.
   const server = await startServer();
   const deadline = Date.now() + 30_000;
+  let lastReport = Date.now();
   while (!(await drained())) {
     if (Date.now() > deadline) throw new Error('the runner did not drain in 30 s');
+    if (process.env.CRASH_TEST_VERBOSE && Date.now() - lastReport > 3000) {
+      lastReport = Date.now();
+      const jobs = await collection('jobs').find({ status: { $ne: 'done' } } as never).toArray();
+      console.log(`draining: ${await collection('cases').countDocuments({ outboxSince: { $ne: null } } as never)} cases unrelayed, ${jobs.length} jobs not done`, jobs.slice(0, 3).map((job) => [job._id, job.kind, job.attempts, job.dueAt, job.lastError]));
+    }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   if (process.env.CRASH_TEST_VERBOSE) console.log(`drained in ${Date.now() - deadline + 30_000} ms after the last start`);

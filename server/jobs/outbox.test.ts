@@ -216,4 +216,24 @@ describe('the runner', () => {
     expect((await storedDoc(target)).followers).toBe(followers);
     expect((await storedDoc(target)).appliedEffectKeys).toEqual([key]);
   });
+
+  it('delivers each audience to its inboxes: units and reporter on dispatch, reporter and followers on progress', async () => {
+    const id = await fileComplaint();
+    const follow = await app.server.request('POST', `/api/v1/cases/${id}/follow`, { token: await app.token('resident02') });
+    expect(follow.status).toBe(200);
+    await act(app, 'street01', id, 'accept');
+    await act(app, 'street01', id, 'dispatch', {
+      leadUnitCode: 'U-PM-030',
+      leadUnitType: 'property_company',
+      cohandlers: [{ unitCode: 'U-ST01-MARKET', unitType: 'market_supervision' }],
+    });
+    await act(app, 'pm01', id, 'claim');
+    await act(app, 'pm01', id, 'progress', { note: '已约谈保洁公司' });
+    await drainEffects(app);
+    const recipientsAt = async (version: number) =>
+      (await collection('inbox_messages').find({ caseId: id, effectKey: { $regex: `^${id}:${version}:` } } as never).toArray()).map((message) => message.recipient).sort();
+    const [reporter, follower] = [(await app.actor('resident01')).id, (await app.actor('resident02')).id];
+    expect(await recipientsAt(3)).toEqual([`account:${reporter}`, 'unit:U-PM-030', 'unit:U-ST01-MARKET'].sort());
+    expect(await recipientsAt(5)).toEqual([`account:${reporter}`, `account:${follower}`].sort());
+  });
 });

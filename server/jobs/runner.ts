@@ -91,9 +91,11 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
 
   async function relay(): Promise<number> {
     const pending = await outbox.findPending(batch);
+    if (!pending.length) return 0;
+    // One insert for the whole batch; every case is cleared only after its entries are in.
+    await jobs.enqueue(pending.flatMap((one) => one.entries), now());
     let relayed = 0;
     for (const { caseId, version, entries } of pending) {
-      await jobs.enqueue(entries, now());
       if (await outbox.clearRelayed(caseId, version)) relayed += entries.length;
     }
     return relayed;

@@ -112,7 +112,7 @@ export function mongoJobStore(database: Database): JobStore {
       const filter: Record<string, unknown> = { status };
       if (page.cursor) {
         const after = decodeCursor(page.cursor);
-        if (!after) throw errors.validation({ cursor: ['翻页标记无效'] });
+        if (!after) throw errors.unprocessable('list.invalid_cursor', '翻页标记无效，请从第一页重新加载', { fields: { cursor: ['翻页标记无效'] } });
         filter.$or = [{ statusAt: { $lt: after.statusAt } }, { statusAt: after.statusAt, _id: { $lt: after.id } }];
       }
       const docs = await jobs

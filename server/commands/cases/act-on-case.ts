@@ -40,7 +40,7 @@ export async function actOnCase(
   await checkReferences(deps, actor, record, event);
 
   const result = transition(record, event, { actor, now, subcategory: await subcategoryOf(deps, record), calendar: deps.reference.calendar });
-  if (!result.ok) throw fromCaseError(result.error);
+  if (!result.ok) throw fromCaseError(result.error, { bodyParsed: true });
   // Effects, those on other cases included (a merge's follower), are stored with the step in its
   // one conditional write and run later by the job runner: a step that loses the race leaves
   // no trace anywhere, and a stored step cannot lose its effects to a crash.

@@ -77,9 +77,11 @@ describe('GET /api/v1/admin/jobs', () => {
     expect(response.body.error.code).toBe(code);
   });
 
-  it('answers 400 for an unknown status or a forged cursor', async () => {
+  it('answers 400 for an unknown status, 422 for a cursor it never issued', async () => {
     expect((await request('admin', 'GET', '/api/v1/admin/jobs?status=lost')).status).toBe(400);
-    expect((await request('admin', 'GET', '/api/v1/admin/jobs?cursor=bm90LWEtY3Vyc29y')).status).toBe(400);
+    const forged = await request('admin', 'GET', '/api/v1/admin/jobs?cursor=bm90LWEtY3Vyc29y');
+    expect(forged.status).toBe(422);
+    expect(forged.body.error.code).toBe('list.invalid_cursor');
   });
 });
 

@@ -43,6 +43,9 @@ export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
   const http = deps.config.http ?? defaultHttp;
   app.proxy = http.trustProxy;
+  // What reaches here happened after the response was decided: mostly a client that hung up
+  // mid-upload. Logged, not printed to stderr by Koa's default handler.
+  app.on('error', (error: Error, ctx?: { path?: string }) => deps.logger.warn({ err: error, path: ctx?.path }, '连接在响应完成前中断'));
   app.use(errorMiddleware(deps.logger));
   app.use(limitConcurrencyPerClient({ maxConcurrent: http.maxConcurrentPerClient }));
   app.use(jsonBodiesOnly(rawBodyPaths));

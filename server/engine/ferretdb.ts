@@ -29,14 +29,14 @@ export function engineBinaryPath(): string {
 
 /**
  * Builds the embedded FerretDB with the Go toolchain when the binary for the current pin is missing.
- * On a fresh machine that means downloading the Go modules (about 630 MB) and compiling about 540
+ * On a fresh machine that means downloading the Go modules (about 125 MB, 630 MB unpacked) and compiling about 540
  * packages: both steps report progress every few seconds, so a first start is not silent.
  */
 export async function ensureEngineBinary(log: (line: string) => void = () => {}): Promise<string> {
   const binary = engineBinaryPath();
   if (existsSync(binary)) return binary;
   mkdirSync(binaryDir, { recursive: true });
-  log(`正在构建内置数据库引擎 FerretDB ${pinnedFerretdbVersion()}（首次需下载约 630 MB 的 Go 模块并编译，约 2–5 分钟；之后启动直接复用）…`);
+  log(`正在构建内置数据库引擎 FerretDB ${pinnedFerretdbVersion()}（首次需下载约 125 MB 的 Go 模块并编译约 2 分钟，占用磁盘约 1.3 GB；之后启动直接复用）…`);
   // Build to a private name, then rename: two processes building at once both end with a whole file.
   const partial = `${binary}.${process.pid}.partial`;
   const started = Date.now();

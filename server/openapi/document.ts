@@ -343,7 +343,7 @@ function routes(options: OpenApiOptions): Route[] {
       path: '/api/v1/cases/nearby',
       operationId: 'nearbyCases',
       summary: '附近的同类未办结案件（“我也遇到”）',
-      description: '上报前提示附近已有的同类案件，居民可改为关注；半径由问题小类决定，按公开（粗化到约200米）的位置计算距离。',
+      description: '上报前提示附近已有的同类案件，居民可改为关注；半径由问题小类决定，在服务端按案件的精确位置计算距离；结果只给公开（粗化到约200米）的位置，按上报时间由新到旧排列。',
       tag: '案件',
       access: 'signed_in',
       parameters: parametersOf(nearbyCasesSchema, 'query', { subcategoryCode: '问题小类编号', lng: '经度（GCJ-02）', lat: '纬度（GCJ-02）' }),

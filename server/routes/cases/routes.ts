@@ -1,6 +1,7 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
 import { caseEventTypes } from '../../../shared/cases/events';
+import type { CaseRecord } from '../../../shared/cases/types';
 import { caseIdParamSchema, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../../shared/schemas/cases';
 import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase, nearbyCases, suggestAssignment } from '../../commands/cases';
 import { caseCommandDeps } from '../../wiring';
@@ -33,7 +34,12 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
     const actor = optionalActorOf(ctx);
     const query = parseInput(listCasesSchema, ctx.query);
     const page = await listCases(commands, actor, query);
-    ctx.body = { items: await Promise.all(page.items.map((record) => presentCaseSummary(deps.reference, record, actor))), nextCursor: page.nextCursor };
+    const present = async (record: CaseRecord) => {
+      const summary = await presentCaseSummary(deps.reference, record, actor);
+      // "Mine" holds the cases she reported and those she follows ("我也遇到"): the app tells them apart.
+      return query.view === 'mine' ? { ...summary, followed: record.reporter.accountId !== actor?.id } : summary;
+    };
+    ctx.body = { items: await Promise.all(page.items.map(present)), nextCursor: page.nextCursor };
   });
 
   router.get('/api/v1/cases/nearby', async (ctx) => {

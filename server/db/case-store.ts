@@ -129,7 +129,7 @@ export function mongoCaseStore(database: Database): CaseStore {
 
     async list(scope, page) {
       const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-      if (page.cursor && !after) throw errors.validation({ cursor: ['翻页标记无效'] });
+      if (page.cursor && !after) throw errors.unprocessable('list.invalid_cursor', '翻页标记无效，请从第一页重新加载', { fields: { cursor: ['翻页标记无效'] } });
       const newestFirst = (filter: Record<string, unknown>) => {
         if (after) filter.$or = [{ filedAt: { $lt: after.filedAt } }, { filedAt: after.filedAt, _id: { $lt: after.id } }];
         return Case.collection

@@ -10,6 +10,7 @@ import { errorMiddleware, rethrowAsAppError } from './errors';
 import { authenticate } from './auth';
 import { exceptOn, jsonBodiesOnly } from './json-only';
 import { limitConcurrencyPerClient } from './client-limit';
+import { methodNotAllowed } from './method-not-allowed';
 import { staticPortal } from './static-portal';
 import { healthRoutes } from '../routes/health';
 import { authRoutes } from '../routes/auth/routes';
@@ -64,7 +65,7 @@ export function createApp(deps: AppDeps): Koa {
   photoRoutes(router, deps);
   openapiRoutes(router, deps);
   app.use(router.routes());
-  app.use(router.allowedMethods({ throw: false }));
+  app.use(methodNotAllowed(router));
 
   if (deps.h5Dir) app.use(staticPortal(deps.h5Dir));
   return app;

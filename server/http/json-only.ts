@@ -5,11 +5,10 @@ import { AppError } from '../errors';
 const structuredTypes = ['json', 'urlencoded', 'multipart'];
 
 /**
- * Decides, before any body is read, whether a request body is acceptable: JSON on every route but
- * those reading raw bytes, and anything but a structured body (JSON, form, multipart) on those.
- * Refusals are immediate 415s: without them the JSON parser would skip a non-JSON body and a
- * request with only optional fields would succeed with its content silently dropped, and a raw
- * route sent JSON would wait for bytes the parser had already consumed, holding the socket forever.
+ * Refuses, before any body is read, a body that is not JSON with 415 on every route but those
+ * reading raw bytes: without it the JSON parser would skip such a body and a request with only
+ * optional fields would succeed with its content silently dropped. On raw routes a structured body
+ * (JSON, form, multipart) is the route's to refuse; here its connection is marked to close.
  */
 export function jsonBodiesOnly(rawBodyPaths: readonly string[]): Middleware {
   return async (ctx, next) => {
@@ -18,9 +17,9 @@ export function jsonBodiesOnly(rawBodyPaths: readonly string[]): Middleware {
       if (!rawBodyPaths.includes(ctx.path)) {
         if (!ctx.request.is('json')) throw new AppError('request.unsupported_type', '请以 JSON 格式提交（Content-Type: application/json）', 415);
       } else if (ctx.request.is(structuredTypes)) {
-        // The body stays unread: closing the connection keeps Node from draining it first.
+        // The route refuses such a body at once (415) without reading it: closing the connection
+        // keeps Node from draining a body that may never finish.
         ctx.set('Connection', 'close');
-        throw new AppError('request.unsupported_type', '请直接提交文件本身（Content-Type: image/* 或 application/octet-stream），不要用 JSON 或表单', 415);
       }
     }
     await next();

@@ -89,7 +89,7 @@ describe('POST /api/v1/photos with a JSON content type', () => {
     });
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(response.status).toBe(415);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('request.unsupported_type');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('photo.unsupported_content_type');
   });
 
   it('is refused before the body arrives, and the connection is closed rather than drained', async () => {
@@ -97,7 +97,7 @@ describe('POST /api/v1/photos with a JSON content type', () => {
     connection.socket.write(photoUploadHead('application/json; charset=utf-8', 10_000) + '{"photo":');
     const { text, afterMs } = await connection.closed;
     expect(text).toMatch(/^HTTP\/1\.1 415/);
-    expect(text).toContain('"code":"request.unsupported_type"');
+    expect(text).toContain('"code":"photo.unsupported_content_type"');
     expect(afterMs).toBeLessThan(http.requestTimeoutMs);
   });
 });

@@ -33,7 +33,8 @@ async function run(): Promise<void> {
 
   await seedDemoDistrict(database, { hashPasswords: false });
   const reference = await ReferenceData.load(database);
-  const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir });
+  // All load comes from one address: the per-client limit stays in the measured path but must not refuse it.
+  const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, HTTP_MAX_CONCURRENT_PER_CLIENT: String(Math.max(32, options.connections * 2)) });
   const ours = await listen(createApp({ database, logger: pino({ level: 'silent' }), config, reference, now: () => new Date() }));
   const bare = await listen(bareHealthApp(database));
   const results: Record<string, unknown> = {};

@@ -35,6 +35,8 @@ export const errors = {
   notFound: (what: string) => new AppError('not_found', `${what}不存在`, 404),
   conflict: (code: string, message: string, details?: ErrorDetails) => new AppError(code, message, 409, details),
   unprocessable: (code: string, message: string, details?: ErrorDetails) => new AppError(code, message, 422, details),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new AppError('request.too_many', '同时进行的请求过多，请稍后重试', 429, { retryAfterSeconds }),
 };
 
 /** Turns a zod error into `{ "a.b": ["…"] }`: the shape the app shows beside each field. */

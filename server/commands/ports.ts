@@ -19,7 +19,8 @@ export interface Page<T> {
 
 /** Which cases a list shows: one scope field (or none, district-wide) and one facet. */
 export interface CaseListScope {
-  field: 'reporterId' | 'leadUnitCode' | 'cohandlerUnitCodes' | 'streetCode' | 'gridCode' | 'communityUnitCode' | null;
+  /** `reporterOrFollower`: the cases `value` reported and those it follows ("我也遇到"). */
+  field: 'reporterOrFollower' | 'leadUnitCode' | 'cohandlerUnitCodes' | 'streetCode' | 'gridCode' | 'communityUnitCode' | null;
   value?: string;
   /** `all`, `status:dispatched`, `group:open`, `cat:01`, `sub:01.03`, `overdue`, `supervised`. */
   facet: string;

@@ -311,7 +311,7 @@ describe('every query of the case store has a declared index', () => {
     expect(shapes.some((shape) => shape.command === 'find' && shape.byId)).toBe(true);
     expect(shapes.some((shape) => shape.command === 'update' && shape.byId && shape.equality.includes('version'))).toBe(true);
     expect(shapes.some((shape) => shape.command === 'update' && shape.residual.some((r) => r.startsWith('followerIds')))).toBe(true);
-    for (const scope of ['reporterId', 'leadUnitCode', 'streetCode', 'gridCode', 'communityUnitCode']) {
+    for (const scope of ['reporterId', 'followerIds', 'leadUnitCode', 'streetCode', 'gridCode', 'communityUnitCode']) {
       expect(shapes.some((shape) => shape.equality.includes(scope)), scope).toBe(true);
     }
     expect(shapes.some((shape) => shape.equality.some((field) => field.startsWith('cohandler')))).toBe(true);

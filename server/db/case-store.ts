@@ -86,6 +86,12 @@ function signalWritten(database: Database): void {
   for (const listener of writtenListeners.get(database) ?? []) listener();
 }
 
+/** Two lists in (filedAt, _id) descending order, as one in the same order, each case once. */
+function mergeNewestFirst(a: CaseRecord[], b: CaseRecord[]): CaseRecord[] {
+  const byId = new Map([...a, ...b].map((record) => [record.id, record]));
+  return [...byId.values()].sort((x, y) => y.filedAt.getTime() - x.filedAt.getTime() || (y.id < x.id ? -1 : y.id > x.id ? 1 : 0));
+}
+
 /**
  * The mongoose adapter of the case store. It talks to the model's underlying driver collection:
  * the record is a plain domain object already, and one conditional update per step must be
@@ -139,25 +145,34 @@ export function mongoCaseStore(database: Database): CaseStore {
     },
 
     async list(scope, page) {
-      const filter: Record<string, unknown> = {};
-      if (scope.field === 'cohandlerUnitCodes') {
-        filter.cohandlerFacets = cohandlerFacet(scope.value!, scope.facet);
+      const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+      if (page.cursor && !after) throw errors.unprocessable('list.invalid_cursor', '翻页标记无效，请从第一页重新加载', { fields: { cursor: ['翻页标记无效'] } });
+      const newestFirst = (filter: Record<string, unknown>) => {
+        if (after) filter.$or = [{ filedAt: { $lt: after.filedAt } }, { filedAt: after.filedAt, _id: { $lt: after.id } }];
+        return Case.collection
+          .find(filter as never)
+          .sort({ filedAt: -1, _id: -1 })
+          .limit(page.limit + 1)
+          .toArray()
+          .then((docs) => docs.map((doc) => toRecord(doc as unknown as StoredCase)));
+      };
+      let records: CaseRecord[];
+      if (scope.field === 'reporterOrFollower') {
+        // Two keyset walks in the same order, merged. The followed half has an index of its own, as no
+        // index may hold two arrays (followerIds, facets): its facet is checked ($all) on the few
+        // cases one resident follows, after that index.
+        const [reported, followed] = await Promise.all([
+          newestFirst({ reporterId: scope.value, facets: scope.facet }),
+          newestFirst({ followerIds: scope.value, facets: { $all: [scope.facet] } }),
+        ]);
+        records = mergeNewestFirst(reported, followed).slice(0, page.limit + 1);
+      } else if (scope.field === 'cohandlerUnitCodes') {
+        records = await newestFirst({ cohandlerFacets: cohandlerFacet(scope.value!, scope.facet) });
       } else {
-        filter.facets = scope.facet;
-        if (scope.field) filter[scope.field] = scope.value;
+        records = await newestFirst(scope.field ? { facets: scope.facet, [scope.field]: scope.value } : { facets: scope.facet });
       }
-      if (page.cursor) {
-        const after = decodeCursor(page.cursor);
-        if (!after) throw errors.unprocessable('list.invalid_cursor', '翻页标记无效，请从第一页重新加载', { fields: { cursor: ['翻页标记无效'] } });
-        filter.$or = [{ filedAt: { $lt: after.filedAt } }, { filedAt: after.filedAt, _id: { $lt: after.id } }];
-      }
-      const docs = await Case.collection
-        .find(filter as never)
-        .sort({ filedAt: -1, _id: -1 })
-        .limit(page.limit + 1)
-        .toArray();
-      const items = docs.slice(0, page.limit).map((doc) => toRecord(doc as unknown as StoredCase));
-      return { items, nextCursor: docs.length > page.limit ? encodeCursor(items[items.length - 1]!) : null } satisfies Page<CaseRecord>;
+      const items = records.slice(0, page.limit);
+      return { items, nextCursor: records.length > page.limit ? encodeCursor(items[items.length - 1]!) : null } satisfies Page<CaseRecord>;
     },
 
     async findDue(now, limit) {

@@ -3,12 +3,13 @@ import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import type { Logger } from 'pino';
 import type { Database } from '../db/connection';
-import type { Config } from '../config';
+import { defaultHttp, type Config } from '../config';
 import type { ReferenceData } from '../reference/reference-data';
 import type { WeChatGateway } from '../wechat/gateway';
 import { errorMiddleware, rethrowAsAppError } from './errors';
 import { authenticate } from './auth';
-import { jsonBodiesOnly } from './json-only';
+import { exceptOn, jsonBodiesOnly } from './json-only';
+import { limitConcurrencyPerClient } from './client-limit';
 import { methodNotAllowed } from './method-not-allowed';
 import { staticPortal } from './static-portal';
 import { healthRoutes } from '../routes/health';
@@ -25,7 +26,8 @@ import { adminJobRoutes } from '../routes/admin/jobs';
 export interface AppDeps {
   database: Database;
   logger: Logger;
-  config: Pick<Config, 'production' | 'jwt' | 'uploads' | 'wechat'>;
+  /** `http` is optional so API tests can leave it out: the defaults of `defaultHttp` apply. */
+  config: Pick<Config, 'production' | 'jwt' | 'uploads' | 'wechat'> & Partial<Pick<Config, 'http'>>;
   reference: ReferenceData;
   /** The current instant; tests pass a controllable clock. */
   now: () => Date;
@@ -35,12 +37,23 @@ export interface AppDeps {
   wechat?: WeChatGateway;
 }
 
+/** Routes whose handlers read the request body as raw bytes (photo uploads). */
+const rawBodyPaths = ['/api/v1/photos'];
+
 /** Builds the Koa app without listening, so tests drive it directly. */
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
+  const http = deps.config.http ?? defaultHttp;
+  app.proxy = http.trustProxy;
+  // What reaches here happened after the response was decided: mostly a client that hung up
+  // mid-upload. Logged, not printed to stderr by Koa's default handler.
+  app.on('error', (error: Error, ctx?: { path?: string }) => deps.logger.warn({ err: error, path: ctx?.path }, '连接在响应完成前中断'));
   app.use(errorMiddleware(deps.logger));
-  app.use(jsonBodiesOnly(['/api/v1/photos']));
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8', onError: rethrowAsAppError }));
+  app.use(limitConcurrencyPerClient({ maxConcurrent: http.maxConcurrentPerClient }));
+  app.use(jsonBodiesOnly(rawBodyPaths));
+  // The JSON parser never sees a raw-body route: if it read the body there, the route would wait
+  // for bytes already consumed.
+  app.use(exceptOn(rawBodyPaths, bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8', onError: rethrowAsAppError })));
   app.use(authenticate(deps.config.jwt));
 
   const router = new Router();

@@ -79,6 +79,9 @@ export const caseSchema = new Schema(
 );
 // List views: scope, one facet, newest first, _id to break ties for the cursor.
 caseSchema.index({ reporterId: 1, facets: 1, filedAt: -1, _id: -1 });
+// The followed half of "mine". followerIds and facets are both arrays, which no compound index may
+// hold together: the facet is checked on the few cases one resident follows, after this index.
+caseSchema.index({ followerIds: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ leadUnitCode: 1, facets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ cohandlerFacets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ streetCode: 1, facets: 1, filedAt: -1, _id: -1 });

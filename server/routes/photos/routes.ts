@@ -41,8 +41,8 @@ export function photoRoutes(router: Router, deps: AppDeps): void {
   const cases = caseCommandDeps(deps.database, deps.reference, deps.now);
   router.post('/api/v1/photos', async (ctx) => {
     const actor = requireRole(ctx, roles);
-    // Answered at once: a JSON body was already consumed by the body parser, and waiting for it would
-    // hang. Other declared types are let through: the bytes decide what the photo is.
+    // Answered at once, unread: a structured body is never a photo, and waiting for one that never
+    // finishes would hold the socket. Other declared types are let through: the bytes decide.
     if (ctx.request.is('json', 'urlencoded', 'multipart')) throw new AppError('photo.unsupported_content_type', `请以照片文件上传（Content-Type: ${photoUploadTypes.join('、')}）`, 415);
     const body = await readBody(ctx, deps.config.uploads.maxBytes);
     if (body.length === 0) throw new AppError('photo.empty', '没有收到照片内容', 400);

@@ -34,7 +34,8 @@ async function run(): Promise<void> {
 
   await seedDemoDistrict(database, { hashPasswords: false });
   const reference = await ReferenceData.load(database);
-  const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir });
+  // All load comes from one address: the per-client limit stays in the measured path but must not refuse it.
+  const config = loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, HTTP_MAX_CONCURRENT_PER_CLIENT: String(Math.max(32, options.connections * 2)) });
   const now = () => new Date();
   const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir });
   const ours = await listen(createApp({ useCases, logger: pino({ level: 'silent' }), config, now }));

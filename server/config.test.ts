@@ -29,4 +29,10 @@ describe('loadConfig', () => {
   it('treats empty strings as unset', () => {
     expect(loadConfig({ MONGODB_URI: '', JWT_SECRET: '' }).mongodbUri).toBeUndefined();
   });
+
+  it('gives socket deadlines and a per-client limit by default, and refuses a header deadline beyond the request deadline', () => {
+    expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 5_000, idleTimeoutMs: 60_000, maxConcurrentPerClient: 32, trustProxy: false });
+    expect(loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '200', HTTP_REQUEST_TIMEOUT_MS: '500', TRUST_PROXY: 'true' }).http).toMatchObject({ headersTimeoutMs: 200, requestTimeoutMs: 500, trustProxy: true });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '1000' })).toThrowError(/HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS/);
+  });
 });

@@ -10,6 +10,24 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+const milliseconds = z.coerce.number().int().min(10).max(3_600_000);
+
+/**
+ * How long a socket may take at each stage. Headers arrive in one packet from any real client, so
+ * 10 s only cuts off slow-header (slowloris) sockets; a whole request may be an 8 MB photo from a
+ * phone on a weak uplink, hence 2 minutes; an idle keep-alive socket is kept 5 s (behind a load
+ * balancer, set it above the balancer's own idle timeout); a socket silent for a minute is closed.
+ * In-flight requests per client IP are capped so one client cannot hold every worker slot.
+ */
+export const defaultHttp = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 120_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 60_000,
+  maxConcurrentPerClient: 32,
+  trustProxy: false,
+};
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -30,8 +48,18 @@ const envSchema = z
     WECHAT_TEMPLATE_CASE_RESOLVED: optionalText,
     PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
     H5_DIR: z.string().default(path.join(repoRoot, 'dist', 'h5')),
+    HTTP_HEADERS_TIMEOUT_MS: milliseconds.default(defaultHttp.headersTimeoutMs),
+    HTTP_REQUEST_TIMEOUT_MS: milliseconds.default(defaultHttp.requestTimeoutMs),
+    HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds.default(defaultHttp.keepAliveTimeoutMs),
+    HTTP_IDLE_TIMEOUT_MS: milliseconds.default(defaultHttp.idleTimeoutMs),
+    HTTP_MAX_CONCURRENT_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(defaultHttp.maxConcurrentPerClient),
+    TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1'),
   })
   .superRefine((env, ctx) => {
+    // Node refuses a request deadline shorter than the header deadline.
+    if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
+      ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' });
+    }
     if (env.NODE_ENV !== 'production') return;
     for (const key of ['MONGODB_URI', 'JWT_SECRET', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'PUBLIC_BASE_URL'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
@@ -83,6 +111,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     publicBaseUrl: e.PUBLIC_BASE_URL,
     h5Dir: path.resolve(e.H5_DIR),
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      idleTimeoutMs: e.HTTP_IDLE_TIMEOUT_MS,
+      maxConcurrentPerClient: e.HTTP_MAX_CONCURRENT_PER_CLIENT,
+      /** Behind a reverse proxy: take the client address from X-Forwarded-For (the limit is per client). */
+      trustProxy: e.TRUST_PROXY,
+    } satisfies typeof defaultHttp,
   };
 }
 

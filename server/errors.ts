@@ -35,6 +35,8 @@ export const errors = {
   notFound: (what: string) => new AppError('not_found', `${what}不存在`, 404),
   conflict: (code: string, message: string, details?: ErrorDetails) => new AppError(code, message, 409, details),
   unprocessable: (code: string, message: string, details?: ErrorDetails) => new AppError(code, message, 422, details),
+  tooManyRequests: (retryAfterSeconds: number) =>
+    new AppError('request.too_many', '同时进行的请求过多，请稍后重试', 429, { retryAfterSeconds }),
 };
 
 /** Turns a zod error into `{ "a.b": ["…"] }`: the shape the app shows beside each field. */
@@ -79,3 +81,14 @@ export function fromCaseError(error: CaseError, options: { bodyParsed?: boolean 
 
 /** A list cursor we never issued: every store answers it alike. */
 export const invalidListCursor = () => errors.unprocessable('list.invalid_cursor', '翻页标记无效，请从第一页重新加载', { fields: { cursor: ['翻页标记无效'] } });
+
+/** The job queue's refusals, each with its status. */
+export type JobErrorCode = 'job.forbidden' | 'job.not_found' | 'job.not_failed';
+const jobErrorStatus: Record<JobErrorCode, number> = { 'job.forbidden': 403, 'job.not_found': 404, 'job.not_failed': 409 };
+const jobError = (code: JobErrorCode, message: string, details?: ErrorDetails) => new AppError(code, message, jobErrorStatus[code], details);
+
+export const jobErrors = {
+  forbidden: () => jobError('job.forbidden', '只有系统管理员可以查看和重试后台任务'),
+  notFound: () => jobError('job.not_found', '后台任务不存在'),
+  notFailed: (status: string) => jobError('job.not_failed', '只能重试已失败的任务', { status }),
+};

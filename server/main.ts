@@ -5,9 +5,10 @@ import { openDatabase, syncIndexes } from './db/connection';
 import { startEmbeddedEngine, type EngineHandle } from './engine/ferretdb';
 import { createApp } from './http/app';
 import { ReferenceData } from './reference/reference-data';
-import { startScheduler } from './scheduler';
-import { buildUseCases, caseCommandDeps } from './wiring';
+import { buildUseCases, createEffectRunner } from './wiring';
 import { ensurePortalBuilt } from './cli/portal';
+import { reachableUrl, startupBanner } from './cli/banner';
+import { listen } from './http/server';
 import { seedDemoDistrict } from './seed/seed';
 import { demoAccountsTable } from './seed/demo-accounts';
 import { WeChatClient } from './wechat/client';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   if (!uri) {
     engine = await startEmbeddedEngine({ dataDir: path.join(config.dataDir, 'db'), log: (line) => logger.info(line) });
     uri = `${engine.baseUri}/gongzhi_baohe`;
-    logger.info({ dataDir: engine.dataDir }, '内置数据库 FerretDB 已启动');
+    logger.info({ dataDir: engine.dataDir, enginePid: engine.pid }, '内置数据库 FerretDB 已启动');
   }
 
   const database = await openDatabase(uri);
@@ -49,31 +50,53 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat });
   const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir });
-  const scheduler = startScheduler(caseCommandDeps(database, reference, now), { intervalMs: 30_000, logger });
-  const server = app.listen(config.port, config.host);
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
-  const address = server.address();
-  const url = config.publicBaseUrl ?? `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}/`;
-
+  // The one loop that runs effects (outbox → jobs → handlers) and checks the clocks.
+  const runner = createEffectRunner(database, reference, now, logger);
+  runner.start();
+  const listening = await listen(app, config);
+  const url = config.publicBaseUrl ?? reachableUrl(config.host, listening.port);
   process.stdout.write(
-    `\n共治包河 已启动 (${database.engine})\n  门户: ${url}\n  接口: ${url}api/health\n` +
-      (config.production ? '' : `\n演示账号（密码均为 baohe2026）:\n${demoAccountsTable()}\n`),
+    startupBanner({ url, engine: database.engine, production: config.production, demoAccounts: config.production ? undefined : demoAccountsTable() }),
   );
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (reason: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, '正在停止');
-    await new Promise((resolve) => server.close(resolve));
-    await scheduler.stop();
-    await fakeWeChat?.close();
-    await database.close();
-    await engine?.stop();
-    process.exit(0);
+    logger.info({ reason }, '正在停止');
+    // A step that hangs must not leave a half-stopped process behind.
+    setTimeout(() => {
+      logger.error('停止超时，强制退出');
+      process.exit(1);
+    }, 20_000).unref();
+    let exitCode = 0;
+    try {
+      await listening.close();
+      await runner.stop();
+      await fakeWeChat?.close();
+      await database.close();
+      await engine?.stop();
+    } catch (error) {
+      logger.error({ err: error }, '停止时出错');
+      exitCode = 1;
+    }
+    if (exitCode === 0) logger.info('已停止');
+    process.exit(exitCode);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+  stopWhenLauncherEnds(() => void shutdown('launcher gone'));
+}
+
+/**
+ * `npm start` runs us under tsx (and npm); if the launcher is killed outright no signal reaches
+ * us. Losing tsx's IPC channel, or being re-parented, means nobody can stop us anymore: stop.
+ */
+function stopWhenLauncherEnds(stop: () => void): void {
+  if (process.send) process.once('disconnect', stop);
+  const launcher = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== launcher) stop();
+  }, 1_000).unref();
 }
 
 main().catch((error: unknown) => {

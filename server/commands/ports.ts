@@ -1,10 +1,11 @@
 import type { SubcategoryEntry } from '../../shared/catalog/catalog';
 import type { Catalog } from '../../shared/catalog/types';
 import type { ListFacet } from '../../shared/cases/facets';
-import type { CaseRecord } from '../../shared/cases/types';
+import type { CaseRecord, Effect } from '../../shared/cases/types';
 import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
 import type { Actor, Role } from '../../shared/domain/roles';
 import type { CommunityCompounds, PlaceIndex } from '../../shared/routing';
+import type { jobStatuses } from '../../shared/schemas/jobs';
 import type { WorkingCalendar } from '../../shared/time/calendar';
 
 /**
@@ -20,7 +21,8 @@ export interface Page<T> {
 
 /** Which cases a list shows: one scope field (or none, district-wide) and one facet. */
 export interface CaseListScope {
-  field: 'reporterId' | 'leadUnitCode' | 'cohandlerUnitCodes' | 'streetCode' | 'gridCode' | 'communityUnitCode' | null;
+  /** `reporterOrFollower`: the cases `value` reported and those it follows ("我也遇到"). */
+  field: 'reporterOrFollower' | 'leadUnitCode' | 'cohandlerUnitCodes' | 'streetCode' | 'gridCode' | 'communityUnitCode' | null;
   value?: string;
   /** `all`, `status:dispatched`, `group:open`, `cat:01`, `sub:01.03`, `overdue`, `supervised` (shared/cases/facets). */
   facet: ListFacet;
@@ -29,10 +31,14 @@ export interface CaseListScope {
 /** The case store as use cases see it; the mongoose adapter implements it. */
 export interface CaseStore {
   nextCaseNumber(now: Date): Promise<string>;
-  insert(record: CaseRecord, extra: { communityUnitCode?: string }): Promise<void>;
+  /** Stores a new case with the effects its filing produced, in one insert. */
+  insert(record: CaseRecord, extra: { communityUnitCode?: string }, outbox: readonly OutboxEntry[]): Promise<void>;
   findById(id: string): Promise<CaseRecord | undefined>;
-  /** Stores `next` only if the stored version is still `expectedVersion`; false when someone else won. */
-  replaceIfVersion(next: CaseRecord, expectedVersion: number): Promise<boolean>;
+  /**
+   * Stores `next` and the effects of the step in one update, only if the stored version is still
+   * `expectedVersion`; false when someone else won (then neither the step nor its effects exist).
+   */
+  replaceIfVersion(next: CaseRecord, expectedVersion: number, outbox: readonly OutboxEntry[]): Promise<boolean>;
   list(scope: CaseListScope, page: { cursor?: string; limit: number }): Promise<Page<CaseRecord>>;
   /** Cases whose next clock check is due, oldest first. */
   findDue(now: Date, limit: number): Promise<CaseRecord[]>;
@@ -157,5 +163,149 @@ export interface CaseCommandDeps {
 export interface CatalogCommandDeps {
   catalogs: CatalogStore;
   reference: ReferencePort;
+  now: () => Date;
+}
+
+// ---- the outbox and the jobs it feeds --------------------------------------------------------
+
+/**
+ * Facts about the case at the write that produced an effect, kept with the effect so a handler
+ * resolves "the lead unit" or "the street" as they were at that step, not as they are when it runs.
+ */
+export interface EffectContext {
+  number: string;
+  title: string;
+  reporterId: string;
+  streetCode: string;
+  tier: CaseRecord['tier'];
+  leadUnitCode?: string;
+  cohandlerUnitCodes: string[];
+}
+
+/**
+ * One effect a case write produced, stored in the same conditional update as the write. `key` is
+ * `caseId:version:index` (the version the write produced): unique for ever, so every receiver can
+ * tell a re-run from a first run.
+ */
+export interface OutboxEntry {
+  key: string;
+  caseId: string;
+  version: number;
+  effect: Effect;
+  context: EffectContext;
+  at: Date;
+}
+
+/** A case whose write left effects not yet handed to the job queue. */
+export interface PendingOutbox {
+  caseId: string;
+  /** The case's version when read: the entries are cleared only if it is unchanged. */
+  version: number;
+  entries: OutboxEntry[];
+}
+
+/** The pending effects held on case documents, as the relay sees them. */
+export interface CaseOutbox {
+  /** Cases holding pending entries, oldest first. */
+  findPending(limit: number): Promise<PendingOutbox[]>;
+  /** Removes the entries from the case if its version is still `version`; false if it moved on. */
+  clearRelayed(caseId: string, version: number): Promise<boolean>;
+  /** Calls `listener` after this process writes a case with effects; answers an unsubscribe. */
+  onWritten(listener: () => void): () => void;
+}
+
+export type JobStatus = (typeof jobStatuses)[number];
+
+/** An effect in the job queue. Its id is the outbox entry's key. */
+export interface Job {
+  id: string;
+  kind: Effect['type'];
+  caseId: string;
+  effect: Effect;
+  context: EffectContext;
+  status: JobStatus;
+  /** Handler runs started (leases taken); a retry by an admin starts again from 0. */
+  attempts: number;
+  /** When the job may be taken next: now, after a backoff, or when the current lease ends. */
+  dueAt: Date;
+  leaseOwner?: string;
+  leaseUntil?: Date;
+  lastError?: string;
+  createdAt: Date;
+  /** When the status last changed: the admin list's order. */
+  statusAt: Date;
+  doneAt?: Date;
+  retriedBy?: string;
+  /** Guard of every change: +1 on lease, completion, reschedule, parking and retry. */
+  version: number;
+}
+
+/** The job queue as the runner and the admin use cases see it. */
+export interface JobStore {
+  /** Adds a job per entry; an entry already relayed (same key, 11000) is skipped. */
+  enqueue(entries: readonly OutboxEntry[], now: Date): Promise<void>;
+  /** Pending jobs due at `now` (incl. those whose lease ran out), oldest due first. */
+  findDue(now: Date, limit: number): Promise<Job[]>;
+  /** Takes the lease if the job is still as read and due; the leased job, or undefined if another took it. */
+  lease(job: Job, owner: string, now: Date, leaseMs: number): Promise<Job | undefined>;
+  /** Marks the leased job done if its version is unchanged (no one took it over). */
+  complete(job: Job, now: Date): Promise<boolean>;
+  /** Puts the leased job back to run again at `dueAt`. */
+  reschedule(job: Job, dueAt: Date, error: string, now: Date): Promise<boolean>;
+  /** Parks the leased job as failed (dead letter) until an admin retries it. */
+  park(job: Job, error: string, now: Date): Promise<boolean>;
+  findById(id: string): Promise<Job | undefined>;
+  list(status: JobStatus, page: { cursor?: string; limit: number }): Promise<Page<Job>>;
+  /** A failed job back to pending, due now, attempts from 0; false if it was not failed. */
+  retry(id: string, by: string, now: Date): Promise<boolean>;
+}
+
+/** An in-app message (站内消息) for one recipient: an account, a unit, a street centre or the district centre. */
+export interface InboxMessage {
+  effectKey: string;
+  /** `account:<id>`, `unit:<code>`, `street:<code>` or `district`. */
+  recipient: string;
+  caseId: string;
+  caseNumber: string;
+  template: string;
+  text: string;
+  at: Date;
+}
+
+/** Where notify effects land; the WeChat-message issue reads it. */
+export interface InboxStore {
+  /** Stores each message once per (effectKey, recipient); a repeat is skipped. Answers how many were new. */
+  deliver(messages: readonly InboxMessage[]): Promise<number>;
+}
+
+/** What handlers need of other cases: followers, recorded once per effect key. */
+export interface CaseFollowersPort {
+  /** The case's reporter and "me too" followers, or undefined if there is no such case. */
+  partiesOf(caseId: string): Promise<{ reporterId: string; followerIds: string[] } | undefined>;
+  /**
+   * Adds the accounts not yet following as followers and records `effectKey` as applied, in one
+   * update guarded by the key: a second call with the same key changes nothing.
+   */
+  addFollowersOnce(caseId: string, accountIds: readonly string[], effectKey: string): Promise<'applied' | 'already_applied' | 'missing'>;
+}
+
+/** A case changed: published to live viewers after the write is stored. `key` lets a subscriber drop a repeat. */
+export interface CaseChangedEvent {
+  type: 'case.changed';
+  key: string;
+  caseId: string;
+  seq: number;
+}
+
+/** Publish/subscribe inside the server; in-process now, Redis when several processes serve sockets. */
+export interface EventBus {
+  publish(event: CaseChangedEvent): Promise<void>;
+  /** Answers an unsubscribe. */
+  subscribe(listener: (event: CaseChangedEvent) => void): () => void;
+}
+
+/** What the job admin use cases are built from. */
+export interface JobCommandDeps {
+  jobs: JobStore;
   now: () => Date;
 }

@@ -5,8 +5,9 @@ import type { Actor } from '../../shared/domain/roles';
 import type { FileCaseFields, ListCasesQuery } from '../../shared/schemas/cases';
 import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase, nearbyCases, runDueSystemEvents, suggestAssignment } from './cases';
 import { publishCatalog } from './catalog';
+import { listJobs, retryJob } from './jobs';
 import { photoForViewer, uploadPhoto } from './photos';
-import type { AccountPort, CaseStore, CatalogStore, HealthPort, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
+import type { AccountPort, CaseStore, CatalogStore, HealthPort, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
@@ -14,6 +15,8 @@ export interface UseCasePorts {
   photos: PhotoPort;
   photoLibrary: PhotoLibrary;
   catalogs: CatalogStore;
+  /** The effect job queue, for the admin's dead-letter list and retry. */
+  jobs: JobStore;
   reference: ReferencePort;
   accounts: AccountPort;
   health: HealthPort;
@@ -60,6 +63,10 @@ export function bindUseCases(ports: UseCasePorts) {
       findOrCreateWeChatResident: (input: { openid: string; displayName: string }) => ports.accounts.findOrCreateWeChatResident(input),
       /** The openid behind a `wx.login()` code; undefined when WeChat sign-in is not configured. */
       exchangeWeChatCode: ports.wechat ? (code: string) => ports.wechat!.code2Session(code) : undefined,
+    },
+    jobs: {
+      list: (actor: Actor, query: { status: JobStatus; limit: number; cursor?: string }) => listJobs({ jobs: ports.jobs, now: ports.now }, actor, query),
+      retry: (actor: Actor, id: string) => retryJob({ jobs: ports.jobs, now: ports.now }, actor, id),
     },
     health: {
       check: async () => ({ dbUp: await ports.health.pingDatabase(), engine: ports.health.engine }),

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandStartedEvent, Document } from 'mongodb';
 import { runDueSystemEvents } from '../commands/cases';
+import type { Schema } from 'mongoose';
 import { caseSchema } from './schemas/case';
+import { inboxMessageSchema } from './schemas/inbox-message';
+import { jobSchema } from './schemas/job';
+import { createEffectRunner } from '../wiring';
 import { mongoCaseStore } from './case-store';
 import { mongoPhotoPort } from './photo-port';
 import { startTestApp, type TestApp } from '../testing/app';
@@ -20,11 +24,15 @@ import { startMonitoredApp, type MonitoredApp } from '../testing/command-log';
 
 type IndexKey = [field: string, direction: number][];
 
-/** The declared indexes of the cases collection, as ordered key lists. */
-const declaredIndexes: { name: string; key: IndexKey }[] = caseSchema.indexes().map(([fields]) => {
-  const key = Object.entries(fields).map(([field, direction]) => [field, Number(direction)] as [string, number]);
-  return { name: key.map(([field, direction]) => `${field}:${direction}`).join(','), key };
-});
+/** The declared indexes of a collection's schema, as ordered key lists. */
+const indexesOf = (schema: Schema): { name: string; key: IndexKey }[] =>
+  schema.indexes().map(([fields]) => {
+    const key = Object.entries(fields).map(([field, direction]) => [field, Number(direction)] as [string, number]);
+    return { name: key.map(([field, direction]) => `${field}:${direction}`).join(','), key };
+  });
+
+/** The declared indexes of the cases collection. */
+const declaredIndexes = indexesOf(caseSchema);
 
 /** What one query asks of the database, reduced to what an index can serve. */
 interface QueryShape {
@@ -112,12 +120,12 @@ const describeShape = (shape: QueryShape) =>
     .filter(Boolean)
     .join(' ');
 
-/** The queries among the commands sent to the cases collection; other commands there are listed as unclassified. */
-function caseQueries(commands: CommandStartedEvent[]): { shapes: QueryShape[]; unclassified: string[] } {
+/** The queries among the commands sent to a collection (cases by default); other commands there are listed as unclassified. */
+function caseQueries(commands: CommandStartedEvent[], collection = 'cases'): { shapes: QueryShape[]; unclassified: string[] } {
   const shapes: QueryShape[] = [];
   const unclassified: string[] = [];
   for (const { commandName, command } of commands) {
-    if (command[commandName] !== 'cases' && command.collection !== 'cases') continue;
+    if (command[commandName] !== collection && command.collection !== collection) continue;
     switch (commandName) {
       case 'find':
         shapes.push(shapeOf('find', command.filter ?? {}, command.sort, command.skip));
@@ -267,6 +275,18 @@ beforeAll(async () => {
       }
     }
   }
+
+  // The effects of all the above, run by the job runner on the monitored connection: outbox
+  // relay, leases, handlers (a merge's followers, inbox messages), completion; then the admin
+  // list with its cursor and a refused retry.
+  const duplicate = await file(onMonitored, 'resident03', { subcategoryCode: '05.10', description: '物业服务问题又一次反映', compoundCode: 'C001' });
+  await act(onMonitored, 'street01', duplicate.id, 'merge', { intoCaseId: ids[1] });
+  const runner = createEffectRunner(monitored.database, app.reference, () => monthLater, { info: () => {}, error: () => {} }, { random: () => 0.5 });
+  const report = await runner.drain();
+  if (report.done === 0) throw new Error('the runner ran no job: the scenario lost its effects');
+  const jobsPage = await get('/api/v1/admin/jobs?status=done&limit=1', 'admin');
+  await get(`/api/v1/admin/jobs?status=done&limit=1&cursor=${jobsPage.nextCursor}`, 'admin');
+  await monitored.server.request('POST', `/api/v1/admin/jobs/${jobsPage.items[0].id}/retry`, { token: await app.token('admin') });
 }, 120_000);
 afterAll(async () => {
   await monitored?.close();
@@ -291,7 +311,7 @@ describe('every query of the case store has a declared index', () => {
     expect(shapes.some((shape) => shape.command === 'find' && shape.byId)).toBe(true);
     expect(shapes.some((shape) => shape.command === 'update' && shape.byId && shape.equality.includes('version'))).toBe(true);
     expect(shapes.some((shape) => shape.command === 'update' && shape.residual.some((r) => r.startsWith('followerIds')))).toBe(true);
-    for (const scope of ['reporterId', 'leadUnitCode', 'streetCode', 'gridCode', 'communityUnitCode']) {
+    for (const scope of ['reporterId', 'followerIds', 'leadUnitCode', 'streetCode', 'gridCode', 'communityUnitCode']) {
       expect(shapes.some((shape) => shape.equality.includes(scope)), scope).toBe(true);
     }
     expect(shapes.some((shape) => shape.equality.some((field) => field.startsWith('cohandler')))).toBe(true);
@@ -312,6 +332,23 @@ describe('every query of the case store has a declared index', () => {
     expect(await listed('&status=in_progress')).toEqual([ids[0]]);
     expect(await listed('&status=dispatched')).toEqual([ids[1]]);
     expect(await listed('&group=closed')).toEqual([]);
+  });
+
+  it.each([
+    { collection: 'jobs', indexes: indexesOf(jobSchema), expected: ['update', 'find'] },
+    { collection: 'inbox_messages', indexes: indexesOf(inboxMessageSchema), expected: [] },
+  ])('serves every query of the $collection collection (runner, handlers, admin list) from a declared index', ({ collection, indexes, expected }) => {
+    const { shapes, unclassified } = caseQueries(monitored.commands, collection);
+    expect(unclassified).toEqual([]);
+    for (const command of expected) expect(shapes.some((shape) => shape.command === command), command).toBe(true);
+    const unserved = shapes.filter((shape) => !servingIndex(shape, indexes)).map(describeShape);
+    expect(unserved, `declared: ${indexes.map((index) => index.name).join(' | ')}`).toEqual([]);
+  });
+
+  it('captured the relay and the merge handler on the cases collection', () => {
+    const { shapes } = caseQueries(monitored.commands);
+    expect(shapes.some((shape) => shape.range.includes('outboxSince'))).toBe(true);
+    expect(shapes.some((shape) => shape.command === 'update' && shape.residual.some((r) => r.startsWith('appliedEffectKeys')))).toBe(true);
   });
 
   it('never pages with skip (keyset cursors only)', () => {

@@ -3,7 +3,7 @@ import { nextSystemCheckAt } from '../../shared/cases/machine';
 import { facetsOfRecord } from '../../shared/cases/facets';
 import { decodeListCursor, encodeListCursor } from '../../shared/cases/list-cursor';
 import { statusGroup } from '../../shared/cases/states';
-import type { CaseStore, Page } from '../commands/ports';
+import type { CaseFollowersPort, CaseOutbox, CaseStore, OutboxEntry, Page, PendingOutbox } from '../commands/ports';
 import type { Database } from './connection';
 import type { Equals } from './schemas/shape-check';
 import { invalidListCursor } from '../errors';
@@ -62,6 +62,25 @@ function toStored(record: CaseRecord) {
   return { set, unset };
 }
 
+/** The outbox fields of a new case document: its filing's effects, pending until relayed. */
+const outboxFields = (outbox: readonly OutboxEntry[]) => ({ outbox, outboxSince: outbox.length ? outbox[0]!.at : null });
+
+/**
+ * Listeners of this process's runner, per database: a write with effects wakes the runner at once
+ * instead of waiting for its next poll. Other processes' writes are found by the poll.
+ */
+const writtenListeners = new WeakMap<Database, Set<() => void>>();
+
+function signalWritten(database: Database): void {
+  for (const listener of writtenListeners.get(database) ?? []) listener();
+}
+
+/** Two lists in (filedAt, _id) descending order, as one in the same order, each case once. */
+function mergeNewestFirst(a: CaseRecord[], b: CaseRecord[]): CaseRecord[] {
+  const byId = new Map([...a, ...b].map((record) => [record.id, record]));
+  return [...byId.values()].sort((x, y) => y.filedAt.getTime() - x.filedAt.getTime() || (y.id < x.id ? -1 : y.id > x.id ? 1 : 0));
+}
+
 /**
  * The mongoose adapter of the case store. It talks to the model's underlying driver collection:
  * the record is a plain domain object already, and one conditional update per step must be
@@ -81,7 +100,7 @@ export function mongoCaseStore(database: Database): CaseStore {
       return `BH${day}-${String(counter!.seq).padStart(6, '0')}`;
     },
 
-    async insert(record, extra) {
+    async insert(record, extra, outbox) {
       await Case.collection.insertOne({
         _id: record.id,
         ...toStored(record).set,
@@ -90,7 +109,9 @@ export function mongoCaseStore(database: Database): CaseStore {
         ...derivedFields(record),
         communityUnitCode: extra.communityUnitCode ?? null,
         followerIds: [],
+        ...outboxFields(outbox),
       } as never);
+      if (outbox.length) signalWritten(database);
     },
 
     async findById(id) {
@@ -98,38 +119,49 @@ export function mongoCaseStore(database: Database): CaseStore {
       return doc ? toRecord(doc as unknown as StoredCase) : undefined;
     },
 
-    async replaceIfVersion(next, expectedVersion) {
+    async replaceIfVersion(next, expectedVersion, outbox) {
       const { set, unset } = toStored(next);
       // The timeline is append-only and every version adds one entry: push those, never rewrite.
+      // The step's effects are pushed in the same update, so they exist exactly when the step does.
       const added = next.timeline.slice(expectedVersion - next.version);
       const result = await Case.collection.updateOne({ _id: next.id, version: expectedVersion } as never, {
-        $set: { ...set, ...derivedFields(next) },
-        $push: { timeline: { $each: added } } as never,
+        $set: { ...set, ...derivedFields(next), ...(outbox.length ? { outboxSince: outbox[0]!.at } : {}) },
+        $push: { timeline: { $each: added }, outbox: { $each: outbox } } as never,
         ...(Object.keys(unset).length ? { $unset: unset } : {}),
       });
+      if (result.matchedCount === 1 && outbox.length) signalWritten(database);
       return result.matchedCount === 1;
     },
 
     async list(scope, page) {
-      const filter: Record<string, unknown> = {};
-      if (scope.field === 'cohandlerUnitCodes') {
-        filter.cohandlerFacets = cohandlerFacet(scope.value!, scope.facet);
+      const after = page.cursor ? decodeListCursor(page.cursor) : undefined;
+      if (page.cursor && !after) throw invalidListCursor();
+      const newestFirst = (filter: Record<string, unknown>) => {
+        if (after) filter.$or = [{ filedAt: { $lt: after.filedAt } }, { filedAt: after.filedAt, _id: { $lt: after.id } }];
+        return Case.collection
+          .find(filter as never)
+          .sort({ filedAt: -1, _id: -1 })
+          .limit(page.limit + 1)
+          .toArray()
+          .then((docs) => docs.map((doc) => toRecord(doc as unknown as StoredCase)));
+      };
+      let records: CaseRecord[];
+      if (scope.field === 'reporterOrFollower') {
+        // Two keyset walks in the same order, merged. The followed half has an index of its own, as no
+        // index may hold two arrays (followerIds, facets): its facet is checked ($all) on the few
+        // cases one resident follows, after that index.
+        const [reported, followed] = await Promise.all([
+          newestFirst({ reporterId: scope.value, facets: scope.facet }),
+          newestFirst({ followerIds: scope.value, facets: { $all: [scope.facet] } }),
+        ]);
+        records = mergeNewestFirst(reported, followed).slice(0, page.limit + 1);
+      } else if (scope.field === 'cohandlerUnitCodes') {
+        records = await newestFirst({ cohandlerFacets: cohandlerFacet(scope.value!, scope.facet) });
       } else {
-        filter.facets = scope.facet;
-        if (scope.field) filter[scope.field] = scope.value;
+        records = await newestFirst(scope.field ? { facets: scope.facet, [scope.field]: scope.value } : { facets: scope.facet });
       }
-      if (page.cursor) {
-        const after = decodeListCursor(page.cursor);
-        if (!after) throw invalidListCursor();
-        filter.$or = [{ filedAt: { $lt: after.filedAt } }, { filedAt: after.filedAt, _id: { $lt: after.id } }];
-      }
-      const docs = await Case.collection
-        .find(filter as never)
-        .sort({ filedAt: -1, _id: -1 })
-        .limit(page.limit + 1)
-        .toArray();
-      const items = docs.slice(0, page.limit).map((doc) => toRecord(doc as unknown as StoredCase));
-      return { items, nextCursor: docs.length > page.limit ? encodeListCursor(items[items.length - 1]!) : null } satisfies Page<CaseRecord>;
+      const items = records.slice(0, page.limit);
+      return { items, nextCursor: records.length > page.limit ? encodeListCursor(items[items.length - 1]!) : null } satisfies Page<CaseRecord>;
     },
 
     async findDue(now, limit) {
@@ -157,6 +189,74 @@ export function mongoCaseStore(database: Database): CaseStore {
         $inc: { followers: 1 },
       });
       return result.modifiedCount === 1;
+    },
+  };
+}
+
+/** Beyond the epoch: every date, never null (a case with nothing pending has `outboxSince: null`). */
+const anyDate = new Date(0);
+
+/**
+ * The relay's view of the case documents: entries wait on their case only until copied to the job
+ * queue, so the documents that lists read stay small.
+ */
+export function mongoCaseOutbox(database: Database): CaseOutbox {
+  const Case = { collection: database.connection.db!.collection(database.models.Case.collection.collectionName) };
+  return {
+    async findPending(limit) {
+      const docs = await Case.collection
+        .find({ outboxSince: { $gt: anyDate } } as never, { projection: { _id: 1, version: 1, outbox: 1 } })
+        .sort({ outboxSince: 1 })
+        .limit(limit)
+        .toArray();
+      return docs.map((doc) => ({ caseId: String(doc._id), version: doc.version as number, entries: (doc.outbox ?? []) as OutboxEntry[] }) satisfies PendingOutbox);
+    },
+
+    async clearRelayed(caseId, version) {
+      // Every write that adds entries raises the version: an unchanged version means no entry
+      // arrived since the read, so all of them were relayed and none is dropped.
+      const result = await Case.collection.updateOne({ _id: caseId, version } as never, { $set: { outbox: [], outboxSince: null } });
+      return result.matchedCount === 1;
+    },
+
+    onWritten(listener) {
+      const listeners = writtenListeners.get(database) ?? new Set();
+      writtenListeners.set(database, listeners);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Followers of a case as effect handlers change them, each change once per effect key. */
+export function mongoCaseFollowers(database: Database): CaseFollowersPort {
+  const Case = { collection: database.connection.db!.collection(database.models.Case.collection.collectionName) };
+  const read = async (caseId: string) =>
+    (await Case.collection.findOne({ _id: caseId } as never, { projection: { reporterId: 1, followerIds: 1, appliedEffectKeys: 1 } })) as
+      | { reporterId: string; followerIds?: string[]; appliedEffectKeys?: string[] }
+      | null;
+  return {
+    async partiesOf(caseId) {
+      const doc = await read(caseId);
+      return doc ? { reporterId: doc.reporterId, followerIds: doc.followerIds ?? [] } : undefined;
+    },
+
+    async addFollowersOnce(caseId, accountIds, effectKey) {
+      // Re-read and try again only when a concurrent follow changed the followers in between.
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        const doc = await read(caseId);
+        if (!doc) return 'missing';
+        if ((doc.appliedEffectKeys ?? []).includes(effectKey)) return 'already_applied';
+        const following = new Set([doc.reporterId, ...(doc.followerIds ?? [])]);
+        const fresh = [...new Set(accountIds)].filter((id) => !following.has(id));
+        // The key and the followers change in one update: either both or neither.
+        const result = await Case.collection.updateOne(
+          { _id: caseId, appliedEffectKeys: { $ne: effectKey }, ...(fresh.length ? { followerIds: { $nin: fresh } } : {}) } as never,
+          { $push: { appliedEffectKeys: effectKey, followerIds: { $each: fresh } } as never, $inc: { followers: fresh.length } },
+        );
+        if (result.matchedCount === 1) return 'applied';
+      }
+      throw new Error(`followers of case ${caseId} kept changing while applying ${effectKey}`);
     },
   };
 }

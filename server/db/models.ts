@@ -5,6 +5,8 @@ import { catalogVersionSchema } from './schemas/catalog';
 import { compoundSchema, gridSchema, streetSchema, unitSchema, communitySchema } from './schemas/places';
 import { photoSchema } from './schemas/photo';
 import { wechatTokenSchema } from './schemas/wechat-token';
+import { jobSchema } from './schemas/job';
+import { inboxMessageSchema } from './schemas/inbox-message';
 
 /** Registers every model on a connection; the one list the index sync walks. */
 export function registerModels(connection: Connection) {
@@ -20,6 +22,8 @@ export function registerModels(connection: Connection) {
     WeChatToken: connection.model('WeChatToken', wechatTokenSchema, 'wechat_tokens'),
     Case: connection.model('Case', caseSchema, 'cases'),
     Counter: connection.model('Counter', counterSchema, 'counters'),
+    Job: connection.model('Job', jobSchema, 'jobs'),
+    InboxMessage: connection.model('InboxMessage', inboxMessageSchema, 'inbox_messages'),
   };
 }
 

@@ -2,11 +2,12 @@ import Koa from 'koa';
 import Router from '@koa/router';
 import { bodyParser } from '@koa/bodyparser';
 import type { Logger } from 'pino';
-import type { Config } from '../config';
+import { defaultHttp, type Config } from '../config';
 import type { UseCases } from '../commands/use-cases';
 import { errorMiddleware, rethrowAsAppError } from './errors';
 import { authenticate } from './auth';
-import { jsonBodiesOnly } from './json-only';
+import { exceptOn, jsonBodiesOnly } from './json-only';
+import { limitConcurrencyPerClient } from './client-limit';
 import { refuseHostileKeys } from './hostile-keys';
 import { methodNotAllowed } from './method-not-allowed';
 import { staticPortal } from './static-portal';
@@ -18,6 +19,7 @@ import { caseRoutes } from '../routes/cases/routes';
 import { placeRoutes } from '../routes/places/routes';
 import { photoRoutes } from '../routes/photos/routes';
 import { openapiRoutes } from '../routes/openapi';
+import { adminJobRoutes } from '../routes/admin/jobs';
 
 /**
  * What the HTTP layer needs: the use cases, bound once to their adapters in server/wiring.ts (or to
@@ -26,19 +28,31 @@ import { openapiRoutes } from '../routes/openapi';
 export interface AppDeps {
   useCases: UseCases;
   logger: Logger;
-  config: Pick<Config, 'production' | 'jwt' | 'uploads' | 'wechat'>;
+  /** `http` is optional so API tests can leave it out: the defaults of `defaultHttp` apply. */
+  config: Pick<Config, 'production' | 'jwt' | 'uploads' | 'wechat'> & Partial<Pick<Config, 'http'>>;
   /** The current instant; tests pass a controllable clock. */
   now: () => Date;
   /** Directory of the H5 build served at `/`; absent in API-only tests. */
   h5Dir?: string;
 }
 
+/** Routes whose handlers read the request body as raw bytes (photo uploads). */
+const rawBodyPaths = ['/api/v1/photos'];
+
 /** Builds the Koa app without listening, so tests drive it directly. */
 export function createApp(deps: AppDeps): Koa {
   const app = new Koa();
+  const http = deps.config.http ?? defaultHttp;
+  app.proxy = http.trustProxy;
+  // What reaches here happened after the response was decided: mostly a client that hung up
+  // mid-upload. Logged, not printed to stderr by Koa's default handler.
+  app.on('error', (error: Error, ctx?: { path?: string }) => deps.logger.warn({ err: error, path: ctx?.path }, '连接在响应完成前中断'));
   app.use(errorMiddleware(deps.logger));
-  app.use(jsonBodiesOnly(['/api/v1/photos']));
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8', onError: rethrowAsAppError }));
+  app.use(limitConcurrencyPerClient({ maxConcurrent: http.maxConcurrentPerClient }));
+  app.use(jsonBodiesOnly(rawBodyPaths));
+  // The JSON parser never sees a raw-body route: if it read the body there, the route would wait
+  // for bytes already consumed.
+  app.use(exceptOn(rawBodyPaths, bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8', onError: rethrowAsAppError })));
   app.use(refuseHostileKeys());
   app.use(authenticate(deps.config.jwt));
 
@@ -50,6 +64,7 @@ export function createApp(deps: AppDeps): Koa {
   caseRoutes(router, deps);
   placeRoutes(router, deps);
   photoRoutes(router, deps);
+  adminJobRoutes(router, deps);
   openapiRoutes(router, deps);
   app.use(router.routes());
   app.use(methodNotAllowed(router));

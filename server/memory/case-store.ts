@@ -3,13 +3,19 @@ import { decodeListCursor, encodeListCursor, isAfterInList } from '../../shared/
 import { nextSystemCheckAt } from '../../shared/cases/machine';
 import { statusGroup } from '../../shared/cases/states';
 import type { CaseRecord } from '../../shared/cases/types';
-import type { CaseListScope, CaseStore } from '../commands/ports';
+import type { CaseFollowersPort, CaseListScope, CaseOutbox, CaseStore, OutboxEntry } from '../commands/ports';
 import { invalidListCursor } from '../errors';
 
 interface Held {
   record: CaseRecord;
   communityUnitCode?: string;
   followerIds: Set<string>;
+  /** Effects of the writes not yet relayed to the job queue, stored with the write that made them. */
+  outbox: OutboxEntry[];
+  /** As the mongo adapter's `outboxSince`: the time of the latest write that added entries, null once relayed. */
+  outboxSince: Date | null;
+  /** Effect keys whose follower changes were applied (merge handler), each once. */
+  appliedEffectKeys: Set<string>;
 }
 
 /** What a duplicate insert fails with, as the MongoDB driver reports it. */
@@ -29,8 +35,8 @@ function copy(record: CaseRecord): CaseRecord {
 function scopeValue(held: Held, field: NonNullable<CaseListScope['field']>): string | string[] | undefined {
   const { record } = held;
   switch (field) {
-    case 'reporterId':
-      return record.reporter.accountId;
+    case 'reporterOrFollower':
+      return [record.reporter.accountId, ...held.followerIds];
     case 'leadUnitCode':
       return record.assignment.leadUnitCode;
     case 'cohandlerUnitCodes':
@@ -49,10 +55,52 @@ function scopeValue(held: Held, field: NonNullable<CaseListScope['field']>): str
  * to them by the contract suite both run: use-case tests need no engine. One process only, so a
  * version check and the write after it cannot interleave with another writer.
  */
-export function memoryCaseStore(): CaseStore & { readonly size: number } {
+export function memoryCaseStore(): CaseStore & { readonly size: number; readonly outbox: CaseOutbox; readonly followers: CaseFollowersPort } {
   const cases = new Map<string, Held>();
   const counters = new Map<string, number>();
+  const listeners = new Set<() => void>();
+  const signalWritten = (outbox: readonly OutboxEntry[]) => {
+    if (outbox.length) for (const listener of listeners) listener();
+  };
   return {
+    outbox: {
+      async findPending(limit) {
+        return [...cases.values()]
+          .filter((held) => held.outboxSince !== null)
+          .sort((a, b) => a.outboxSince!.getTime() - b.outboxSince!.getTime())
+          .slice(0, limit)
+          .map((held) => ({ caseId: held.record.id, version: held.record.version, entries: structuredClone(held.outbox) }));
+      },
+      async clearRelayed(caseId, version) {
+        const held = cases.get(caseId);
+        if (!held || held.record.version !== version) return false;
+        held.outbox = [];
+        held.outboxSince = null;
+        return true;
+      },
+      onWritten(listener) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    },
+
+    followers: {
+      async partiesOf(caseId) {
+        const held = cases.get(caseId);
+        return held && { reporterId: held.record.reporter.accountId, followerIds: [...held.followerIds] };
+      },
+      async addFollowersOnce(caseId, accountIds, effectKey) {
+        const held = cases.get(caseId);
+        if (!held) return 'missing';
+        if (held.appliedEffectKeys.has(effectKey)) return 'already_applied';
+        const fresh = [...new Set(accountIds)].filter((id) => id !== held.record.reporter.accountId && !held.followerIds.has(id));
+        for (const id of fresh) held.followerIds.add(id);
+        held.appliedEffectKeys.add(effectKey);
+        held.record = { ...held.record, followers: held.record.followers + fresh.length };
+        return 'applied';
+      },
+    },
+
     get size() {
       return cases.size;
     },
@@ -64,11 +112,19 @@ export function memoryCaseStore(): CaseStore & { readonly size: number } {
       return `BH${day}-${String(seq).padStart(6, '0')}`;
     },
 
-    async insert(record, extra) {
+    async insert(record, extra, outbox) {
       if (cases.has(record.id)) throw duplicateKeyError(`cases._id ${record.id}`);
       // The case number is unique, as the mongo schema's index makes it.
       if ([...cases.values()].some((held) => held.record.number === record.number)) throw duplicateKeyError(`cases.number ${record.number}`);
-      cases.set(record.id, { record: copy(record), communityUnitCode: extra.communityUnitCode, followerIds: new Set() });
+      cases.set(record.id, {
+        record: copy(record),
+        communityUnitCode: extra.communityUnitCode,
+        followerIds: new Set(),
+        outbox: structuredClone([...outbox]),
+        outboxSince: outbox.length ? outbox[0]!.at : null,
+        appliedEffectKeys: new Set(),
+      });
+      signalWritten(outbox);
     },
 
     async findById(id) {
@@ -76,13 +132,17 @@ export function memoryCaseStore(): CaseStore & { readonly size: number } {
       return held && copy(held.record);
     },
 
-    async replaceIfVersion(next, expectedVersion) {
+    async replaceIfVersion(next, expectedVersion, outbox) {
       const held = cases.get(next.id);
       if (!held || held.record.version !== expectedVersion) return false;
       // As the mongo adapter: the timeline only grows by the entries this version added, and the
       // follower count is never written back from a record read earlier.
       const added = next.timeline.slice(expectedVersion - next.version);
       held.record = { ...copy(next), timeline: [...held.record.timeline, ...structuredClone(added)], followers: held.record.followers };
+      // The step's effects exist exactly when the step does.
+      held.outbox.push(...structuredClone([...outbox]));
+      if (outbox.length) held.outboxSince = outbox[0]!.at;
+      signalWritten(outbox);
       return true;
     },
 

@@ -102,7 +102,7 @@ const errorResponses: Record<ErrorStatus, { name: string; description: string }>
     name: 'Unprocessable',
     description: '请求符合本文档，但业务上无法处理：位置不在本区、楼栋与小区不符、照片不存在或不属于您、单位不负责本案所在街镇、列表须指定街镇或网格等（code 说明原因）',
   },
-  429: { name: 'TooManyRequests', description: '请求过于频繁，请稍后重试' },
+  429: { name: 'TooManyRequests', description: '请求过于频繁或同时进行的请求过多（request.too_many），请按 Retry-After 头稍后重试' },
   502: { name: 'BadGateway', description: '微信服务暂时不可用，请稍后重试' },
   503: { name: 'ServiceUnavailable', description: '该服务暂未开通' },
 };
@@ -160,7 +160,8 @@ function responseOf(response: ResponseDescription): Response {
 
 function operationOf(described: OperationDescription): Operation {
   const { request } = described;
-  const statuses = new Set<ErrorStatus>([...described.errors, 401]);
+  // Any operation: a bad token is 401, and a client with too many requests in progress gets 429.
+  const statuses = new Set<ErrorStatus>([...described.errors, 401, 429]);
   // Whatever takes input refuses input the document does not allow.
   if (request && (request.params || request.query || request.headers?.length || request.json || request.raw)) statuses.add(400);
   // The JSON body parser answers for the handler: malformed JSON, too large, unknown charset.
@@ -245,6 +246,7 @@ export function buildOpenApiDocument(operations: readonly OperationDescription[]
       { name: '案件', description: '上报、列表、详情、办理流程中的各项操作与关注' },
       { name: '照片', description: '案件照片的上传与查看' },
       { name: '地点', description: '街镇、网格、小区与单位：上报选址、派单选单位用' },
+      { name: '后台任务', description: '案件各步骤产生的后续任务：失败任务的查看与重试（系统管理员）' },
     ],
     paths,
     components: {

@@ -53,12 +53,12 @@ export function raceGate() {
     wrap(store: CaseStore): CaseStore {
       return {
         ...store,
-        async replaceIfVersion(next, expectedVersion) {
+        async replaceIfVersion(next, expectedVersion, outbox) {
           if (writes && writesLeft > 0) {
             writesLeft -= 1;
             await writes.arrive();
           }
-          return store.replaceIfVersion(next, expectedVersion);
+          return store.replaceIfVersion(next, expectedVersion, outbox);
         },
         async findDue(now, limit) {
           const due = await store.findDue(now, limit);

@@ -2,11 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCase, T0 } from '../../shared/cases/testing';
 import type { CaseRecord, TimelineEntry } from '../../shared/cases/types';
 import { HOUR_MS } from '../../shared/time/calendar';
-import type { CaseListScope, CaseStore } from '../commands/ports';
+import { outboxEntriesOf } from '../commands/outbox';
+import type { CaseFollowersPort, CaseListScope, CaseOutbox, CaseStore } from '../commands/ports';
 
 /** A store under test and how to dispose of it (a database per file for the mongo one). */
 export interface StoreUnderTest {
   store: CaseStore;
+  /** The relay's view of the same cases' pending effects. */
+  outbox: CaseOutbox;
+  /** Followers as effect handlers change them, on the same cases. */
+  followers: CaseFollowersPort;
   close(): Promise<void>;
 }
 
@@ -51,16 +56,18 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
   describe(`CaseStore contract: ${name}`, () => {
     let subject: StoreUnderTest;
     let store: CaseStore;
+    let outbox: CaseOutbox;
+    let followers: CaseFollowersPort;
     beforeAll(async () => {
       subject = await makeStore();
-      store = subject.store;
+      ({ store, outbox, followers } = subject);
     });
     afterAll(async () => subject?.close());
 
     describe('insert and findById', () => {
       it('gives back the record as inserted', async () => {
         const record = aCase({ status: 'dispatched' });
-        await store.insert(record, {});
+        await store.insert(record, {}, []);
         expect(await store.findById(record.id)).toEqual(record);
       });
 
@@ -70,22 +77,22 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
 
       it('refuses a second record with the same id as a duplicate key (11000), keeping the first', async () => {
         const record = aCase();
-        await store.insert(record, {});
-        await expect(store.insert({ ...record, number: `${record.number}-2`, title: '另一件' }, {})).rejects.toMatchObject({ code: 11000 });
+        await store.insert(record, {}, []);
+        await expect(store.insert({ ...record, number: `${record.number}-2`, title: '另一件' }, {}, [])).rejects.toMatchObject({ code: 11000 });
         expect((await store.findById(record.id))?.title).toBe(record.title);
       });
 
       it('refuses a second record with the same case number as a duplicate key (11000)', async () => {
         const record = aCase();
-        await store.insert(record, {});
+        await store.insert(record, {}, []);
         const twin = aCase({ number: record.number });
-        await expect(store.insert(twin, {})).rejects.toMatchObject({ code: 11000 });
+        await expect(store.insert(twin, {}, [])).rejects.toMatchObject({ code: 11000 });
         expect(await store.findById(twin.id)).toBeUndefined();
       });
 
       it('hands out copies: changing a record read does not change the stored one', async () => {
         const record = aCase();
-        await store.insert(record, {});
+        await store.insert(record, {}, []);
         const read = (await store.findById(record.id))!;
         read.title = '被改动';
         read.timeline.push(entry(read, 'accept'));
@@ -106,33 +113,33 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
     describe('replaceIfVersion', () => {
       it('stores the next version when the stored version is the one expected', async () => {
         const record = aCase();
-        await store.insert(record, {});
+        await store.insert(record, {}, []);
         const next = stepped(record, 'accept', { status: 'accepted', title: '已受理的标题' });
-        expect(await store.replaceIfVersion(next, 1)).toBe(true);
+        expect(await store.replaceIfVersion(next, 1, [])).toBe(true);
         expect(await store.findById(record.id)).toEqual(next);
       });
 
       it('refuses a stale version and changes nothing', async () => {
         const record = aCase();
-        await store.insert(record, {});
+        await store.insert(record, {}, []);
         const next = stepped(record, 'accept', { status: 'accepted' });
-        await store.replaceIfVersion(next, 1);
+        await store.replaceIfVersion(next, 1, []);
         const late = stepped(record, 'reject', { status: 'rejected' });
-        expect(await store.replaceIfVersion(late, 1)).toBe(false);
+        expect(await store.replaceIfVersion(late, 1, [])).toBe(false);
         expect(await store.findById(record.id)).toEqual(next);
       });
 
       it('answers false for a case never stored', async () => {
-        expect(await store.replaceIfVersion(stepped(aCase(), 'accept'), 1)).toBe(false);
+        expect(await store.replaceIfVersion(stepped(aCase(), 'accept'), 1, [])).toBe(false);
       });
 
       it('appends only the entries the new versions added, never rewriting earlier ones', async () => {
         const record = aCase();
-        await store.insert(record, {});
+        await store.insert(record, {}, []);
         const twoSteps = stepped(stepped(record, 'accept', { status: 'accepted' }), 'urge');
         // An earlier entry changed in the caller's copy must not reach the stored history.
         twoSteps.timeline[0] = { ...twoSteps.timeline[0]!, note: '篡改' };
-        expect(await store.replaceIfVersion(twoSteps, 1)).toBe(true);
+        expect(await store.replaceIfVersion(twoSteps, 1, [])).toBe(true);
         const stored = (await store.findById(record.id))!;
         expect(stored.version).toBe(3);
         expect(stored.timeline.map((e) => e.type)).toEqual(['file', 'accept', 'urge']);
@@ -141,26 +148,26 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
 
       it('removes optional fields the next version no longer has', async () => {
         const record = aCase({ status: 'suspended' });
-        await store.insert(record, {});
+        await store.insert(record, {}, []);
         const resumed = stepped(record, 'resume', { status: 'in_progress', suspension: undefined });
-        expect(await store.replaceIfVersion(resumed, record.version)).toBe(true);
+        expect(await store.replaceIfVersion(resumed, record.version, [])).toBe(true);
         expect((await store.findById(record.id))?.suspension).toBeUndefined();
       });
 
       it('keeps a follower counted after the writer read the case', async () => {
         const record = aCase({ status: 'accepted' });
-        await store.insert(record, {});
+        await store.insert(record, {}, []);
         const read = (await store.findById(record.id))!;
         expect(await store.addFollower(record.id, 'resident-9')).toBe(true);
-        expect(await store.replaceIfVersion(stepped(read, 'urge'), read.version)).toBe(true);
+        expect(await store.replaceIfVersion(stepped(read, 'urge'), read.version, [])).toBe(true);
         expect((await store.findById(record.id))?.followers).toBe(1);
       });
 
       it('lets exactly one of ten writers of the same version win', async () => {
         const record = aCase();
-        await store.insert(record, {});
+        await store.insert(record, {}, []);
         const attempts = Array.from({ length: 10 }, (_, i) => stepped(record, 'accept', { status: 'accepted', title: `写者${i}` }));
-        const outcomes = await Promise.all(attempts.map((next) => store.replaceIfVersion(next, 1)));
+        const outcomes = await Promise.all(attempts.map((next) => store.replaceIfVersion(next, 1, [])));
         expect(outcomes.filter(Boolean)).toHaveLength(1);
         const stored = (await store.findById(record.id))!;
         expect(stored.timeline).toHaveLength(2);
@@ -193,7 +200,7 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
           // Past the case deadline (办结时限) though within its stage limit: overdue all the same.
           if (i === 9) record.caseClock = { ...record.caseClock!, overdue: true };
           seeded.push(record);
-          await store.insert(record, { communityUnitCode: i < 4 ? 'U-CM-LIST' : undefined });
+          await store.insert(record, { communityUnitCode: i < 4 ? 'U-CM-LIST' : undefined }, []);
         }
       });
       const newestFirst = (records: CaseRecord[]) =>
@@ -207,7 +214,7 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
       });
 
       it.each<[string, Omit<CaseListScope, 'facet'>, (record: CaseRecord, i: number) => boolean]>([
-        ['reporter', { field: 'reporterId', value: 'reporter-a' }, (_r, i) => i < 3],
+        ['reporter', { field: 'reporterOrFollower', value: 'reporter-a' }, (_r, i) => i < 3],
         ['lead unit', { field: 'leadUnitCode', value: 'U-LEAD-1' }, (_r, i) => i >= 2 && i % 2 === 1],
         ['cohandler', { field: 'cohandlerUnitCodes', value: 'U-CO-1' }, (_r, i) => i === 4 || i === 8],
         ['grid', { field: 'gridCode', value: 'ST-LIST-G2' }, (_r, i) => i % 2 === 1],
@@ -241,7 +248,7 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
         const record = seeded[0]!;
         const before = await store.list({ field: 'streetCode', value: streetCode, facet: 'status:accepted' }, { limit: 50 });
         const accepted = stepped((await store.findById(record.id))!, 'accept', { status: 'accepted' });
-        expect(await store.replaceIfVersion(accepted, record.version)).toBe(true);
+        expect(await store.replaceIfVersion(accepted, record.version, [])).toBe(true);
         seeded[0] = accepted;
         const after = await store.list({ field: 'streetCode', value: streetCode, facet: 'status:accepted' }, { limit: 50 });
         expect(after.items.map((r) => r.id)).toEqual(newestFirst([...before.items, accepted]));
@@ -254,8 +261,8 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
         expect(page.items.map((record) => record.id)).toEqual(expect.arrayContaining(seeded.map((record) => record.id)));
       });
 
-      it.each(['not-base64!', btoa('no separator here'), btoa('9007199254740991:abc'), btoa('12:')])('refuses the cursor %s with list.invalid_cursor', async (cursor) => {
-        await expect(store.list({ field: null, facet: 'all' }, { cursor, limit: 5 })).rejects.toMatchObject({ code: 'list.invalid_cursor', status: 422 });
+      it.each(['not-base64!', btoa('no separator here'), btoa('9007199254740991:abc'), btoa('12:')])('refuses the cursor %s with request.invalid', async (cursor) => {
+        await expect(store.list({ field: null, facet: 'all' }, { cursor, limit: 5 })).rejects.toMatchObject({ code: 'request.invalid', status: 400 });
       });
     });
 
@@ -271,7 +278,7 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
         const early = withChecksFrom(1);
         const later = withChecksFrom(10);
         const closed = aCase({ status: 'closed' });
-        for (const record of [dueLate, early, later, closed]) await store.insert(record, {});
+        for (const record of [dueLate, early, later, closed]) await store.insert(record, {}, []);
 
         const due = await store.findDue(at(5), 1000);
         const ids = due.map((record) => record.id);
@@ -284,7 +291,7 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
 
       it('finds a suspended case when its suspension ends', async () => {
         const suspended = aCase({ status: 'suspended' });
-        await store.insert(suspended, {});
+        await store.insert(suspended, {}, []);
         const until = suspended.suspension!.until;
         expect((await store.findDue(new Date(until.getTime() - 1), 1000)).map((r) => r.id)).not.toContain(suspended.id);
         expect((await store.findDue(until, 1000)).map((r) => r.id)).toContain(suspended.id);
@@ -301,7 +308,7 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
         const suspended = aCase({ status: 'suspended', subcategoryCode: '09.09', categoryCode: '09', location: { lng: 117, lat } });
         const other = aCase({ subcategoryCode: '09.08', categoryCode: '09', location: { lng: 117, lat } });
         const noPlace = aCase({ subcategoryCode: '09.09', categoryCode: '09', location: undefined });
-        for (const record of [near, edge, far, closed, suspended, other, noPlace]) await store.insert(record, {});
+        for (const record of [near, edge, far, closed, suspended, other, noPlace]) await store.insert(record, {}, []);
 
         const found = await store.findOpenInLatitudeBand('09.09', lat, 200, 50);
         expect(found.map((record) => record.id).sort()).toEqual([near.id, edge.id].sort());
@@ -312,7 +319,7 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
     describe('addFollower', () => {
       it('counts a follower once, however often they ask', async () => {
         const record = aCase({ status: 'accepted' });
-        await store.insert(record, {});
+        await store.insert(record, {}, []);
         expect(await store.addFollower(record.id, 'resident-7')).toBe(true);
         expect(await store.addFollower(record.id, 'resident-7')).toBe(false);
         expect(await store.addFollower(record.id, 'resident-8')).toBe(true);
@@ -325,6 +332,69 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
 
       it('answers false for a case never stored', async () => {
         expect(await store.addFollower('no-such-case-id', 'resident-7')).toBe(false);
+      });
+    });
+
+    describe('outbox', () => {
+      const effectsOf = (record: CaseRecord) => [{ type: 'case.changed' as const, caseId: record.id }];
+      const pendingOf = async (caseId: string) => (await outbox.findPending(10_000)).find((pending) => pending.caseId === caseId);
+
+      it('keeps the effects of a filing with the case until they are relayed, and only while the version holds', async () => {
+        const record = aCase();
+        const entries = outboxEntriesOf(record, effectsOf(record) as never, T0);
+        await store.insert(record, {}, entries);
+        expect(await pendingOf(record.id)).toEqual({ caseId: record.id, version: 1, entries });
+
+        const next = stepped(record, 'accept', { status: 'accepted' });
+        const more = outboxEntriesOf(next, effectsOf(next) as never, new Date(T0.getTime() + 1000));
+        expect(await store.replaceIfVersion(next, 1, more)).toBe(true);
+        // A relay that read version 1 must not clear what version 2 added.
+        expect(await outbox.clearRelayed(record.id, 1)).toBe(false);
+        expect((await pendingOf(record.id))?.entries.map((entry) => entry.key)).toEqual([...entries, ...more].map((entry) => entry.key));
+        expect(await outbox.clearRelayed(record.id, 2)).toBe(true);
+        expect(await pendingOf(record.id)).toBeUndefined();
+      });
+
+      it('stores no effects of a write that lost the version race', async () => {
+        const record = aCase();
+        await store.insert(record, {}, []);
+        await store.replaceIfVersion(stepped(record, 'accept', { status: 'accepted' }), 1, []);
+        const late = stepped(record, 'reject', { status: 'rejected' });
+        expect(await store.replaceIfVersion(late, 1, outboxEntriesOf(late, effectsOf(late) as never, T0))).toBe(false);
+        expect(await pendingOf(record.id)).toBeUndefined();
+      });
+
+      it('lists cases with pending effects oldest write first, and tells listeners of writes with effects only', async () => {
+        const heard: string[] = [];
+        const stop = outbox.onWritten(() => heard.push('written'));
+        const older = aCase();
+        const newer = aCase();
+        await store.insert(newer, {}, outboxEntriesOf(newer, effectsOf(newer) as never, new Date('2020-01-02T00:00:00Z')));
+        await store.insert(older, {}, outboxEntriesOf(older, effectsOf(older) as never, new Date('2020-01-01T00:00:00Z')));
+        await store.insert(aCase(), {}, []);
+        stop();
+        await store.insert(aCase(), {}, outboxEntriesOf(older, effectsOf(older) as never, T0).map((entry) => ({ ...entry, caseId: 'x' })));
+        const ids = (await outbox.findPending(10_000)).map((pending) => pending.caseId);
+        expect(ids.indexOf(older.id)).toBeGreaterThanOrEqual(0);
+        expect(ids.indexOf(older.id)).toBeLessThan(ids.indexOf(newer.id));
+        expect(heard).toEqual(['written', 'written']);
+        for (const id of [older.id, newer.id]) await outbox.clearRelayed(id, 1);
+      });
+    });
+
+    describe('followers of a merge', () => {
+      it('adds the accounts not yet following once per effect key, never the reporter', async () => {
+        const record = aCase({ status: 'accepted' });
+        await store.insert(record, {}, []);
+        await store.addFollower(record.id, 'resident-a');
+        const reporter = record.reporter.accountId;
+        expect(await followers.addFollowersOnce(record.id, ['resident-a', 'resident-b', reporter], 'merge:1')).toBe('applied');
+        expect(await followers.addFollowersOnce(record.id, ['resident-c'], 'merge:1')).toBe('already_applied');
+        expect(await followers.partiesOf(record.id)).toEqual({ reporterId: reporter, followerIds: expect.arrayContaining(['resident-a', 'resident-b']) });
+        expect((await followers.partiesOf(record.id))?.followerIds).toHaveLength(2);
+        expect((await store.findById(record.id))?.followers).toBe(2);
+        expect(await followers.addFollowersOnce('no-such-case-id', ['resident-a'], 'merge:2')).toBe('missing');
+        expect(await followers.partiesOf('no-such-case-id')).toBeUndefined();
       });
     });
   });

@@ -4,6 +4,7 @@ import type { CaseCommandDeps } from '../commands/ports';
 import { bindUseCases } from '../commands/use-cases';
 import { memoryCaseStore } from '../memory/case-store';
 import { memoryCatalogStore } from '../memory/catalog-store';
+import { memoryJobStore } from '../memory/job-store';
 import { memoryPhotoPort } from '../memory/photo-port';
 import { memoryReference } from '../memory/reference';
 import { raceGate } from './barrier';
@@ -22,6 +23,7 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
   const photos = memoryPhotoPort();
   const catalogs = memoryCatalogStore([baoheCatalog]);
   const reference = memoryReference(district, catalogs);
+  const jobs = memoryJobStore();
   const deps: CaseCommandDeps = { store: gate.wrap(store), reference, photos, now: clock.now };
   const actor = (username: string): Actor => {
     const account = district.accounts.find((candidate) => candidate.username === username);
@@ -32,6 +34,7 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     cases: deps.store,
     photos,
     catalogs,
+    jobs,
     reference,
     now: clock.now,
     photoLibrary: {
@@ -50,5 +53,5 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     },
     health: { engine: 'ferretdb', pingDatabase: async () => true },
   });
-  return { district, clock, gate, store, photos, catalogs, reference, deps, useCases, actor };
+  return { district, clock, gate, store, photos, catalogs, jobs, reference, deps, useCases, actor };
 }

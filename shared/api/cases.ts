@@ -36,6 +36,7 @@ export const caseSummarySchema = z.strictObject({
   thumbnail: z.string().nullable(),
   filedAt: dateTime,
   updatedAt: dateTime,
+  followed: z.boolean().optional().meta({ description: '仅“我的”列表（view=mine）：true 为我关注（我也遇到）的案件，false 为我上报的' }),
 });
 export type CaseSummary = z.output<typeof caseSummarySchema>;
 

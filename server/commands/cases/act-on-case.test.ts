@@ -60,7 +60,7 @@ describe('acting on a case', () => {
     expect((await world.store.findById(filed.id))?.timeline).toHaveLength(2);
   });
 
-  it('merging counts the reporter as a follower of the target once', async () => {
+  it('merging leaves the follower change to the outbox, written with the merge itself', async () => {
     const world = memoryWorld();
     const target = await submitted(world);
     const duplicate = await world.useCases.cases.file(
@@ -70,6 +70,11 @@ describe('acting on a case', () => {
     await world.useCases.cases.act(world.actor('street01'), target.id, 'accept', {});
     await world.useCases.cases.act(world.actor('street01'), duplicate.id, 'merge', { intoCaseId: target.id });
     expect(await world.store.findById(duplicate.id)).toMatchObject({ status: 'merged', mergedInto: target.id });
-    expect((await world.store.findById(target.id))?.followers).toBe(1);
+    const pending = (await world.store.outbox.findPending(100)).find((entry) => entry.caseId === duplicate.id)!;
+    expect(pending.entries.filter((entry) => entry.effect.type === 'case.merged')).toEqual([
+      expect.objectContaining({ key: expect.stringMatching(new RegExp(`^${duplicate.id}:2:\\d+$`)), effect: expect.objectContaining({ intoCaseId: target.id }) }),
+    ]);
+    // The target gains the follower when the job runs, not before the merge is stored.
+    expect((await world.store.findById(target.id))?.followers).toBe(0);
   });
 });

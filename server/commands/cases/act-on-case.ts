@@ -5,6 +5,7 @@ import type { CaseRecord, Effect } from '../../../shared/cases/types';
 import type { Actor } from '../../../shared/domain/roles';
 import { errors, fieldErrorsOf, fromCaseError } from '../../errors';
 import type { CaseCommandDeps } from '../ports';
+import { outboxEntriesOf } from '../outbox';
 import { withClaimedPhotos } from './claim-photos';
 import { loadCase, subcategoryOf } from './load-case';
 
@@ -39,12 +40,12 @@ export async function actOnCase(
   const result = decision.apply(event);
   // The body parsed: a refusal now is about facts no schema holds (a date out of range), 422.
   if (!result.ok) throw fromCaseError(result.error, { bodyParsed: true });
-  // Effects on other cases are idempotent and go first: if the step's own write then loses a
-  // race, a retry repeats them harmlessly, whereas done after it a failure would be lost for good.
-  await applyCrossCaseEffects(deps, result.effects, record);
+  // Effects, those on other cases included (a merge's follower), are stored with the step in its
+  // one conditional write and run later by the job runner: a step that loses the race leaves
+  // no trace anywhere, and a stored step cannot lose its effects to a crash.
   const photos = 'photos' in event ? (event.photos ?? []) : [];
   await withClaimedPhotos(deps, photos, id, actor.id, async () => {
-    if (!(await deps.store.replaceIfVersion(result.next, record.version))) {
+    if (!(await deps.store.replaceIfVersion(result.next, record.version, outboxEntriesOf(result.next, result.effects, now)))) {
       throw errors.conflict('case.version_conflict', '案件已被他人更新，请刷新后重试');
     }
   });
@@ -78,10 +79,3 @@ async function checkReferences(deps: CaseCommandDeps, actor: Actor, record: Case
     }
   }
 }
-
-async function applyCrossCaseEffects(deps: CaseCommandDeps, effects: Effect[], record: CaseRecord): Promise<void> {
-  for (const effect of effects) {
-    if (effect.type === 'case.merged') await deps.store.addFollower(effect.intoCaseId, record.reporter.accountId);
-  }
-}
-

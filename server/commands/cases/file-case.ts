@@ -6,6 +6,7 @@ import { locateCompound, locateIn } from '../../../shared/routing';
 import type { FileCaseFields } from '../../../shared/schemas/cases';
 import { errors, fromCaseError } from '../../errors';
 import type { CaseCommandDeps, ReferencePort } from '../ports';
+import { outboxEntriesOf } from '../outbox';
 import { withClaimedPhotos } from './claim-photos';
 
 const filingSources: Partial<Record<Role, CaseSource>> = {
@@ -59,7 +60,8 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
   return withClaimedPhotos(deps, input.photos, id, actor.id, async () => {
     // The number is drawn only for a filing the machine accepted: a refusal must not leave a gap in the day's sequence.
     const record: CaseRecord = { ...result.next, number: await deps.store.nextCaseNumber(now) };
-    await deps.store.insert(record, { communityUnitCode: deps.reference.communityOf(place.compoundCode) });
+    // The filing's effects go in with the case itself: stored together or not at all.
+    await deps.store.insert(record, { communityUnitCode: deps.reference.communityOf(place.compoundCode) }, outboxEntriesOf(record, result.effects, now));
     return record;
   });
 }

@@ -20,7 +20,7 @@ export function listScope(actor: Actor | undefined, query: ListCasesQuery, stree
       return { field: null, facet };
     case 'mine':
       if (!actor) throw errors.unauthenticated();
-      return { field: 'reporterId', value: actor.id, facet };
+      return { field: 'reporterOrFollower', value: actor.id, facet };
     case 'cohandling':
       if (!actor) throw errors.unauthenticated();
       if (!actor.scope.unitCode || (role !== 'property_manager' && role !== 'department')) throw deny();

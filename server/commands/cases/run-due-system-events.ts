@@ -1,10 +1,11 @@
 import { dueSystemEvents, transition } from '../../../shared/cases/machine';
 import { systemActor } from '../../../shared/domain/roles';
 import type { CaseCommandDeps } from '../ports';
+import { outboxEntriesOf } from '../outbox';
 import { subcategoryOf } from './load-case';
 
 /**
- * One scheduler pass: applies the clock events (warning, overdue → 催办, escalation) and expired
+ * One clock pass (a periodic step of the job runner): applies the clock events (warning, overdue → 催办, escalation) and expired
  * suspensions that are due. Safe with several server processes: each step is conditional on the
  * version read, so a step another process already applied is skipped, never applied twice.
  */
@@ -25,7 +26,7 @@ export async function runDueSystemEvents(
       for (const event of dueSystemEvents(record, now)) {
         const result = transition(record, event, { actor: systemActor, now, subcategory, calendar: deps.reference.calendar });
         if (!result.ok) break;
-        if (!(await deps.store.replaceIfVersion(result.next, record.version))) {
+        if (!(await deps.store.replaceIfVersion(result.next, record.version, outboxEntriesOf(result.next, result.effects, now)))) {
           skipped += 1;
           break;
         }

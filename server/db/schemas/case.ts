@@ -64,19 +64,34 @@ export const caseSchema = new Schema(
     nextCheckAt: { type: Date, default: null },
     /** Residents who said "me too" (我也遇到): each counted once. */
     followerIds: { type: [String], default: [] },
+    // ---- the outbox (server/jobs) ----
+    /**
+     * Effects of this case's writes not yet copied to the job queue, each written in the same
+     * update as its step; emptied by the relay, so lists do not carry them for long.
+     */
+    outbox: { type: [mixed], default: [] },
+    /** When the oldest pending outbox entry was written; null when there is none. */
+    outboxSince: { type: Date, default: null },
+    /** Keys of effects from other cases already applied here (a merge's followers): each applied once. */
+    appliedEffectKeys: { type: [String], default: [] },
   },
   { versionKey: false, minimize: false },
 );
 // List views: scope, one facet, newest first, _id to break ties for the cursor.
 caseSchema.index({ reporterId: 1, facets: 1, filedAt: -1, _id: -1 });
+// The followed half of "mine". followerIds and facets are both arrays, which no compound index may
+// hold together: the facet is checked on the few cases one resident follows, after this index.
+caseSchema.index({ followerIds: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ leadUnitCode: 1, facets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ cohandlerFacets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ streetCode: 1, facets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ gridCode: 1, facets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ communityUnitCode: 1, facets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ facets: 1, filedAt: -1, _id: -1 });
-// The scheduler: due cases in order.
+// The clock step: due cases in order.
 caseSchema.index({ nextCheckAt: 1 });
+// The outbox relay: cases holding pending effects, oldest first.
+caseSchema.index({ outboxSince: 1 });
 // Duplicates at filing: same subcategory, open, latitude band; longitude and distance in TypeScript.
 caseSchema.index({ subcategoryCode: 1, statusGroup: 1, 'location.lat': 1 });
 caseSchema.index({ number: 1 }, { unique: true });

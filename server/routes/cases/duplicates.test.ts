@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../testing/app';
 import { act, file, pointInGrid0101, uploadPhoto } from '../../testing/cases';
+import { drainEffects } from '../../testing/jobs';
 import { baoheCatalog } from '../../../shared/catalog/baohe-catalog';
 import { findSubcategory } from '../../../shared/catalog/catalog';
 import { transition } from '../../../shared/cases/machine';
@@ -45,11 +46,22 @@ describe('duplicates at filing', () => {
     expect((await nearby('02.02', nextDoor, null)).status).toBe(401);
   });
 
-  it('matches against the coarsened public place, never the exact one', async () => {
-    // 120 m west of the report: beyond 30 m of the exact point, within reach of its public place.
-    const west = { lng: pointInGrid0101.lng - 0.00127, lat: pointInGrid0101.lat };
-    const items = (await nearby('02.02', west)).body.items.map((item: { id: string }) => item.id);
-    expect(items).toEqual([original.id]);
+  it('measures exact positions: a case 150 m away is not offered for a 50 m radius, one 30 m away is', async () => {
+    // 暴露垃圾 (01.01) has a 50 m radius. The probes lie east and west of the exact point; its
+    // public place is ~50 m north-east, so the eastern probe is ~115 m from it and matched when
+    // distances were measured to the public place widened by its coarsening.
+    const metresOfLng = 111_320 * Math.cos((pointInGrid0101.lat * Math.PI) / 180);
+    const east150 = { lng: pointInGrid0101.lng + 150 / metresOfLng, lat: pointInGrid0101.lat };
+    const west30 = { lng: pointInGrid0101.lng - 30 / metresOfLng, lat: pointInGrid0101.lat };
+    const rubbish = await file(app, 'resident03', { subcategoryCode: '01.01', description: '路边堆着一大堆垃圾没人清理', location: pointInGrid0101, photos: [await uploadPhoto(app, 'resident03', 7)] });
+
+    const far = await nearby('01.01', east150);
+    expect(far.body.radiusM).toBe(50);
+    expect(far.body.items).toEqual([]);
+    const near = await nearby('01.01', west30);
+    expect(near.body.items.map((item: { id: string }) => item.id)).toEqual([rubbish.id]);
+    // Offered in the public form: the coarse place only, never the exact point it was matched on.
+    expect(JSON.stringify(near.body.items[0])).not.toContain(String(pointInGrid0101.lng));
   });
 
   it('offers nothing for a subcategory whose radius is zero', async () => {
@@ -89,6 +101,8 @@ describe('merging a duplicate', () => {
     const merged = await act(app, 'street01', duplicate.id, 'merge', { intoCaseId: original.id });
     expect(merged.status).toBe('merged');
     expect(merged.mergedInto).toBe(original.id);
+    // The follower is an effect of the merge, run by the job runner after the merge is stored.
+    await drainEffects(app);
     const target = await app.server.request('GET', `/api/v1/cases/${original.id}`, { token: await app.token('street01') });
     expect(target.body.followers).toBe(2);
   });
@@ -122,7 +136,7 @@ describe('the follower count', () => {
     expect(await store.addFollower(filed.id, 'resident-x')).toBe(true);
     const accepted = transition(stale, { type: 'accept' }, { actor: await app.actor('street01'), now: app.clock.now(), subcategory: noiseSubcategory(), calendar: app.reference.calendar });
     if (!accepted.ok) throw new Error(accepted.error.message);
-    expect(await store.replaceIfVersion(accepted.next, stale.version)).toBe(true);
+    expect(await store.replaceIfVersion(accepted.next, stale.version, [])).toBe(true);
     expect((await store.findById(filed.id))!.followers).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import { caseEventLabels, caseEventTypes, systemCaseEventTypes, type CaseEventTy
 import { caseEventBodySchemas, caseIdParamSchema, caseListFilterKeys, caseViewLabels, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../../shared/schemas/cases';
 import { caseDetailSchema, caseListSchema, caseViewSchema, nearbyCasesResponseSchema, type CaseDetail, type CaseList, type NearbyCasesResponse } from '../../../shared/api/cases';
 import { describe, type HeaderParameter, type JsonSchema } from '../../openapi/describe';
+import type { CaseRecord } from '../../../shared/cases/types';
 import { actorOf, optionalActorOf } from '../../http/auth';
 import { errors } from '../../http/errors';
 import { parseInput } from '../../http/validate';
@@ -88,7 +89,14 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
     const actor = optionalActorOf(ctx);
     const query = parseInput(listCasesSchema, ctx.query);
     const page = await cases.list(actor, query);
-    ctx.body = { items: await Promise.all(page.items.map((record) => presentCaseSummary(places, record, { actor }))), nextCursor: page.nextCursor } satisfies CaseList;
+    // "Mine" holds the cases she filed and those she follows ("我也遇到"): each followed one is shown
+    // as the privacy policy shows it to a follower, and marked so the app tells them apart.
+    const present = async (record: CaseRecord) => {
+      if (query.view !== 'mine') return presentCaseSummary(places, record, { actor });
+      const followed = record.reporter.accountId !== actor?.id;
+      return { ...(await presentCaseSummary(places, record, { actor, isFollower: followed })), followed };
+    };
+    ctx.body = { items: await Promise.all(page.items.map(present)), nextCursor: page.nextCursor } satisfies CaseList;
   });
 
   describe(router, {
@@ -96,7 +104,7 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
     path: '/api/v1/cases/nearby',
     operationId: 'nearbyCases',
     summary: '附近的同类未办结案件（“我也遇到”）',
-    description: '上报前提示附近已有的同类案件，居民可改为关注；半径由问题小类决定。',
+    description: '上报前提示附近已有的同类案件，居民可改为关注；半径由问题小类决定，在服务端按案件的精确位置计算距离；结果只给公开形式（粗化的位置），按上报时间由新到旧排列。',
     tag: '案件',
     access: 'signed_in',
     request: { query: { schema: nearbyCasesSchema, descriptions: { subcategoryCode: '问题小类编号', lng: '经度（GCJ-02）', lat: '纬度（GCJ-02）' } } },

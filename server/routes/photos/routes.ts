@@ -32,8 +32,8 @@ export function photoRoutes(router: Router, deps: AppDeps): void {
   });
   router.post('/api/v1/photos', async (ctx) => {
     const actor = requireRole(ctx, roles);
-    // Answered at once: a JSON body was already consumed by the body parser, and waiting for it would
-    // hang. Other declared types are let through: the bytes decide what the photo is.
+    // Answered at once, unread: a structured body is never a photo, and waiting for one that never
+    // finishes would hold the socket. Other declared types are let through: the bytes decide.
     if (ctx.request.is('json', 'urlencoded', 'multipart')) throw new AppError('photo.unsupported_content_type', `请以照片文件上传（Content-Type: ${photoUploadTypes.join('、')}）`, 415);
     const body = await readBody(ctx, deps.config.uploads.maxBytes);
     const photo = await deps.useCases.photos.upload(actor, body);

@@ -1,0 +1,24 @@
+import { Schema } from 'mongoose';
+
+/**
+ * In-app messages (站内消息) written by the `notify` handler. One per (effect key, recipient): the
+ * unique index turns a handler re-run after a crash into a duplicate-key error, not a second message.
+ */
+export const inboxMessageSchema = new Schema(
+  {
+    /** The outbox entry that caused it. */
+    effectKey: { type: String, required: true },
+    /** `account:<id>`, `unit:<code>`, `street:<code>` or `district`. */
+    recipient: { type: String, required: true },
+    caseId: { type: String, required: true },
+    caseNumber: { type: String, required: true },
+    template: { type: String, required: true },
+    text: { type: String, required: true },
+    at: { type: Date, required: true },
+    readAt: { type: Date, default: null },
+  },
+  { versionKey: false },
+);
+inboxMessageSchema.index({ effectKey: 1, recipient: 1 }, { unique: true });
+// A recipient's messages, newest first (the WeChat-message issue lists them).
+inboxMessageSchema.index({ recipient: 1, at: -1, _id: -1 });

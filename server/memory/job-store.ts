@@ -1,0 +1,118 @@
+import type { InboxMessage, InboxStore, Job, JobStore } from '../commands/ports';
+import { errors } from '../errors';
+
+const encodeCursor = (job: Job) => Buffer.from(`${job.statusAt.getTime()}:${job.id}`).toString('base64url');
+
+function decodeCursor(cursor: string): { statusAt: Date; id: string } | undefined {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const split = text.indexOf(':');
+  const time = Number(text.slice(0, split));
+  const statusAt = new Date(time);
+  const id = text.slice(split + 1);
+  if (split < 1 || !id || !Number.isSafeInteger(time) || Number.isNaN(statusAt.getTime())) return undefined;
+  return { statusAt, id };
+}
+
+/**
+ * The job queue in a map, with the mongo job store's rules (server/db/job-store.ts): a job per
+ * outbox key, every change after the insert conditional on the job's version (a retry on its
+ * failed status), a lease that keeps the job pending and due again when it runs out.
+ */
+export function memoryJobStore(): JobStore & { readonly all: ReadonlyMap<string, Job> } {
+  const jobs = new Map<string, Job>();
+  const copy = (job: Job): Job => structuredClone(job);
+  /** Applies `change` if the job is still at `version`: the conditional update of the mongo store. */
+  const update = (id: string, version: number, change: (job: Job) => Job): boolean => {
+    const current = jobs.get(id);
+    if (!current || current.version !== version) return false;
+    jobs.set(id, { ...change(current), version: current.version + 1 });
+    return true;
+  };
+  const unleased = (job: Job): Job => {
+    const { leaseOwner: _owner, leaseUntil: _until, ...rest } = job;
+    return rest;
+  };
+  return {
+    all: jobs,
+    async enqueue(entries, now) {
+      for (const entry of entries) {
+        if (jobs.has(entry.key)) continue;
+        jobs.set(entry.key, {
+          id: entry.key,
+          kind: entry.effect.type,
+          caseId: entry.caseId,
+          effect: structuredClone(entry.effect),
+          context: structuredClone(entry.context),
+          status: 'pending',
+          attempts: 0,
+          dueAt: now,
+          createdAt: now,
+          statusAt: now,
+          version: 1,
+        });
+      }
+    },
+    async findDue(now, limit) {
+      return [...jobs.values()]
+        .filter((job) => job.status === 'pending' && job.dueAt.getTime() <= now.getTime())
+        .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+        .slice(0, limit)
+        .map(copy);
+    },
+    async lease(job, owner, now, leaseMs) {
+      const leaseUntil = new Date(now.getTime() + leaseMs);
+      const current = jobs.get(job.id);
+      if (!current || current.status !== 'pending' || current.dueAt.getTime() > now.getTime()) return undefined;
+      const taken = update(job.id, job.version, (j) => ({ ...j, leaseOwner: owner, leaseUntil, dueAt: leaseUntil, attempts: j.attempts + 1 }));
+      return taken ? copy(jobs.get(job.id)!) : undefined;
+    },
+    async complete(job, now) {
+      return update(job.id, job.version, (j) => ({ ...unleased(j), status: 'done', statusAt: now, doneAt: now }));
+    },
+    async reschedule(job, dueAt, error, now) {
+      return update(job.id, job.version, (j) => ({ ...unleased(j), dueAt, lastError: error, statusAt: now }));
+    },
+    async park(job, error, now) {
+      return update(job.id, job.version, (j) => ({ ...unleased(j), status: 'failed', lastError: error, statusAt: now }));
+    },
+    async findById(id) {
+      const job = jobs.get(id);
+      return job && copy(job);
+    },
+    async list(status, page) {
+      const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+      if (page.cursor !== undefined && !after) throw errors.validation({ cursor: ['翻页标记无效'] });
+      const matching = [...jobs.values()]
+        .filter((job) => job.status === status)
+        .filter((job) => !after || job.statusAt.getTime() < after.statusAt.getTime() || (job.statusAt.getTime() === after.statusAt.getTime() && job.id < after.id))
+        .sort((a, b) => b.statusAt.getTime() - a.statusAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      const items = matching.slice(0, page.limit).map(copy);
+      return { items, nextCursor: matching.length > page.limit ? encodeCursor(items[items.length - 1]!) : null };
+    },
+    async retry(id, by, now) {
+      const current = jobs.get(id);
+      if (!current || current.status !== 'failed') return false;
+      return update(id, current.version, (j) => ({ ...unleased(j), status: 'pending', dueAt: now, attempts: 0, statusAt: now, retriedBy: by }));
+    },
+  };
+}
+
+/** In-app messages in a map, each once per (effect key, recipient). */
+export function memoryInboxStore(): InboxStore & { readonly messages: readonly InboxMessage[] } {
+  const messages: InboxMessage[] = [];
+  const seen = new Set<string>();
+  return {
+    messages,
+    async deliver(batch) {
+      let delivered = 0;
+      for (const message of batch) {
+        const key = `${message.effectKey}|${message.recipient}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        messages.push(structuredClone(message));
+        delivered += 1;
+      }
+      return delivered;
+    },
+  };
+}

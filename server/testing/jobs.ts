@@ -1,0 +1,22 @@
+import type { CaseChangedEvent } from '../commands/ports';
+import type { RetryPolicy } from '../jobs/backoff';
+import type { JobRunner, RunnerLog } from '../jobs/runner';
+import { inProcessEventBus } from '../realtime/in-process-bus';
+import { createEffectRunner } from '../wiring';
+import type { TestApp } from './app';
+
+const quiet: RunnerLog = { info: () => {}, error: () => {} };
+
+/** The job runner on a test app's database and clock, with a bus whose events the test can read. */
+export function testRunner(app: TestApp, options: { random?: () => number; retry?: RetryPolicy; owner?: string; leaseMs?: number; log?: RunnerLog } = {}): JobRunner & { published: CaseChangedEvent[] } {
+  const bus = inProcessEventBus();
+  const published: CaseChangedEvent[] = [];
+  bus.subscribe((event) => published.push(event));
+  const runner = createEffectRunner(app.database, app.reference, app.clock.now, options.log ?? quiet, { bus, random: options.random ?? (() => 0.5), ...options });
+  return Object.assign(runner, { published });
+}
+
+/** Runs every effect the test's steps produced so far (and due clocks), until nothing is left. */
+export async function drainEffects(app: TestApp): Promise<void> {
+  await testRunner(app).drain();
+}

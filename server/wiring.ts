@@ -1,5 +1,9 @@
+import { hashPassword } from './auth/password';
+import { cachedIdentities } from './auth/identity';
+import type { AccountCommandDeps } from './commands/accounts';
 import type { CaseCommandDeps } from './commands/cases';
 import type { CatalogCommandDeps } from './commands/catalog';
+import { mongoAccountStore } from './db/account-store';
 import { mongoCatalogStore } from './db/catalog-store';
 import { mongoCaseStore } from './db/case-store';
 import type { Database } from './db/connection';
@@ -14,4 +18,13 @@ export function caseCommandDeps(database: Database, reference: ReferenceData, no
 /** The catalog use cases with their mongoose adapter. */
 export function catalogCommandDeps(database: Database, reference: ReferenceData, now: () => Date): CatalogCommandDeps {
   return { catalogs: mongoCatalogStore(database), reference, now };
+}
+
+/**
+ * The account use cases and the per-request identity lookup, sharing one cache: an account change
+ * made here is forgotten by the cache at once, so it counts from the account's next request.
+ */
+export function accountCommandDeps(database: Database, reference: ReferenceData, now: () => Date): AccountCommandDeps {
+  const store = mongoAccountStore(database);
+  return { store, identities: cachedIdentities(store), reference, hashPassword, now };
 }

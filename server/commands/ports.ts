@@ -29,3 +29,95 @@ export interface CaseStore {
   /** Counts `followerId` once as a "me too" follower; false if already following. */
   addFollower(caseId: string, followerId: string): Promise<boolean>;
 }
+
+// ---- accounts and identity (issue 6 §2) -------------------------------------------------------
+// Imports kept with this section so that it merges as one block beside the case ports.
+import type { AccountAuditAction, LoginKind } from '../../shared/api/accounts';
+import type { Actor, Role, Scope } from '../../shared/domain/roles';
+
+/** One change to an account, kept on the account itself so the change and its record are one write. */
+export interface AccountAuditRecord {
+  action: AccountAuditAction;
+  at: Date;
+  byId: string;
+  byName: string;
+  from?: string;
+  to?: string;
+  reason?: string;
+}
+
+/** An account as use cases see it: a plain object, never a password hash. */
+export interface StoredAccount {
+  id: string;
+  kind: LoginKind;
+  username?: string;
+  displayName: string;
+  role: Role;
+  scope: Scope;
+  disabled: boolean;
+  /** Moves on at each password reset and disable: tokens signed under an older one stop working. */
+  credentialGeneration: number;
+  /** Moves on at every administrative change: the guard of the next one. */
+  revision: number;
+  createdAt: Date;
+  updatedAt: Date;
+  audit: AccountAuditRecord[];
+}
+
+export interface NewStaffAccount {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  scope: Scope;
+  audit: AccountAuditRecord[];
+}
+
+export interface AccountChanges {
+  role?: Role;
+  scope?: Scope;
+  disabled?: boolean;
+  passwordHash?: string;
+  credentialGeneration?: number;
+  /** The whole trail as it is to be stored (bounded by the caller). */
+  audit: AccountAuditRecord[];
+}
+
+/** Which accounts a list shows: by role, and by street (scope street or a unit of the street). */
+export interface AccountListFilter {
+  role?: Role;
+  streetCode?: string;
+  /** Units of the street: their accounts belong to it although their scope names no street. */
+  unitCodes?: string[];
+}
+
+/** The account store as use cases see it; the mongoose adapter implements it. */
+export interface AccountStore {
+  /** The account, or undefined when none has this id (a malformed id included). */
+  findById(id: string): Promise<StoredAccount | undefined>;
+  /** Newest first. */
+  list(filter: AccountListFilter, page: { cursor?: string; limit: number }): Promise<Page<StoredAccount>>;
+  /** The stored account, or `username_taken` when the unique login key refuses it. */
+  insertStaff(account: NewStaffAccount): Promise<StoredAccount | 'username_taken'>;
+  /** Writes `changes` (audit included) only if the stored revision is still `expectedRevision`. */
+  updateIfRevision(id: string, expectedRevision: number, changes: AccountChanges): Promise<boolean>;
+}
+
+/** Who a token's account is now, as the request acts: read per request, cached for seconds. */
+export interface AccountIdentity {
+  /** Undefined when the stored scope lacks a field the role needs: such an account acts as nobody. */
+  actor: Actor | undefined;
+  kind: LoginKind;
+  disabled: boolean;
+  credentialGeneration: number;
+}
+
+/**
+ * Identity lookup on every request. Implementations may cache for a few seconds; `forget` drops
+ * one account's entry, and every change made through this process calls it, so the next request
+ * sees the change. Other processes see it once their entry expires.
+ */
+export interface IdentityPort {
+  identityOf(accountId: string): Promise<AccountIdentity | undefined>;
+  forget(accountId: string): void;
+}

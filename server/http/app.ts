@@ -18,6 +18,9 @@ import { caseRoutes } from '../routes/cases/routes';
 import { placeRoutes } from '../routes/places/routes';
 import { photoRoutes } from '../routes/photos/routes';
 import { openapiRoutes } from '../routes/openapi';
+import { accountRoutes } from '../routes/accounts/routes';
+import type { AccountCommandDeps } from '../commands/accounts';
+import { accountCommandDeps } from '../wiring';
 
 /** What the HTTP layer needs, injected so tests can pass a test database and a fixed clock. */
 export interface AppDeps {
@@ -31,6 +34,8 @@ export interface AppDeps {
   h5Dir?: string;
   /** WeChat login and messages; absent, the WeChat routes answer 503. */
   wechat?: WeChatGateway;
+  /** Account administration and the identity cache; built from `database` when absent. */
+  accounts?: AccountCommandDeps;
 }
 
 /** Builds the Koa app without listening, so tests drive it directly. */
@@ -39,7 +44,8 @@ export function createApp(deps: AppDeps): Koa {
   app.use(errorMiddleware(deps.logger));
   app.use(jsonBodiesOnly(['/api/v1/photos']));
   app.use(bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8', onError: rethrowAsAppError }));
-  app.use(authenticate(deps.config.jwt));
+  const accounts = deps.accounts ?? accountCommandDeps(deps.database, deps.reference, deps.now);
+  app.use(authenticate(deps.config.jwt, accounts.identities));
 
   const router = new Router();
   healthRoutes(router, deps);
@@ -49,6 +55,7 @@ export function createApp(deps: AppDeps): Koa {
   caseRoutes(router, deps);
   placeRoutes(router, deps);
   photoRoutes(router, deps);
+  accountRoutes(router, accounts);
   openapiRoutes(router, deps);
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: false }));

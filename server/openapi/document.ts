@@ -3,6 +3,7 @@ import packageJson from '../../package.json';
 import { caseEventLabels, caseEventTypes, type CaseEventType } from '../../shared/cases/events';
 import { catalogSchema } from '../../shared/catalog/schema';
 import { devLoginSchema, passwordLoginSchema, wechatLoginSchema } from '../../shared/schemas/auth';
+import { accountIdParamSchema, changeAssignmentSchema, createAccountSchema, disableAccountSchema, listAccountsQuerySchema, resetPasswordSchema } from '../../shared/api/accounts';
 import { caseEventBodySchemas, caseIdParamSchema, caseViewLabels, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../shared/schemas/cases';
 import { catalogVersionParamSchema, publishCatalogSchema } from '../../shared/schemas/catalog';
 import { downloadQuery } from '../routes/photos/routes';
@@ -17,7 +18,7 @@ import { listCompoundsSchema, listGridsSchema, listUnitsSchema, placeCodeParamSc
 
 export type JsonSchema = z.core.JSONSchema.JSONSchema;
 
-type Method = 'get' | 'post';
+type Method = 'get' | 'post' | 'put';
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 502 | 503;
 
 interface Parameter {
@@ -125,6 +126,10 @@ function componentSchemas(): Record<string, JsonSchema> {
     WeChatLogin: { title: '小程序登录', ...jsonSchemaOf(wechatLoginSchema) },
     Catalog: { title: '分类目录', ...jsonSchemaOf(catalogSchema, 'output') },
     CatalogPublish: { title: '发布分类目录', ...jsonSchemaOf(publishCatalogSchema) },
+    CreateAccount: { title: '新建工作人员账号', ...jsonSchemaOf(createAccountSchema) },
+    ChangeAssignment: { title: '调整角色与辖区', ...jsonSchemaOf(changeAssignmentSchema) },
+    DisableAccount: { title: '停用账号', ...jsonSchemaOf(disableAccountSchema) },
+    ResetPassword: { title: '重置密码', ...jsonSchemaOf(resetPasswordSchema) },
     FileCase: withNote({ title: '上报案件', ...jsonSchemaOf(fileCaseSchema) }, refinementNotes.fileCase),
     ...eventBodies,
   };
@@ -132,7 +137,12 @@ function componentSchemas(): Record<string, JsonSchema> {
 
 const errorResponses: Record<ErrorStatus, { name: string; description: string }> = {
   400: { name: 'BadRequest', description: '请求内容有误：字段错误见 details.fields；或请求体不是有效的 JSON（request.malformed_json）' },
-  401: { name: 'Unauthorized', description: '未登录，或登录凭证格式不正确、无效、已过期（任何接口收到不可用的 Authorization 头都会如此回答）' },
+  401: {
+    name: 'Unauthorized',
+    description:
+      '未登录，或登录凭证格式不正确、无效、已过期；或凭证所属账号不存在（auth.account_unknown）、已停用（auth.account_disabled）、' +
+      '密码已重置或账号被停用过（auth.session_revoked）。任何接口收到不可用的 Authorization 头都会如此回答。',
+  },
   403: { name: 'Forbidden', description: '当前身份无权执行此操作' },
   404: { name: 'NotFound', description: '资源不存在' },
   409: { name: 'Conflict', description: '与当前状态冲突：版本已变化、当前状态不允许该操作，或记录已存在' },
@@ -185,6 +195,8 @@ function parametersOf<S extends z.ZodObject>(schema: S, location: 'path' | 'quer
 
 const jsonContent = (schema?: JsonSchema): Record<string, MediaType> => ({ 'application/json': schema ? { schema } : {} });
 const caseIdParameter = parametersOf(caseIdParamSchema, 'path', { id: '案件编号' });
+const accountIdParameter = parametersOf(accountIdParamSchema, 'path', { id: '账号编号' });
+const accountManagers = '区系统管理员（admin）管理全部账号；街镇中心调度员管理本街镇的网格员、网格长、社区居委会和街镇职能部门账号，看不到其他街镇的账号（404）。不能通过此接口修改自己的账号（403 account.self_change）。';
 const etagHeader: Response['headers'] = { ETag: { description: '案件当前版本，如 "3"；提交操作时放入 If-Match', schema: { type: 'string' } } };
 
 function routes(options: OpenApiOptions): Route[] {
@@ -515,6 +527,93 @@ function routes(options: OpenApiOptions): Route[] {
       success: { 200: { description: '{ items, nextCursor }', content: jsonContent() } },
       errors: [400],
     },
+    {
+      method: 'get',
+      path: '/api/v1/accounts',
+      operationId: 'listAccounts',
+      summary: '账号列表（账号管理）',
+      description: `${accountManagers} 新建的在前；不返回密码。`,
+      tag: '账号',
+      access: 'signed_in',
+      parameters: parametersOf(listAccountsQuerySchema, 'query', { role: '按角色筛选', streetCode: '按街镇筛选（街镇调度员只能是本街镇）', cursor: '翻页标记：上一页返回的 nextCursor', limit: '每页条数' }),
+      success: { 200: { description: '{ items, nextCursor }；nextCursor 为 null 时没有下一页', content: jsonContent() } },
+      errors: [400, 403],
+    },
+    {
+      method: 'post',
+      path: '/api/v1/accounts',
+      operationId: 'createAccount',
+      summary: '新建工作人员账号',
+      description: `${accountManagers} 辖区编码须存在且类型相符（字段错误 400）；网格所属街镇、居委会的小区由系统按区划数据填写。用户名已被使用时 409（account.username_taken）。`,
+      tag: '账号',
+      access: 'signed_in',
+      jsonBody: { schema: schemaRef('CreateAccount'), required: true },
+      success: { 201: { description: '新账号（含变更记录 audit）', content: jsonContent() } },
+      errors: [400, 403, 409],
+    },
+    {
+      method: 'get',
+      path: '/api/v1/accounts/{id}',
+      operationId: 'getAccount',
+      summary: '账号详情与变更记录',
+      description: accountManagers,
+      tag: '账号',
+      access: 'signed_in',
+      parameters: accountIdParameter,
+      success: { 200: { description: '账号与变更记录 audit（谁、何时、由何改为何）', content: jsonContent() } },
+      errors: [400, 403, 404],
+    },
+    {
+      method: 'put',
+      path: '/api/v1/accounts/{id}/assignment',
+      operationId: 'changeAccountAssignment',
+      summary: '调整角色与辖区',
+      description: `${accountManagers} 下一次请求起生效。居民账号不能改为工作人员（422 account.resident_fixed）。`,
+      tag: '账号',
+      access: 'signed_in',
+      parameters: accountIdParameter,
+      jsonBody: { schema: schemaRef('ChangeAssignment'), required: true },
+      success: { 200: { description: '调整后的账号与变更记录', content: jsonContent() } },
+      errors: [400, 403, 404, 409, 422],
+    },
+    {
+      method: 'post',
+      path: '/api/v1/accounts/{id}/disable',
+      operationId: 'disableAccount',
+      summary: '停用账号',
+      description: `${accountManagers} 下一次请求起拒绝（401 auth.account_disabled）；重新启用后须重新登录。`,
+      tag: '账号',
+      access: 'signed_in',
+      parameters: accountIdParameter,
+      jsonBody: { schema: schemaRef('DisableAccount'), required: true },
+      success: { 200: { description: '停用后的账号与变更记录', content: jsonContent() } },
+      errors: [400, 403, 404, 409],
+    },
+    {
+      method: 'post',
+      path: '/api/v1/accounts/{id}/enable',
+      operationId: 'enableAccount',
+      summary: '启用账号',
+      description: accountManagers,
+      tag: '账号',
+      access: 'signed_in',
+      parameters: accountIdParameter,
+      success: { 200: { description: '启用后的账号与变更记录', content: jsonContent() } },
+      errors: [400, 403, 404, 409],
+    },
+    {
+      method: 'post',
+      path: '/api/v1/accounts/{id}/password',
+      operationId: 'resetAccountPassword',
+      summary: '重置密码',
+      description: `${accountManagers} 此前签发的登录凭证全部失效（401 auth.session_revoked）。`,
+      tag: '账号',
+      access: 'signed_in',
+      parameters: accountIdParameter,
+      jsonBody: { schema: schemaRef('ResetPassword'), required: true },
+      success: { 200: { description: '账号与变更记录（不含密码）', content: jsonContent() } },
+      errors: [400, 403, 404, 409, 422],
+    },
   ];
 }
 
@@ -569,6 +668,7 @@ export function buildOpenApiDocument(options: OpenApiOptions): OpenApiDocument {
       { name: '案件', description: '上报、列表、详情、办理流程中的各项操作与关注' },
       { name: '照片', description: '案件照片的上传与查看' },
       { name: '地点', description: '街镇、网格、小区与单位：上报选址、派单选单位用' },
+      { name: '账号', description: '账号管理：新建、停用与启用、调整角色与辖区、重置密码，每次变更留有记录' },
     ],
     paths,
     components: {

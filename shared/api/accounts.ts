@@ -61,6 +61,9 @@ export const disableAccountSchema = z.strictObject({
 /** `POST /api/v1/accounts/:id/password`: a new password set by an administrator. */
 export const resetPasswordSchema = z.strictObject({ password: passwordSchema });
 
+/** The `:id` of an account route. */
+export const accountIdParamSchema = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, '账号编号格式不正确') });
+
 /** `GET /api/v1/accounts`: one page, optionally of one role and/or one street. */
 export const listAccountsQuerySchema = z.strictObject({
   role: z.enum(roles, '角色无效').optional(),

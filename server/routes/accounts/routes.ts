@@ -1,13 +1,12 @@
 import type Router from '@koa/router';
 import {
+  accountIdParamSchema,
   changeAssignmentSchema,
   createAccountSchema,
   disableAccountSchema,
   listAccountsQuerySchema,
   resetPasswordSchema,
 } from '../../../shared/api/accounts';
-import { codeSchema } from '../../../shared/schemas/common';
-import { z } from 'zod';
 import {
   changeAssignment,
   createAccount,
@@ -21,8 +20,6 @@ import {
 import { actorOf } from '../../http/auth';
 import { parseInput } from '../../http/validate';
 import { presentAccount } from '../../presenters/account';
-
-const accountIdParamSchema = z.strictObject({ id: codeSchema('账号编号') });
 
 /**
  * Account administration: the district's admin manages every account, a street centre's

@@ -1,14 +1,13 @@
 import type { ChangeAssignment, CreateAccount, ListAccountsQuery, RoleAssignment, StaffRole } from '../../shared/api/accounts';
 import type { Actor, ActorOf, Role, Scope } from '../../shared/domain/roles';
 import { AppError, errors } from '../errors';
-import type { ReferenceData } from '../reference/reference-data';
-import type { AccountAuditRecord, AccountChanges, AccountStore, IdentityPort, Page, StoredAccount } from './ports';
+import type { AccountAuditRecord, AccountChanges, AccountStore, IdentityPort, Page, ReferencePort, StoredAccount } from './ports';
 
 export interface AccountCommandDeps {
   store: AccountStore;
   /** Told of every change, so the next request of the changed account sees it. */
   identities: IdentityPort;
-  reference: Pick<ReferenceData, 'streets' | 'grids' | 'unitsByCode' | 'communities'>;
+  reference: Pick<ReferencePort, 'streets' | 'grids' | 'unitsByCode' | 'communities'>;
   hashPassword: (password: string) => Promise<string>;
   now: () => Date;
 }

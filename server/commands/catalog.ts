@@ -2,19 +2,9 @@ import { validateCatalog } from '../../shared/catalog/catalog';
 import type { Catalog, Category } from '../../shared/catalog/types';
 import type { Actor } from '../../shared/domain/roles';
 import { AppError, errors } from '../errors';
-import type { ReferenceData } from '../reference/reference-data';
+import type { CatalogCommandDeps } from './ports';
 
-/** Where published catalog versions are kept; versions are only ever added. */
-export interface CatalogStore {
-  /** Stores a new version; a version number already taken fails with a duplicate-key error (11000). */
-  insert(catalog: Catalog, publishedBy: string): Promise<void>;
-}
-
-export interface CatalogCommandDeps {
-  catalogs: CatalogStore;
-  reference: ReferenceData;
-  now: () => Date;
-}
+export type { CatalogCommandDeps, CatalogStore } from './ports';
 
 /**
  * Publishes an administrator's edit of the service list as the next version. The edit must be

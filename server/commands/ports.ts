@@ -1,4 +1,14 @@
+import type { SubcategoryEntry } from '../../shared/catalog/catalog';
+import type { Catalog } from '../../shared/catalog/types';
 import type { CaseRecord } from '../../shared/cases/types';
+import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
+import type { CommunityCompounds, PlaceIndex } from '../../shared/routing';
+import type { WorkingCalendar } from '../../shared/time/calendar';
+
+/**
+ * Every port the use cases need, in one place: the adapters in server/db, server/reference and
+ * server/wechat implement them, server/wiring.ts plugs them in, tests may pass in-memory ones.
+ */
 
 /** A page of a list, newest first, with an opaque cursor for the next page. */
 export interface Page<T> {
@@ -28,6 +38,65 @@ export interface CaseStore {
   findOpenInLatitudeBand(subcategoryCode: string, lat: number, halfWidthM: number, limit: number): Promise<CaseRecord[]>;
   /** Counts `followerId` once as a "me too" follower; false if already following. */
   addFollower(caseId: string, followerId: string): Promise<boolean>;
+}
+
+/** Attaching uploaded photos to a case: the photo adapter implements it. */
+export interface PhotoPort {
+  /**
+   * Attaches the photos to the case if every one exists, is `ownerId`'s and is free (or already
+   * this case's); otherwise attaches none and answers the ids that are not usable.
+   */
+  claim(photoIds: string[], caseId: string, ownerId: string): Promise<string[]>;
+  /** Undoes a claim whose case write did not happen. */
+  release(photoIds: string[], caseId: string): Promise<void>;
+}
+
+/** Where published catalog versions are kept; versions are only ever added. */
+export interface CatalogStore {
+  /** Stores a new version; a version number already taken fails with a duplicate-key error (11000). */
+  insert(catalog: Catalog, publishedBy: string): Promise<void>;
+}
+
+/**
+ * The district's reference data as use cases read it: places, units, the working calendar and
+ * the versioned catalog. `server/reference` holds it in memory over the database.
+ */
+export interface ReferencePort {
+  readonly streets: ReadonlyMap<string, Street>;
+  readonly grids: ReadonlyMap<string, Grid>;
+  readonly compounds: ReadonlyMap<string, Compound>;
+  readonly units: readonly Unit[];
+  readonly unitsByCode: ReadonlyMap<string, Unit>;
+  readonly communities: readonly CommunityCompounds[];
+  readonly placeIndex: PlaceIndex;
+  readonly calendar: WorkingCalendar;
+  /** The committee (居委会) serving a compound, if any. */
+  communityOf(compoundCode: string | undefined): string | undefined;
+  /** A published catalog version, or undefined if it was never published. */
+  catalog(version: number): Promise<Catalog | undefined>;
+  /** The version new cases are filed under; `fresh` re-reads it now. */
+  latestCatalog(now?: number, options?: { fresh?: boolean }): Promise<Catalog>;
+  /** A case's category and subcategory, from the catalog version it was filed under. */
+  entryOf(record: { catalogVersion: number; subcategoryCode: string }): Promise<SubcategoryEntry | undefined>;
+  /** A subcategory of the version new cases are filed under, with that version. */
+  currentEntry(code: string, now?: number): Promise<(SubcategoryEntry & { catalog: Catalog }) | undefined>;
+  /** Called after this process publishes a version, so it is used at once. */
+  noteCatalogPublished(catalog: Catalog): void;
+}
+
+/** What the case use cases are built from. */
+export interface CaseCommandDeps {
+  store: CaseStore;
+  reference: ReferencePort;
+  photos: PhotoPort;
+  now: () => Date;
+}
+
+/** What the catalog use cases are built from. */
+export interface CatalogCommandDeps {
+  catalogs: CatalogStore;
+  reference: ReferencePort;
+  now: () => Date;
 }
 
 // ---- accounts and identity (issue 6 §2) -------------------------------------------------------

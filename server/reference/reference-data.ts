@@ -1,3 +1,4 @@
+import type { ReferencePort } from '../commands/ports';
 import { findSubcategory, type SubcategoryEntry } from '../../shared/catalog/catalog';
 import type { Catalog } from '../../shared/catalog/types';
 import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
@@ -11,7 +12,7 @@ import type { Database } from '../db/connection';
  * through them. Catalog versions are immutable once published, so each is cached for good; only
  * "which version is latest" is re-read, and at most every few seconds.
  */
-export class ReferenceData {
+export class ReferenceData implements ReferencePort {
   private latestCheckedAt = 0;
   private latestVersion = 0;
   private readonly catalogs = new Map<number, Catalog>();

@@ -66,6 +66,24 @@ export type Actor = { [R in keyof ScopeByRole]: { id: string; name: string; role
 /** The actor of one role (or of one of several roles). */
 export type ActorOf<R extends Actor['role']> = Extract<Actor, { role: R }>;
 
+/** The street an actor works in, for roles that have one (grid staff, committees, street dispatchers). */
+export function streetOfActor(actor: Actor): string | undefined {
+  switch (actor.role) {
+    case 'grid_member':
+    case 'grid_leader':
+    case 'community':
+    case 'street_dispatcher':
+      return actor.scope.streetCode;
+    default:
+      return undefined;
+  }
+}
+
+/** The grid an actor works in: grid members' and leaders' only. */
+export function gridOfActor(actor: Actor): string | undefined {
+  return actor.role === 'grid_member' || actor.role === 'grid_leader' ? actor.scope.gridCode : undefined;
+}
+
 export const systemActor: Actor = { id: 'system', role: 'system', name: '系统', scope: {} };
 
 /**

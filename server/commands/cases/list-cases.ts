@@ -1,0 +1,86 @@
+import type { CaseRecord } from '../../../shared/cases/types';
+import { gridOfActor, streetOfActor, type Actor } from '../../../shared/domain/roles';
+import type { ListCasesQuery } from '../../../shared/schemas/cases';
+import { errors } from '../../errors';
+import type { CaseCommandDeps, CaseListScope, Page } from '../ports';
+
+/**
+ * Turns a list request into a scope the store can serve from one index. The view picks the scope
+ * field from the signed-in account; asking for another street or grid than one's own is refused.
+ */
+export function listScope(actor: Actor | undefined, query: ListCasesQuery, streetOfGrid: (gridCode: string) => string | undefined): CaseListScope {
+  const facet = query.status
+    ? `status:${query.status}`
+    : query.group
+      ? `group:${query.group}`
+      : query.categoryCode
+        ? `cat:${query.categoryCode}`
+        : query.subcategoryCode
+          ? `sub:${query.subcategoryCode}`
+          : query.overdue
+            ? 'overdue'
+            : query.supervised
+              ? 'supervised'
+              : 'all';
+  const role = actor?.role;
+  const deny = () => errors.forbidden('case.view_not_allowed', '当前身份不能查看该列表');
+  switch (query.view) {
+    case 'public':
+      if (query.gridCode) return { field: 'gridCode', value: query.gridCode, facet };
+      if (query.streetCode) return { field: 'streetCode', value: query.streetCode, facet };
+      return { field: null, facet };
+    case 'mine':
+      if (!actor) throw errors.unauthenticated();
+      return { field: 'reporterId', value: actor.id, facet };
+    case 'cohandling':
+      if (!actor) throw errors.unauthenticated();
+      if ((actor.role !== 'property_manager' && actor.role !== 'department') || !actor.scope.unitCode) throw deny();
+      return { field: 'cohandlerUnitCodes', value: actor.scope.unitCode, facet };
+    case 'inbox': {
+      if (!actor) throw errors.unauthenticated();
+      const inboxFacet = facet === 'all' ? 'group:open' : facet;
+      if ((actor.role === 'property_manager' || actor.role === 'department') && actor.scope.unitCode) return { field: 'leadUnitCode', value: actor.scope.unitCode, facet: inboxFacet };
+      if (actor.role === 'street_dispatcher' && actor.scope.streetCode) return { field: 'streetCode', value: actor.scope.streetCode, facet: inboxFacet };
+      if ((actor.role === 'grid_member' || actor.role === 'grid_leader') && actor.scope.gridCode) return { field: 'gridCode', value: actor.scope.gridCode, facet: inboxFacet };
+      if (actor.role === 'community' && actor.scope.unitCode) return { field: 'communityUnitCode', value: actor.scope.unitCode, facet: inboxFacet };
+      if (role === 'district_dispatcher') return { field: null, facet: inboxFacet };
+      throw deny();
+    }
+    case 'street': {
+      if (!actor) throw errors.unauthenticated();
+      const streetCode = query.streetCode ?? streetOfActor(actor);
+      if (!streetCode) throw errors.validation({ streetCode: ['请选择街镇'] });
+      if (role === 'district_dispatcher' || role === 'admin' || (actor.role === 'street_dispatcher' && actor.scope.streetCode === streetCode)) {
+        return { field: 'streetCode', value: streetCode, facet };
+      }
+      throw deny();
+    }
+    case 'grid': {
+      if (!actor) throw errors.unauthenticated();
+      const gridCode = query.gridCode ?? gridOfActor(actor);
+      if (!gridCode) throw errors.validation({ gridCode: ['请选择网格'] });
+      const gridStreet = streetOfGrid(gridCode);
+      const allowed =
+        role === 'district_dispatcher' ||
+        role === 'admin' ||
+        ((actor.role === 'grid_member' || actor.role === 'grid_leader') && actor.scope.gridCode === gridCode) ||
+        (actor.role === 'street_dispatcher' && actor.scope.streetCode === gridStreet);
+      if (!allowed) throw deny();
+      return { field: 'gridCode', value: gridCode, facet };
+    }
+    case 'community':
+      if (!actor) throw errors.unauthenticated();
+      if (actor.role !== 'community' || !actor.scope.unitCode) throw deny();
+      return { field: 'communityUnitCode', value: actor.scope.unitCode, facet };
+    case 'district':
+      if (!actor) throw errors.unauthenticated();
+      if (role !== 'district_dispatcher' && role !== 'admin') throw deny();
+      return { field: null, facet };
+  }
+}
+
+export async function listCases(deps: CaseCommandDeps, actor: Actor | undefined, query: ListCasesQuery): Promise<Page<CaseRecord>> {
+  const scope = listScope(actor, query, (gridCode) => deps.reference.grids.get(gridCode)?.streetCode);
+  return deps.store.list(scope, { cursor: query.cursor, limit: query.limit });
+}
+

@@ -209,6 +209,17 @@ describe('the audit trail', () => {
     expect((await request('GET', `/api/v1/accounts/${target}`, 'admin')).body.audit).toHaveLength(before);
   });
 
+  it('changes an account stored before revisions and trails existed (no revision, generation or audit fields)', async () => {
+    const { Account } = app.database.models;
+    const inserted = await Account.collection.insertOne({ loginKey: 'pw:legacy01', username: 'legacy01', displayName: '老账号', role: 'department', scope: { unitCode: 'U-ST01-URBAN' }, disabled: false, demo: false, createdAt: new Date(), updatedAt: new Date() } as never);
+    const id = String(inserted.insertedId);
+    const response = await request('POST', `/api/v1/accounts/${id}/disable`, 'street01', { reason: '历史账号清理' });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const stored = await Account.findById(id).lean();
+    expect(stored).toMatchObject({ disabled: true, revision: 1, credentialGeneration: 1 });
+    expect(stored?.audit).toHaveLength(1);
+  });
+
   it('refuses a change built on a revision someone else has moved on, without writing it', async () => {
     const target = ids.get('community01')!;
     const { Account } = app.database.models;

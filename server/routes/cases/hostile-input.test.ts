@@ -375,7 +375,7 @@ const authRows: HostileRow[] = [
   { name: 'a correctly signed token for the system actor', send: async () => fileWithAuthorization(`Bearer ${await forgedToken({ subject: 'system' })}`), status: 401, code: 'auth.account_unknown' },
   { name: 'a correctly signed token for an account that does not exist', send: async () => fileWithAuthorization(`Bearer ${await forgedToken({ subject: '0123456789abcdef01234567' })}`), status: 401, code: 'auth.account_unknown' },
   { name: 'a correctly signed token of a WeChat login for a password account', send: async () => fileWithAuthorization(`Bearer ${await forgedToken({ claims: { kind: 'wechat' } })}`), status: 401, code: 'auth.account_unknown' },
-  { name: 'a correctly signed token of an older credential generation', send: async () => fileWithAuthorization(`Bearer ${await forgedToken({ claims: { gen: -1 } })}`), status: 401, code: 'auth.invalid' },
+  { name: 'a correctly signed token with a malformed credential generation', send: async () => fileWithAuthorization(`Bearer ${await forgedToken({ claims: { gen: -1 } })}`), status: 401, code: 'auth.invalid' },
   {
     name: 'a token whose payload was edited after signing',
     send: async () => {

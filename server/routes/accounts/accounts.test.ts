@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIT_TRAIL_LIMIT } from '../../commands/accounts';
 import { startTestApp, type TestApp } from '../../testing/app';
 
 /**
@@ -207,6 +208,18 @@ describe('the audit trail', () => {
     const before = (await request('GET', `/api/v1/accounts/${target}`, 'admin')).body.audit.length;
     expect((await request('POST', `/api/v1/accounts/${target}/enable`, 'admin')).status).toBe(200);
     expect((await request('GET', `/api/v1/accounts/${target}`, 'admin')).body.audit).toHaveLength(before);
+  });
+
+  it('keeps the newest entries once the trail is full, dropping the oldest', async () => {
+    const { Account } = app.database.models;
+    const target = ids.get('municipal01') ?? (await app.actor('municipal01')).id;
+    const old = Array.from({ length: AUDIT_TRAIL_LIMIT }, (_, n) => ({ action: 'enabled', at: new Date(Date.UTC(2025, 0, 1, 0, n)), byId: 'x', byName: `旧记录${n}` }));
+    await Account.updateOne({ _id: target }, { $set: { audit: old } });
+    expect((await request('POST', `/api/v1/accounts/${target}/disable`, 'admin', { reason: '记录上限' })).status).toBe(200);
+    const trail = (await Account.findById(target).lean())!.audit!;
+    expect(trail).toHaveLength(AUDIT_TRAIL_LIMIT);
+    expect(trail[0]!.byName).toBe('旧记录1');
+    expect(trail.at(-1)).toMatchObject({ action: 'disabled', reason: '记录上限' });
   });
 
   it('changes an account stored before revisions and trails existed (no revision, generation or audit fields)', async () => {

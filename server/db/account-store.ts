@@ -14,8 +14,9 @@ interface AccountDoc {
   credentialGeneration?: number | null;
   revision?: number | null;
   audit?: (Omit<AccountAuditRecord, 'from' | 'to' | 'reason'> & { from?: string | null; to?: string | null; reason?: string | null })[] | null;
-  createdAt: Date;
-  updatedAt: Date;
+  /** Absent on documents written by hand, without mongoose's timestamps. */
+  createdAt?: Date | null;
+  updatedAt?: Date | null;
 }
 
 /** The stored scope without the nulls and empty arrays a document may hold. */
@@ -39,8 +40,8 @@ function toAccount(doc: AccountDoc): StoredAccount {
     disabled: doc.disabled ?? false,
     credentialGeneration: doc.credentialGeneration ?? 0,
     revision: doc.revision ?? 0,
-    createdAt: doc.createdAt,
-    updatedAt: doc.updatedAt,
+    createdAt: doc.createdAt ?? doc._id.getTimestamp(),
+    updatedAt: doc.updatedAt ?? doc.createdAt ?? doc._id.getTimestamp(),
     audit: (doc.audit ?? []).map(({ from, to, reason, ...entry }) => ({
       ...entry,
       ...(from ? { from } : {}),

@@ -224,7 +224,7 @@ describe('the audit trail', () => {
 
   it('changes an account stored before revisions and trails existed (no revision, generation or audit fields)', async () => {
     const { Account } = app.database.models;
-    const inserted = await Account.collection.insertOne({ loginKey: 'pw:legacy01', username: 'legacy01', displayName: '老账号', role: 'department', scope: { unitCode: 'U-ST01-URBAN' }, disabled: false, demo: false, createdAt: new Date(), updatedAt: new Date() } as never);
+    const inserted = await Account.collection.insertOne({ loginKey: 'pw:legacy01', username: 'legacy01', displayName: '老账号', role: 'department', scope: { unitCode: 'U-ST01-URBAN' }, disabled: false, demo: false } as never);
     const id = String(inserted.insertedId);
     const response = await request('POST', `/api/v1/accounts/${id}/disable`, 'street01', { reason: '历史账号清理' });
     expect(response.status, JSON.stringify(response.body)).toBe(200);

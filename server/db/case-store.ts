@@ -10,7 +10,7 @@ import { errors } from '../errors';
 function derivedFields(record: CaseRecord) {
   const group = statusGroup(record.status);
   const facets = ['all', `status:${record.status}`, `group:${group}`, `cat:${record.categoryCode}`, `sub:${record.subcategoryCode}`];
-  if (record.clock?.overdue && group !== 'closed') facets.push('overdue');
+  if ((record.clock?.overdue || record.caseClock?.overdue) && group !== 'closed') facets.push('overdue');
   if (record.supervised && group !== 'closed') facets.push('supervised');
   const cohandlerUnitCodes = record.assignment.cohandlers.map((unit) => unit.unitCode);
   return {
@@ -33,7 +33,7 @@ const cohandlerFacet = (unitCode: string, facet: string) => `${unitCode}|${facet
 const recordKeys = [
   'number', 'status', 'subcategoryCode', 'categoryCode', 'catalogVersion', 'priority', 'title', 'description', 'location',
   'address', 'streetCode', 'gridCode', 'compoundCode', 'buildingCode', 'source', 'reporter', 'photos', 'tier', 'assignment',
-  'clock', 'suspension', 'resolution', 'rating', 'mergedInto', 'followers', 'urgeCount', 'supervised', 'reopenCount',
+  'clock', 'caseClock', 'unitHoldings', 'publicSummary', 'publicPhotoIds', 'suspension', 'resolution', 'rating', 'mergedInto', 'followers', 'urgeCount', 'supervised', 'reopenCount',
   'timeline', 'filedAt', 'closedAt', 'updatedAt', 'version',
 ] as const satisfies readonly (keyof CaseRecord)[];
 // Both ways: a field added to CaseRecord but not listed above would silently never be stored.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import packageJson from '../../package.json';
-import { caseEventLabels, caseEventTypes, type CaseEventType } from '../../shared/cases/events';
+import { caseEventLabels, caseEventTypes, systemCaseEventTypes, type CaseEventType } from '../../shared/cases/events';
 import { catalogSchema } from '../../shared/catalog/schema';
 import { devLoginSchema, passwordLoginSchema, wechatLoginSchema } from '../../shared/schemas/auth';
 import { accountIdParamSchema, changeAssignmentSchema, createAccountSchema, disableAccountSchema, listAccountsQuerySchema, resetPasswordSchema } from '../../shared/api/accounts';
@@ -103,7 +103,7 @@ const refinementNotes = {
   listCases: '除 view 外，status、group、categoryCode、subcategoryCode、overdue、supervised 一次最多使用一个。',
 };
 
-const systemEvents: readonly CaseEventType[] = ['warn', 'overdue', 'auto_escalate'];
+const systemEvents: readonly CaseEventType[] = systemCaseEventTypes;
 
 const eventBodyName = (type: CaseEventType) => `CaseEventBody.${type}`;
 const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -3,7 +3,9 @@ import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { InferSchemaType } from 'mongoose';
 import sharp, { type Metadata } from 'sharp';
-import type { Actor, Role } from '../../shared/domain/roles';
+import type { CaseRecord } from '../../shared/cases/types';
+import type { Role } from '../../shared/domain/roles';
+import { maySeePhoto, type Viewer } from '../../shared/policies/privacy';
 import type { Database } from '../db/connection';
 import type { photoSchema } from '../db/schemas/photo';
 import type { Equals } from '../db/schemas/shape-check';
@@ -174,17 +176,12 @@ export async function findPhoto(database: Database, id: string): Promise<Photo |
 }
 
 /**
- * Who may see a photo:
- * - once a case shows it, everyone, signed in or not: the public case view displays case photos
- *   the way a notice board would (the lead engineer may narrow this, e.g. to non-private categories);
- * - before that, while it is only an upload, its uploader, so the filing form can show a preview;
- * - and any staff role (everything but resident), who review and dispatch what residents send.
- * Another resident never sees someone's unfiled photo: it may show the inside of their home.
+ * Who may see a photo: the privacy policy decides (`maySeePhoto` in shared/policies/privacy.ts).
+ * A photo a case shows needs that case: its parties see every photo of it, everyone else only
+ * the photos a centre approved for the public.
  */
-export function canViewPhoto(photo: Pick<Photo, 'ownerId' | 'caseId'>, actor: Actor | undefined): boolean {
-  if (photo.caseId !== null) return true;
-  if (!actor) return false;
-  return actor.id === photo.ownerId || actor.role !== 'resident';
+export function canViewPhoto(photo: Pick<Photo, 'id' | 'ownerId' | 'caseId'>, viewer: Viewer, record?: CaseRecord): boolean {
+  return maySeePhoto(photo, viewer, record);
 }
 
 export type AttachResult = { ok: true } | { ok: false; missing: string[] };

@@ -2,19 +2,26 @@ import { priorityLabels, stageLabels } from '../../shared/catalog/types';
 import { caseEventLabels, type CaseEventType } from '../../shared/cases/events';
 import { caseStatusLabels, statusGroup } from '../../shared/cases/states';
 import type { CaseRecord, TimelineEntry } from '../../shared/cases/types';
-import { partiesOf, type Party } from '../../shared/cases/rules';
-import { coarsenPoint, maskPhone, seesCaseInFull } from '../../shared/cases/visibility';
-import { roleLabels, type Actor } from '../../shared/domain/roles';
+import { roleLabels } from '../../shared/domain/roles';
+import { maskPersonalData, maskPhone } from '../../shared/policies/personal-data';
+import { publicPreviewOf } from '../../shared/policies/preview';
+import { coarsenPoint, disclosuresFor, isCaseParty, relationTo, type CaseField, type Disclosure, type Viewer } from '../../shared/policies/privacy';
+import type { WorkingCalendar } from '../../shared/time/calendar';
+import { clockRemainingMs, type Clock } from '../../shared/time/sla';
 import type { ReferenceData } from '../reference/reference-data';
+
+export type { Viewer } from '../../shared/policies/privacy';
 
 const photoLinks = (id: string) => ({ id, url: `/api/v1/photos/${id}`, thumbnailUrl: `/api/v1/photos/${id}?size=thumb` });
 const entryLabel = (type: TimelineEntry['type']) => (type === 'file' ? '上报' : caseEventLabels[type]);
 const actorRoleLabel = (role: TimelineEntry['actor']['role']) => (role === 'system' ? '系统' : roleLabels[role]);
+const ANONYMOUS_NAME = '匿名居民';
 
-/** Centres and the lead unit call reporters back; nobody else sees the number in full. */
-const callsBack = (parties: Party[]) => parties.some((party) => party === 'district' || party === 'street_watch' || party === 'lead_unit');
-/** An anonymous reporter's name is for the centres alone. */
-const knowsAnonymousReporter = (parties: Party[]) => parties.some((party) => party === 'district' || party === 'street_watch' || party === 'reporter');
+/** A text field as the policy allows it: as written, with personal data masked, or not at all. */
+function textAs(mode: Disclosure, value: string | undefined): string | null {
+  if (value === undefined || mode === 'hidden') return null;
+  return mode === 'shown' ? value : maskPersonalData(value);
+}
 
 async function names(reference: ReferenceData, record: CaseRecord) {
   const entry = await reference.entryOf(record);
@@ -29,33 +36,46 @@ async function names(reference: ReferenceData, record: CaseRecord) {
   };
 }
 
+type Names = Awaited<ReturnType<typeof names>>;
+
 function unitOf(reference: ReferenceData, code: string | undefined) {
   if (!code) return null;
   const unit = reference.unitsByCode.get(code);
   return { code, name: unit?.name ?? code, type: unit?.type ?? null };
 }
 
-function clockView(record: CaseRecord) {
-  const clock = record.clock;
+/** A clock with the time left at `now` (negative once overdue), so the app shows a countdown without a calendar. */
+function clockView(clock: Clock | null | undefined, label: string, now: Date, calendar: WorkingCalendar) {
   if (!clock) return null;
   return {
     stage: clock.stage,
-    stageLabel: stageLabels[clock.stage],
+    stageLabel: label,
+    basis: clock.basis,
+    limitMs: clock.limitMs,
+    remainingMs: clockRemainingMs(clock, now, calendar),
     deadline: clock.deadline,
     warnAt: clock.warnAt,
     paused: clock.runningSince === null,
     warned: clock.warned,
     overdue: clock.overdue,
-    basis: clock.basis,
   };
 }
 
-/** A line of a list: enough to pick a case, nothing personal. */
-export async function presentCaseSummary(reference: ReferenceData, record: CaseRecord, actor: Actor | undefined) {
-  return summaryOf(reference, record, seesCaseInFull(record, actor), await names(reference, record));
+const clocksOf = (reference: ReferenceData, record: CaseRecord, now: Date) => ({
+  clock: record.clock ? clockView(record.clock, stageLabels[record.clock.stage], now, reference.calendar) : null,
+  caseClock: clockView(record.caseClock, '办结时限', now, reference.calendar),
+});
+
+const publicAddress = (n: Names) => [n.street.name, n.compound?.name].filter(Boolean).join(' ');
+
+/** A line of a list: enough to pick a case; the title and the photo only where the policy shows them. */
+export async function presentCaseSummary(reference: ReferenceData, record: CaseRecord, viewer: Viewer) {
+  const relation = relationTo(record, viewer);
+  return summaryOf(reference, record, disclosuresFor(relation, { reporterAnonymous: record.reporter.anonymous }), await names(reference, record));
 }
 
-function summaryOf(reference: ReferenceData, record: CaseRecord, full: boolean, n: Names) {
+function summaryOf(reference: ReferenceData, record: CaseRecord, d: Record<CaseField, Disclosure>, n: Names) {
+  const thumbnail = d.photos === 'shown' ? record.photos[0] : (record.publicPhotoIds ?? [])[0];
   return {
     id: record.id,
     number: record.number,
@@ -64,104 +84,136 @@ function summaryOf(reference: ReferenceData, record: CaseRecord, full: boolean, 
     statusGroup: statusGroup(record.status),
     priority: record.priority,
     priorityLabel: priorityLabels[record.priority],
-    title: record.title,
+    // What the resident typed stays with the parties; everyone else reads the subcategory's name.
+    title: d.title === 'shown' ? record.title : n.subcategory.name,
     category: n.category,
     subcategory: n.subcategory,
     street: n.street,
     grid: n.grid,
     compound: n.compound,
-    address: full ? record.address : publicAddress(n),
+    address: d.exactLocation === 'shown' ? record.address : publicAddress(n),
     leadUnit: unitOf(reference, record.assignment.leadUnitCode),
     deadline: record.clock?.deadline ?? null,
     overdue: record.clock?.overdue ?? false,
+    caseDeadline: record.caseClock?.deadline ?? null,
+    caseOverdue: record.caseClock?.overdue ?? false,
     supervised: record.supervised,
     followers: record.followers,
-    thumbnail: record.photos[0] ? photoLinks(record.photos[0]).thumbnailUrl : null,
+    thumbnail: thumbnail ? photoLinks(thumbnail).thumbnailUrl : null,
     filedAt: record.filedAt,
     updatedAt: record.updatedAt,
   };
 }
 
-type Names = Awaited<ReturnType<typeof names>>;
-
-const publicAddress = (n: Names) => [n.street.name, n.compound?.name].filter(Boolean).join(' ');
+/** What the filer is told will be public, from the record as filed (see `publicPreviewOf`). */
+function previewOf(record: CaseRecord, n: Names) {
+  return publicPreviewOf(
+    {
+      title: record.title,
+      description: record.description,
+      location: record.location,
+      address: record.address,
+      compoundCode: record.compoundCode,
+      buildingCode: record.buildingCode,
+      photos: record.photos,
+      anonymous: record.reporter.anonymous,
+      contactPhone: record.reporter.phone,
+    },
+    { category: n.category.name, subcategory: n.subcategory.name, street: n.street.name, compound: n.compound?.name },
+  );
+}
 
 /**
- * A case for one viewer: in full to those taking part (see `seesCaseInFull`), otherwise the public
- * form — no reporter, no phone, no notes, the place coarsened to ~200 m and to street + compound.
+ * A case for one viewer, field by field as the privacy policy (shared/policies/privacy.ts) says
+ * for the viewer's relation to it. The parties get the working view; everyone else the public
+ * view: category, coarse place, status, steps with role labels, and what a centre approved.
+ * `now` gives the time left on the stage and on the case.
  */
-export async function presentCase(reference: ReferenceData, record: CaseRecord, actor: Actor | undefined, allowed: CaseEventType[]) {
+export async function presentCase(reference: ReferenceData, record: CaseRecord, viewer: Viewer, allowed: CaseEventType[], now: Date) {
   const n = await names(reference, record);
-  const full = seesCaseInFull(record, actor);
-  const summary = summaryOf(reference, record, full, n);
+  const relation = relationTo(record, viewer);
+  const d = disclosuresFor(relation, { reporterAnonymous: record.reporter.anonymous });
+  const summary = summaryOf(reference, record, d, n);
   const common = {
     ...summary,
-    description: record.description,
+    relation,
     catalogVersion: record.catalogVersion,
     closingStandard: n.closingStandard,
     source: record.source,
     tier: record.tier,
-    photos: record.photos.map(photoLinks),
     assignment: {
       leadUnit: unitOf(reference, record.assignment.leadUnitCode),
       cohandlers: record.assignment.cohandlers.map((c) => unitOf(reference, c.unitCode)),
       claimBy: record.assignment.claimBy ?? null,
     },
-    clock: clockView(record),
+    ...clocksOf(reference, record, now),
+    publicSummary: textAs(d.publicSummary, record.publicSummary),
+    publicPhotos: (record.publicPhotoIds ?? []).map(photoLinks),
     closedAt: record.closedAt ?? null,
     reopenCount: record.reopenCount,
     urgeCount: record.urgeCount,
     mergedInto: record.mergedInto ?? null,
     version: record.version,
   };
-  if (!full || !actor) {
+  const byReporter = (entry: TimelineEntry) => entry.actor.id === record.reporter.accountId;
+  const noteOf = (entry: TimelineEntry) => textAs(byReporter(entry) ? (entry.type === 'rate' ? d.ratingComment : d.reporterNotes) : d.staffNotes, entry.note);
+
+  if (!isCaseParty(relation)) {
     return {
       view: 'public' as const,
       ...common,
       location: record.location ? coarsenPoint(record.location) : null,
-      timeline: record.timeline.map((entry) => ({
-        seq: entry.seq,
-        type: entry.type,
-        label: entryLabel(entry.type),
-        at: entry.at,
-        actor: { roleLabel: actorRoleLabel(entry.actor.role) },
-      })),
+      resolution: record.resolution && d.resolution !== 'hidden' ? { note: textAs(d.resolution, record.resolution.note), at: record.resolution.at } : null,
+      timeline: record.timeline.map((entry) => {
+        const note = noteOf(entry);
+        return {
+          seq: entry.seq,
+          type: entry.type,
+          label: entryLabel(entry.type),
+          at: entry.at,
+          actor: { roleLabel: actorRoleLabel(entry.actor.role) },
+          ...(note !== null ? { note } : {}),
+        };
+      }),
       allowedEvents: [],
     };
   }
-  const parties = partiesOf(record, actor);
-  const isReporter = actor.id === record.reporter.accountId;
-  const reporterVisible = !record.reporter.anonymous || isReporter || knowsAnonymousReporter(parties);
+
+  const reporterName = d.reporterName === 'shown' ? record.reporter.name : ANONYMOUS_NAME;
   const phone = record.reporter.phone;
   return {
     view: 'full' as const,
     ...common,
+    description: record.description,
+    photos: record.photos.map(photoLinks),
     address: record.address,
     location: record.location ?? null,
     buildingCode: record.buildingCode ?? null,
     reporter: {
-      name: reporterVisible ? record.reporter.name : '匿名居民',
+      name: reporterName,
       anonymous: record.reporter.anonymous,
-      phone: phone && reporterVisible ? (callsBack(parties) || isReporter ? phone : maskPhone(phone)) : null,
-      isYou: isReporter,
+      phone: phone && d.reporterPhone !== 'hidden' ? (d.reporterPhone === 'shown' ? phone : maskPhone(phone)) : null,
+      isYou: relation === 'filer',
     },
     suspension: record.suspension ?? null,
     resolution: record.resolution ? { ...record.resolution, photos: record.resolution.photos.map(photoLinks) } : null,
     rating: record.rating ?? null,
+    unitHoldings: (record.unitHoldings ?? []).map((holding) => ({ ...holding, unit: unitOf(reference, holding.unitCode) })),
     timeline: record.timeline.map((entry) => ({
       seq: entry.seq,
       type: entry.type,
       label: entryLabel(entry.type),
       at: entry.at,
       actor: {
-        name: entry.actor.id === record.reporter.accountId && !reporterVisible ? '匿名居民' : entry.actor.name,
+        name: byReporter(entry) && d.reporterName !== 'shown' ? ANONYMOUS_NAME : entry.actor.name,
         role: entry.actor.role,
         roleLabel: actorRoleLabel(entry.actor.role),
       },
-      note: entry.note ?? null,
+      note: noteOf(entry),
       photos: (entry.photos ?? []).map(photoLinks),
       data: entry.data ?? {},
     })),
+    ...(relation === 'filer' ? { publicPreview: previewOf(record, n) } : {}),
     allowedEvents: allowed.map((type) => ({ type, label: caseEventLabels[type] })),
   };
 }

@@ -1,5 +1,5 @@
 import type { ReferencePort } from '../commands/ports';
-import { findSubcategory, type SubcategoryEntry } from '../../shared/catalog/catalog';
+import { findSubcategory, withCaseLimits, type SubcategoryEntry } from '../../shared/catalog/catalog';
 import type { Catalog } from '../../shared/catalog/types';
 import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
 import { buildPlaceIndex, type CommunityCompounds, type PlaceIndex } from '../../shared/routing';
@@ -64,7 +64,8 @@ export class ReferenceData implements ReferencePort {
     if (cached) return cached;
     const stored = await this.database.models.CatalogVersion.findOne({ version }).lean();
     if (!stored) return undefined;
-    const catalog: Catalog = { version: stored.version, publishedAt: stored.publishedAt.toISOString(), categories: stored.categories };
+    // Versions published before 办结时限 existed get it derived from their stage limits.
+    const catalog: Catalog = withCaseLimits({ version: stored.version, publishedAt: stored.publishedAt.toISOString(), categories: stored.categories });
     this.catalogs.set(version, catalog);
     return catalog;
   }

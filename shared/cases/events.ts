@@ -30,9 +30,18 @@ const assignmentFields = {
 const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape });
 
+/** The public summary (公开摘要): reviewed words shown to everyone; personal data is masked on display anyway. */
+const publicSummary = z.string().trim().min(5, '公开摘要至少5个字').max(300, '公开摘要不超过300字');
+
 /** One schema per event type; the body of an API request is the schema without `type`. */
 export const caseEventSchemas = {
-  accept: event('accept', { note: note.optional() }),
+  accept: event('accept', {
+    note: note.optional(),
+    /** Optionally publish at once what the public may see. */
+    publicSummary: publicSummary.optional(),
+    /** Photos of the case the public may see; only with `publicSummary`. */
+    publicPhotos: photoIds.optional(),
+  }),
   reject: event('reject', { reason }),
   dispatch: event('dispatch', { ...assignmentFields, note: note.optional() }),
   claim: event('claim', { note: note.optional() }),
@@ -59,9 +68,13 @@ export const caseEventSchemas = {
   }),
   urge: event('urge', { note: note.optional() }),
   supervise: event('supervise', { note: note.optional() }),
+  publish_summary: event('publish_summary', { summary: publicSummary, photos: photoIds.default([]) }),
   warn: event('warn', {}),
   overdue: event('overdue', {}),
   auto_escalate: event('auto_escalate', {}),
+  case_warn: event('case_warn', {}),
+  case_overdue: event('case_overdue', {}),
+  case_escalate: event('case_escalate', {}),
 } as const;
 
 export type CaseEventType = keyof typeof caseEventSchemas;
@@ -90,6 +103,10 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   caseEventSchemas.warn,
   caseEventSchemas.overdue,
   caseEventSchemas.auto_escalate,
+  caseEventSchemas.publish_summary,
+  caseEventSchemas.case_warn,
+  caseEventSchemas.case_overdue,
+  caseEventSchemas.case_escalate,
 ]);
 
 /** An event as the machine receives it (after parsing: trimmed, defaults filled, dates coerced). */
@@ -122,4 +139,11 @@ export const caseEventLabels: Record<CaseEventType, string> = {
   warn: '临期预警',
   overdue: '超时催办',
   auto_escalate: '超时升级',
+  publish_summary: '公开摘要',
+  case_warn: '办结临期预警',
+  case_overdue: '办结超时催办',
+  case_escalate: '办结超时升级',
 };
+
+/** Events only the platform's clock check sends; submitted through the API they are refused. */
+export const systemCaseEventTypes = ['warn', 'overdue', 'auto_escalate', 'case_warn', 'case_overdue', 'case_escalate'] as const satisfies readonly CaseEventType[];

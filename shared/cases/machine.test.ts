@@ -51,7 +51,7 @@ describe('every transition', () => {
       actor: { id: streetDispatcher.id, role: 'street_dispatcher', name: streetDispatcher.name },
       at: later,
       note: '已受理',
-      data: { status: 'accepted' },
+      data: { caseDeadline: result.next.caseClock!.deadline!.toISOString(), status: 'accepted' },
     });
     expect(result.effects.at(-1)).toEqual({ type: 'publish', caseId: record.id, seq: 2 });
   });
@@ -644,7 +644,8 @@ describe('dueSystemEvents and nextSystemCheckAt', () => {
     expect(dueSystemEvents(record, record.clock!.deadline!)).toEqual([{ type: 'warn' }, { type: 'overdue' }]);
   });
 
-  it('lets a scheduler drive a case through every threshold exactly once', () => {
+  it('lets a scheduler drive a case through every threshold of both clocks exactly once, in time order', () => {
+    // Handle 16 h and case 26 h, both from T0: thresholds at 12.8, 16, 20.8, 24, 26 and 39 working hours.
     let record = buildCase({ status: 'dispatched' });
     const fired: string[] = [];
     for (let check = nextSystemCheckAt(record); check; check = nextSystemCheckAt(record)) {
@@ -653,8 +654,8 @@ describe('dueSystemEvents and nextSystemCheckAt', () => {
         fired.push(event.type);
       }
     }
-    expect(fired).toEqual(['warn', 'overdue', 'auto_escalate']);
-    expect(record).toMatchObject({ tier: 'district', supervised: true, urgeCount: 1 });
+    expect(fired).toEqual(['warn', 'overdue', 'case_warn', 'auto_escalate', 'case_overdue', 'case_escalate']);
+    expect(record).toMatchObject({ tier: 'district', supervised: true, urgeCount: 2 });
   });
 
   it('asks for a resume when a suspension expires, and nothing before', () => {

@@ -2,7 +2,7 @@ import type { Actor, ActorOf } from '../domain/roles';
 import { DAY_MS } from '../time/calendar';
 import { dueClockEvents, type ClockEventKind } from '../time/sla';
 import { caseEventLabels, type CaseEventType } from './events';
-import { caseStatusLabels, statusesIn, type CaseStatus } from './states';
+import { caseStatuses, caseStatusLabels, statusesIn, type CaseStatus } from './states';
 import type { CaseError, CaseRecord } from './types';
 
 /** A closed case may be reopened by its reporter within this many natural days of closing. */
@@ -40,7 +40,16 @@ export type Party =
 type Guard = (record: CaseRecord, actor: Actor, now: Date) => CaseError | null;
 
 /** Extra conditions some events need beyond status and party. */
-export type GuardName = 'not_rated' | 'reopenable' | 'expired_if_system' | 'warn_due' | 'overdue_due' | 'escalate_due';
+export type GuardName =
+  | 'not_rated'
+  | 'reopenable'
+  | 'expired_if_system'
+  | 'warn_due'
+  | 'overdue_due'
+  | 'escalate_due'
+  | 'case_warn_due'
+  | 'case_overdue_due'
+  | 'case_escalate_due';
 
 export interface EventRule {
   from: readonly CaseStatus[];
@@ -81,6 +90,11 @@ export const caseEventRules: Record<CaseEventType, EventRule> = {
   warn: { from: OPEN, to: 'same', by: ['system'], when: 'warn_due' },
   overdue: { from: OPEN, to: 'same', by: ['system'], when: 'overdue_due' },
   auto_escalate: { from: OPEN, to: 'same', by: ['system'], when: 'escalate_due' },
+  case_warn: { from: OPEN, to: 'same', by: ['system'], when: 'case_warn_due' },
+  case_overdue: { from: OPEN, to: 'same', by: ['system'], when: 'case_overdue_due' },
+  case_escalate: { from: OPEN, to: 'same', by: ['system'], when: 'case_escalate_due' },
+  // The supervising centre vouches for what the public reads, at any point of the case's life but a merge.
+  publish_summary: { from: caseStatuses.filter((s) => s !== 'merged'), to: 'same', by: ['street', 'district'] },
 };
 
 const isUnit = (a: Actor): a is ActorOf<'property_manager' | 'department'> => a.role === 'property_manager' || a.role === 'department';
@@ -103,11 +117,11 @@ const parties: Record<Party, (record: CaseRecord, actor: Actor) => boolean> = {
 };
 
 const clockDue =
-  (kind: ClockEventKind): Guard =>
-  (record, _actor, now) =>
-    record.clock && dueClockEvents(record.clock, now).includes(kind)
-      ? null
-      : { code: 'case.not_due', message: '该时限节点尚未到达或已处理' };
+  (which: 'clock' | 'caseClock', kind: ClockEventKind): Guard =>
+  (record, _actor, now) => {
+    const clock = record[which];
+    return clock && dueClockEvents(clock, now).includes(kind) ? null : { code: 'case.not_due', message: '该时限节点尚未到达或已处理' };
+  };
 
 const guards: Record<GuardName, Guard> = {
   not_rated: (record) => (record.rating ? { code: 'case.already_rated', message: '该案件已评价，不能重复评价' } : null),
@@ -125,9 +139,12 @@ const guards: Record<GuardName, Guard> = {
     actor.role !== 'system' || (record.suspension && record.suspension.until.getTime() <= now.getTime())
       ? null
       : { code: 'case.not_due', message: '挂起期限尚未届满' },
-  warn_due: clockDue('warn'),
-  overdue_due: clockDue('overdue'),
-  escalate_due: clockDue('escalate'),
+  warn_due: clockDue('clock', 'warn'),
+  overdue_due: clockDue('clock', 'overdue'),
+  escalate_due: clockDue('clock', 'escalate'),
+  case_warn_due: clockDue('caseClock', 'warn'),
+  case_overdue_due: clockDue('caseClock', 'overdue'),
+  case_escalate_due: clockDue('caseClock', 'escalate'),
 };
 
 /**

@@ -125,6 +125,7 @@ describe('the junction: one patrol finds four problems, the district sends each 
       'merge',
       'urge',
       'supervise',
+      'publish_summary',
     ]);
   });
 });

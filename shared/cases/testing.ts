@@ -45,7 +45,7 @@ const stageOwners: Record<StageKey, UnitType> = {
 
 const stageHours: Record<StageKey, number> = { accept: 2, dispatch: 2, claim: 2, handle: 16, verify: 8 };
 
-/** A subcategory with working-hour limits (accept 2 h, dispatch 2 h, claim 2 h, handle 16 h, verify 8 h). */
+/** A subcategory with working-hour limits (accept 2 h, dispatch 2 h, claim 2 h, handle 16 h, verify 8 h; case 26 h). */
 export function buildSubcategory(overrides: Partial<Subcategory> = {}): Subcategory {
   const stages = Object.fromEntries(
     (Object.keys(stageHours) as StageKey[]).map((k) => [
@@ -59,6 +59,8 @@ export function buildSubcategory(overrides: Partial<Subcategory> = {}): Subcateg
     description: '电梯停运、困人、异常下坠等',
     priority: 'danger',
     stages,
+    // dispatch + handle + verify: one uninterrupted run.
+    caseLimit: { hours: 26, basis: 'working' },
     cohandlers: ['market_supervision'],
     steps: ['物业现场核查', '维保单位维修', '市场监管部门督促'],
     closingStandard: '电梯恢复正常运行并经检验合格',
@@ -140,6 +142,12 @@ export function buildCase(overrides: Partial<CaseRecord> = {}, options: BuildCas
     merged: { clock: null, closedAt, mergedInto: 'case-0' },
   };
 
+  const caseClock = status === 'submitted' || status === 'rejected' ? undefined : startClock('case', sub.caseLimit, at, testCalendar);
+  const stoppedCaseClock = caseClock && pauseClock(caseClock, at, testCalendar);
+  const clockOfCase: Partial<CaseRecord> = !caseClock
+    ? {}
+    : { caseClock: status === 'closed' || status === 'merged' || status === 'suspended' ? stoppedCaseClock : caseClock };
+
   return {
     id: 'case-1',
     number: 'BH20260309-0001',
@@ -170,6 +178,8 @@ export function buildCase(overrides: Partial<CaseRecord> = {}, options: BuildCas
     updatedAt: at,
     version: 1,
     clock: null,
+    unitHoldings: [],
+    ...clockOfCase,
     ...byStatus[status],
     ...overrides,
   };
@@ -213,6 +223,10 @@ export function samplePayload(type: CaseEventType, record: CaseRecord, now: Date
     warn: { type: 'warn' },
     overdue: { type: 'overdue' },
     auto_escalate: { type: 'auto_escalate' },
+    publish_summary: { type: 'publish_summary', summary: '小区电梯故障，物业与维保单位正在处置', photos: record.photos.slice(0, 1) },
+    case_warn: { type: 'case_warn' },
+    case_overdue: { type: 'case_overdue' },
+    case_escalate: { type: 'case_escalate' },
   };
   return payloads[type];
 }

@@ -1,7 +1,7 @@
 import type { PriorityClass } from '../catalog/types';
 import type { LngLat, UnitType } from '../domain/places';
 import type { Role } from '../domain/roles';
-import type { StageClock } from '../time/sla';
+import type { CaseClock, StageClock } from '../time/sla';
 import type { CaseEventType, UnitRef } from './events';
 import type { CaseStatus } from './states';
 
@@ -48,6 +48,21 @@ export interface Resolution {
   note: string;
   photos: string[];
   at: Date;
+}
+
+/**
+ * How long one lead unit held the case before it left the unit: returned (退单), reassigned away
+ * (转派) or reported resolved (回单). Counted in working ms, suspensions excluded; statistics
+ * charge it to the unit. Flat on purpose: stored in an array, so no arrays inside.
+ */
+export interface UnitHolding {
+  unitCode: string;
+  /** When the unit was given the case (dispatch, reassignment, send-back or reopening). */
+  from: Date;
+  to: Date;
+  /** Working time held, suspended periods excluded. */
+  heldMs: number;
+  outcome: 'returned' | 'reassigned' | 'resolved';
 }
 
 /** The reporter's verdict on a closed case. */
@@ -111,6 +126,17 @@ export interface CaseRecord {
   assignment: Assignment;
   /** The clock of the current stage; null once the case is closed, rejected or merged. */
   clock: StageClock | null;
+  /**
+   * The case-level clock (办结时限), from acceptance; absent before acceptance and on cases
+   * accepted before it existed. Frozen (paused) once the case is closed, as a record of the time used.
+   */
+  caseClock?: CaseClock | null;
+  /** Every lead unit's holding of the case that has ended, oldest first. */
+  unitHoldings?: UnitHolding[];
+  /** What the public sees of the case in words, written or approved by a centre (公开摘要). */
+  publicSummary?: string;
+  /** The case's photos a centre approved for the public view: a subset of the case's photos. */
+  publicPhotoIds?: string[];
   suspension?: Suspension;
   resolution?: Resolution;
   rating?: Rating;

@@ -1,4 +1,5 @@
 import type { UnitType } from '../domain/places';
+import { defaultCaseLimit } from './catalog';
 import type { Catalog, Category, PriorityClass, StageKey, Subcategory, TimeLimit } from './types';
 
 /**
@@ -48,19 +49,22 @@ interface Spec {
 function build(categoryCode: string, categoryVerifier: Verifier, spec: Spec): Subcategory {
   const limits = stageDefaults[spec.priority];
   const verifier = spec.verifier ?? categoryVerifier;
+  // Copies, so that editing one subcategory's limit in place never changes its neighbours'.
+  const stages: Subcategory['stages'] = {
+    accept: { owner: 'street_center', limit: { ...limits.accept } },
+    dispatch: { owner: 'street_center', limit: { ...limits.dispatch } },
+    claim: { owner: spec.lead, limit: { ...limits.claim } },
+    handle: { owner: spec.lead, limit: { ...spec.handle } },
+    verify: { owner: verifier, limit: { ...limits.verify } },
+  };
   return {
     code: `${categoryCode}.${spec.ss}`,
     name: spec.name,
     description: spec.description,
     priority: spec.priority,
-    // Copies, so that editing one subcategory's limit in place never changes its neighbours'.
-    stages: {
-      accept: { owner: 'street_center', limit: { ...limits.accept } },
-      dispatch: { owner: 'street_center', limit: { ...limits.dispatch } },
-      claim: { owner: spec.lead, limit: { ...limits.claim } },
-      handle: { owner: spec.lead, limit: { ...spec.handle } },
-      verify: { owner: verifier, limit: { ...limits.verify } },
-    },
+    stages,
+    // One uninterrupted run of the stages: a case passed back and forth overruns it.
+    caseLimit: defaultCaseLimit(stages),
     cohandlers: [...(spec.cohandlers ?? [])],
     steps: spec.steps,
     closingStandard: spec.closing,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unitTypes, type UnitType } from '../domain/places';
 import { baoheCatalog } from './baohe-catalog';
-import { findSubcategory, leadUnit, listSubcategories, stageRule, validateCatalog } from './catalog';
+import { findSubcategory, leadUnit, listSubcategories, stageRule, validateCatalog, withCaseLimits } from './catalog';
 import { catalogSchema } from './schema';
 import { stageKeys, type Catalog, type PriorityClass, type Subcategory } from './types';
 
@@ -287,5 +287,29 @@ describe('catalogSchema', () => {
   it('rejects an unknown unit type', () => {
     const copy = withSubcategory('01.01', (s) => (s.stages.handle.owner = 'wizards' as UnitType));
     expect(catalogSchema.safeParse(copy).success).toBe(false);
+  });
+});
+
+describe('the case-level deadline (办结时限)', () => {
+  it('gives every shipped subcategory one run of dispatch, handle and verify, on their common basis', () => {
+    // 01.01 暴露垃圾 (visibility): 1 + 8 + 8 working hours; 02.03 路面塌陷 (danger): 0.5 + 4 + 4 natural hours.
+    expect(findSubcategory(baoheCatalog, '01.01')!.subcategory.caseLimit).toEqual({ hours: 17, basis: 'working' });
+    expect(findSubcategory(baoheCatalog, '02.03')!.subcategory.caseLimit).toEqual({ hours: 8.5, basis: 'natural' });
+    for (const sub of all) expect(sub.caseLimit.hours, sub.code).toBeGreaterThanOrEqual(sub.stages.handle.limit.hours);
+  });
+
+  it('is derived from the stage limits for a catalog stored before it existed', () => {
+    const old = structuredClone(baoheCatalog) as unknown as { categories: { subcategories: Record<string, unknown>[] }[] };
+    for (const category of old.categories) for (const sub of category.subcategories) delete sub.caseLimit;
+    const parsed = catalogSchema.safeParse(old);
+    expect(parsed.success).toBe(true);
+    expect(findSubcategory(parsed.data!, '01.01')!.subcategory.caseLimit).toEqual({ hours: 17, basis: 'working' });
+    expect(findSubcategory(withCaseLimits(old as unknown as Catalog), '02.03')!.subcategory.caseLimit).toEqual({ hours: 8.5, basis: 'natural' });
+  });
+
+  it('keeps a stated limit, and refuses one beyond 720 hours', () => {
+    const stated = withSubcategory('01.01', (s) => (s.caseLimit = { hours: 40, basis: 'working' }));
+    expect(findSubcategory(catalogSchema.parse(stated), '01.01')!.subcategory.caseLimit).toEqual({ hours: 40, basis: 'working' });
+    expect(catalogSchema.safeParse(withSubcategory('01.01', (s) => (s.caseLimit = { hours: 721, basis: 'working' }))).success).toBe(false);
   });
 });

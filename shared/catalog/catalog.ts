@@ -8,6 +8,7 @@ import {
   type StageKey,
   type StageRule,
   type Subcategory,
+  type TimeLimit,
 } from './types';
 
 export interface SubcategoryEntry {
@@ -38,6 +39,38 @@ export function listSubcategories(catalog: Catalog): Subcategory[] {
 /** The owner and time limit of one stage of a subcategory. */
 export function stageRule(subcategory: Subcategory, stage: StageKey): StageRule {
   return subcategory.stages[stage];
+}
+
+/** The longest case-level deadline the schema accepts, as for any stage: 30 natural days. */
+export const maxLimitHours = 720;
+
+/**
+ * The case-level deadline a subcategory gets when its catalog does not state one (catalogs
+ * published before 办结时限 existed): one run of each stage a case passes after acceptance —
+ * dispatch, handle, verify (claiming overlaps handling) — with no slack, so every return or
+ * reassignment eats into it. Mixed bases add up on the working calendar, the more lenient one.
+ */
+export function defaultCaseLimit(stages: Record<StageKey, StageRule>): TimeLimit {
+  const parts = (['dispatch', 'handle', 'verify'] as const).map((stage) => stages[stage].limit);
+  const basis = parts.every((limit) => limit.basis === 'natural') ? 'natural' : 'working';
+  const hours = parts.reduce((sum, limit) => sum + limit.hours, 0);
+  return { hours: Math.min(maxLimitHours, Math.round(hours * 100) / 100), basis };
+}
+
+/**
+ * A stored subcategory as the domain needs it: an old catalog version without `caseLimit` gets
+ * the default derived from its stages, so cases filed under it still run a case clock.
+ */
+export function withCaseLimit<T extends Omit<Subcategory, 'caseLimit'> & { caseLimit?: TimeLimit }>(subcategory: T): T & { caseLimit: TimeLimit } {
+  return subcategory.caseLimit ? (subcategory as T & { caseLimit: TimeLimit }) : { ...subcategory, caseLimit: defaultCaseLimit(subcategory.stages) };
+}
+
+/** A stored catalog with every subcategory's case-level deadline filled in (see {@link withCaseLimit}). */
+export function withCaseLimits(catalog: Catalog): Catalog {
+  return {
+    ...catalog,
+    categories: catalog.categories.map((category) => ({ ...category, subcategories: category.subcategories.map(withCaseLimit) })),
+  };
 }
 
 /** The unit that leads the case (主办): the one that handles it. */

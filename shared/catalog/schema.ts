@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { unitTypes } from '../domain/places';
-import { maxDuplicateRadiusM } from './catalog';
+import { defaultCaseLimit, maxDuplicateRadiusM } from './catalog';
 import { priorityClasses, type Catalog } from './types';
 
 /**
@@ -23,7 +23,7 @@ export const stageRuleSchema = z.strictObject({
   limit: timeLimitSchema,
 });
 
-export const subcategorySchema = z.strictObject({
+const subcategoryShape = z.strictObject({
   code: z.string().regex(/^\d{2}\.\d{2}$/, '小类编码应为「两位数字.两位数字」，如 01.03'),
   name: text(30),
   description: text(200),
@@ -35,6 +35,8 @@ export const subcategorySchema = z.strictObject({
     handle: stageRuleSchema,
     verify: stageRuleSchema,
   }),
+  /** The case-level deadline (办结时限); derived from the stage limits when omitted. */
+  caseLimit: timeLimitSchema,
   cohandlers: z.array(z.enum(unitTypes)).max(8),
   steps: z.array(text(200)).min(1).max(10),
   closingStandard: text(300),
@@ -43,6 +45,16 @@ export const subcategorySchema = z.strictObject({
   anonymousAllowed: z.boolean(),
   duplicateRadiusM: z.number().int().min(0).max(maxDuplicateRadiusM),
 });
+
+/**
+ * A subcategory; one without `caseLimit` (written before the case-level deadline existed) gets
+ * the default derived from its stage limits, so old catalogs still load.
+ */
+export const subcategorySchema = z.preprocess((value) => {
+  if (!value || typeof value !== 'object' || 'caseLimit' in value) return value;
+  const parsed = subcategoryShape.shape.stages.safeParse((value as { stages?: unknown }).stages);
+  return parsed.success ? { ...value, caseLimit: defaultCaseLimit(parsed.data) } : value;
+}, subcategoryShape);
 
 export const categorySchema = z.strictObject({
   code: z.string().regex(/^\d{2}$/, '大类编码应为两位数字'),
@@ -57,7 +69,7 @@ export const catalogSchema = z.strictObject({
   categories: z.array(categorySchema).min(1).max(99),
 });
 
-/** What an administrator sends. */
+/** What an administrator sends (`caseLimit` may be left out of a subcategory). */
 export type CatalogInput = z.input<typeof catalogSchema>;
 
 // Hand-kept duplicate shapes drift; this stops compiling the day the schema and `Catalog` disagree.

@@ -53,6 +53,11 @@ export interface Subcategory {
   description: string;
   priority: PriorityClass;
   stages: Record<StageKey, StageRule>;
+  /**
+   * The case-level deadline (办结时限), counted from acceptance to closing across every stage. A
+   * return, reassignment or send-back restarts the stage clock but never this one.
+   */
+  caseLimit: TimeLimit;
   /** Units that join the lead unit (协办) by default, e.g. traffic police with urban management. */
   cohandlers: UnitType[];
   /** The handling procedure, step by step (处置流程). */

@@ -3,6 +3,7 @@ import { chinaCalendar2026 as cal, HOUR_MS } from './calendar';
 import {
   clockConsumedMs,
   clockProgress,
+  clockRemainingMs,
   dueClockEvents,
   ESCALATE_RATIO,
   markClockEvent,
@@ -108,5 +109,17 @@ describe('pauseClock and resumeClock', () => {
     const paused = pauseClock(started, bj('2026-03-09T10:00'), cal);
     expect(pauseClock(paused, bj('2026-03-09T11:00'), cal)).toBe(paused);
     expect(resumeClock(started, bj('2026-03-09T11:00'), cal)).toBe(started);
+  });
+});
+
+describe('clockRemainingMs', () => {
+  it('counts down in working time, keeps its budget while paused and goes negative once overdue', () => {
+    // Started Friday 16:00 with 8 working hours: 1.5 h used by Friday 17:30, none over the weekend.
+    const clock = startClock('case', eightWorkingHours, bj('2026-03-13T16:00'), cal);
+    expect(clockRemainingMs(clock, bj('2026-03-16T08:00'), cal)).toBe(6.5 * HOUR_MS);
+    const paused = pauseClock(clock, bj('2026-03-16T09:30'), cal);
+    expect(clockRemainingMs(paused, bj('2026-03-20T12:00'), cal)).toBe(5.5 * HOUR_MS);
+    // Monday 7.5 h → 9 h used by 17:30: one hour over.
+    expect(clockRemainingMs(clock, bj('2026-03-16T17:30'), cal)).toBe(-1 * HOUR_MS);
   });
 });

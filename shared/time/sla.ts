@@ -16,12 +16,14 @@ export const ESCALATE_RATIO = 1.5;
 export type ClockEventKind = 'warn' | 'overdue' | 'escalate';
 
 /**
- * The clock of the current stage. Time is counted in the limit's basis (working or natural ms).
- * Threshold instants still ahead are unknown while the clock is paused (null) and recomputed from
- * the remaining budget on resume; instants already passed stay as history.
+ * A clock against a time limit: the current stage's, or the whole case's (办结时限). Time is
+ * counted in the limit's basis (working or natural ms). Threshold instants still ahead are unknown
+ * while the clock is paused (null) and recomputed from the remaining budget on resume; instants
+ * already passed stay as history.
  */
-export interface StageClock {
-  stage: StageKey;
+export interface Clock<K extends string = string> {
+  /** What the clock times: a stage, or `case` for the case-level deadline. */
+  stage: K;
   basis: TimeBasis;
   limitMs: number;
   startedAt: Date;
@@ -40,18 +42,28 @@ export interface StageClock {
   escalated: boolean;
 }
 
+/** The clock of the current stage; it restarts with every new stage. */
+export type StageClock = Clock<StageKey>;
+
+/**
+ * The case-level clock (办结时限): started at acceptance, paused by suspensions like the stage
+ * clock, and never restarted by a return, a reassignment or a send-back, so passing a case back
+ * and forth cannot reset it.
+ */
+export type CaseClock = Clock<'case'>;
+
 const thresholds = [
   { kind: 'warn', at: 'warnAt', flag: 'warned', ratio: WARN_RATIO },
   { kind: 'overdue', at: 'deadline', flag: 'overdue', ratio: OVERDUE_RATIO },
   { kind: 'escalate', at: 'escalateAt', flag: 'escalated', ratio: ESCALATE_RATIO },
 ] as const;
 
-function thresholdMs(clock: StageClock, ratio: number): number {
+function thresholdMs(clock: Clock, ratio: number): number {
   return Math.round(clock.limitMs * ratio);
 }
 
 /** Fills in every unknown threshold instant from the budget left, counting from `now`. */
-function schedule(clock: StageClock, now: Date, cal: WorkingCalendar): StageClock {
+function schedule<C extends Clock>(clock: C, now: Date, cal: WorkingCalendar): C {
   const next = { ...clock };
   for (const t of thresholds) {
     if (next[t.at] === null) {
@@ -61,9 +73,9 @@ function schedule(clock: StageClock, now: Date, cal: WorkingCalendar): StageCloc
   return next;
 }
 
-/** Starts the clock of a stage at `now` with the catalog's limit for it. */
-export function startClock(stage: StageKey, limit: TimeLimit, now: Date, cal: WorkingCalendar): StageClock {
-  const clock: StageClock = {
+/** Starts the clock of a stage (or of the case) at `now` with the catalog's limit for it. */
+export function startClock<K extends string>(stage: K, limit: TimeLimit, now: Date, cal: WorkingCalendar): Clock<K> {
+  const clock: Clock<K> = {
     stage,
     basis: limit.basis,
     limitMs: limitToMs(limit),
@@ -81,13 +93,13 @@ export function startClock(stage: StageKey, limit: TimeLimit, now: Date, cal: Wo
 }
 
 /** Time consumed so far, in ms of the clock's basis. */
-export function clockConsumedMs(clock: StageClock, now: Date, cal: WorkingCalendar): number {
+export function clockConsumedMs(clock: Clock, now: Date, cal: WorkingCalendar): number {
   if (!clock.runningSince) return clock.consumedMs;
   return clock.consumedMs + Math.max(0, elapsed(clock.runningSince, now, clock.basis, cal));
 }
 
 /** Stops the clock (suspension): consumption is banked; an already paused clock is returned as is. */
-export function pauseClock(clock: StageClock, now: Date, cal: WorkingCalendar): StageClock {
+export function pauseClock<C extends Clock>(clock: C, now: Date, cal: WorkingCalendar): C {
   if (!clock.runningSince) return clock;
   const t = now.getTime();
   const keepIfPassed = (at: Date | null) => (at && at.getTime() <= t ? at : null);
@@ -102,13 +114,13 @@ export function pauseClock(clock: StageClock, now: Date, cal: WorkingCalendar): 
 }
 
 /** Restarts a paused clock at `now`; thresholds still ahead are recomputed from the remaining budget. */
-export function resumeClock(clock: StageClock, now: Date, cal: WorkingCalendar): StageClock {
+export function resumeClock<C extends Clock>(clock: C, now: Date, cal: WorkingCalendar): C {
   if (clock.runningSince) return clock;
   return schedule({ ...clock, runningSince: now }, now, cal);
 }
 
 /** Fraction of the limit consumed (may exceed 1); a zero limit counts as fully consumed. */
-export function clockProgress(clock: StageClock, now: Date, cal: WorkingCalendar): number {
+export function clockProgress(clock: Clock, now: Date, cal: WorkingCalendar): number {
   if (clock.limitMs <= 0) return 1;
   return clockConsumedMs(clock, now, cal) / clock.limitMs;
 }
@@ -118,7 +130,7 @@ export function clockProgress(clock: StageClock, now: Date, cal: WorkingCalendar
  * with the calendar when the clock started or resumed, so no calendar is needed here, and the
  * answer agrees to the millisecond with {@link nextClockCheckAt}. A paused clock announces nothing.
  */
-export function dueClockEvents(clock: StageClock, now: Date): ClockEventKind[] {
+export function dueClockEvents(clock: Clock, now: Date): ClockEventKind[] {
   if (!clock.runningSince) return [];
   const t = now.getTime();
   return thresholds
@@ -130,7 +142,7 @@ export function dueClockEvents(clock: StageClock, now: Date): ClockEventKind[] {
 }
 
 /** Records that an announcement was made, so that it is never made twice. */
-export function markClockEvent(clock: StageClock, kind: ClockEventKind): StageClock {
+export function markClockEvent<C extends Clock>(clock: C, kind: ClockEventKind): C {
   const th = thresholds.find((x) => x.kind === kind)!;
   return { ...clock, [th.flag]: true };
 }
@@ -139,7 +151,7 @@ export function markClockEvent(clock: StageClock, kind: ClockEventKind): StageCl
  * The earliest instant a scheduler must look at this clock again: the next of warnAt, deadline and
  * escalateAt not yet announced. Null while paused or once everything has been announced.
  */
-export function nextClockCheckAt(clock: StageClock): Date | null {
+export function nextClockCheckAt(clock: Clock): Date | null {
   if (!clock.runningSince) return null;
   let earliest: Date | null = null;
   for (const th of thresholds) {
@@ -147,4 +159,12 @@ export function nextClockCheckAt(clock: StageClock): Date | null {
     if (!clock[th.flag] && at && (!earliest || at.getTime() < earliest.getTime())) earliest = at;
   }
   return earliest;
+}
+
+/**
+ * Time left before the deadline at `now`, in ms of the clock's basis; negative once overdue. A
+ * paused clock keeps the budget it had when it stopped.
+ */
+export function clockRemainingMs(clock: Clock, now: Date, cal: WorkingCalendar): number {
+  return clock.limitMs - clockConsumedMs(clock, now, cal);
 }

@@ -31,6 +31,12 @@ export const caseSchema = new Schema(
     tier: { type: String, required: true },
     assignment: { type: mixed, required: true },
     clock: { type: mixed },
+    /** The case-level clock (办结时限), from acceptance. */
+    caseClock: { type: mixed },
+    /** Each lead unit's ended holding of the case (flat objects). */
+    unitHoldings: { type: [mixed], default: undefined },
+    publicSummary: { type: String },
+    publicPhotoIds: { type: [String], default: undefined },
     suspension: { type: mixed },
     resolution: { type: mixed },
     rating: { type: mixed },

@@ -85,6 +85,10 @@ const eventSetups: Record<CaseEventType, { status: PreparedStatus; body: () => R
   warn: { status: 'in_progress', body: () => ({}) },
   overdue: { status: 'in_progress', body: () => ({}) },
   auto_escalate: { status: 'in_progress', body: () => ({}) },
+  publish_summary: { status: 'in_progress', body: () => ({ summary: '小区电梯故障，物业正在处置' }) },
+  case_warn: { status: 'in_progress', body: () => ({}) },
+  case_overdue: { status: 'in_progress', body: () => ({}) },
+  case_escalate: { status: 'in_progress', body: () => ({}) },
 };
 
 /**
@@ -116,6 +120,11 @@ const mayAct: Record<CaseEventType, SignedIn[]> = {
   warn: [],
   overdue: [],
   auto_escalate: [],
+  // Only the centres vouch for what the public reads; the street keeps watching once escalated.
+  publish_summary: ['district', 'street01'],
+  case_warn: [],
+  case_overdue: [],
+  case_escalate: [],
 };
 
 /** How each status is reached through the API, one `[who, event, body]` per step. */

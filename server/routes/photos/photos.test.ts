@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildActor, buildCase } from '../../../shared/cases/testing';
 import { attachPhotos, canViewPhoto, photoFilePath } from '../../photos/photos';
 import { startTestApp, type TestApp } from '../../testing/app';
 
@@ -265,12 +266,13 @@ describe('GET /api/v1/photos/:id', () => {
     expect(anonymous.body.error.code).toBe('auth.required');
   });
 
-  it('serves anyone, anonymous included, once a case shows the photo', async () => {
+  it('serves nobody but the parties a photo attached to a case that does not show it publicly', async () => {
     const mine = await uploaded(await webpImage());
     const owner = await app.actor('resident01');
+    // No such case is stored: without its case, the policy has nothing to show the photo by.
     expect(await attachPhotos(app.database, [mine.id], { ownerId: owner.id, caseId: 'case-public-1' })).toEqual({ ok: true });
-    expect((await download(mine.url)).status).toBe(200);
-    expect((await download(mine.thumbnailUrl, tokens.resident02)).status).toBe(200);
+    expect((await download(mine.url)).status).toBe(401);
+    expect((await download(mine.thumbnailUrl, tokens.resident02)).status).toBe(403);
   });
 
   it('answers 400 for an unknown size', async () => {
@@ -296,17 +298,24 @@ describe('canViewPhoto', () => {
   const dispatcher = { id: 's1', role: 'street_dispatcher', name: '调度员', scope: { streetCode: 'ST01' } } as const;
 
   it('lets the uploader and staff see an unattached photo, and nobody else', () => {
-    const photo = { ownerId: 'r1', caseId: null };
-    expect(canViewPhoto(photo, resident)).toBe(true);
-    expect(canViewPhoto(photo, dispatcher)).toBe(true);
-    expect(canViewPhoto(photo, neighbour)).toBe(false);
-    expect(canViewPhoto(photo, undefined)).toBe(false);
+    const photo = { id: 'p1', ownerId: 'r1', caseId: null };
+    expect(canViewPhoto(photo, { actor: resident })).toBe(true);
+    expect(canViewPhoto(photo, { actor: dispatcher })).toBe(true);
+    expect(canViewPhoto(photo, { actor: neighbour })).toBe(false);
+    expect(canViewPhoto(photo, { actor: undefined })).toBe(false);
   });
 
-  it('lets everyone see a photo a case shows', () => {
-    const photo = { ownerId: 'r1', caseId: 'C1' };
-    expect(canViewPhoto(photo, neighbour)).toBe(true);
-    expect(canViewPhoto(photo, undefined)).toBe(true);
+  it('asks the privacy policy about a photo a case shows: everyone sees it once a centre made it public', () => {
+    const record = buildCase({ id: 'C1', photos: ['p1', 'p2'], publicPhotoIds: ['p2'] });
+    expect(canViewPhoto({ id: 'p1', ownerId: 'r1', caseId: 'C1' }, { actor: undefined }, record)).toBe(false);
+    expect(canViewPhoto({ id: 'p1', ownerId: 'r1', caseId: 'C1' }, { actor: neighbour }, record)).toBe(false);
+    expect(canViewPhoto({ id: 'p2', ownerId: 'r1', caseId: 'C1' }, { actor: undefined }, record)).toBe(true);
+    expect(canViewPhoto({ id: 'p1', ownerId: 'r1', caseId: 'C1' }, { actor: buildActor('resident') }, record)).toBe(true);
+  });
+
+  it('refuses a case photo when the case given is not the photo\'s', () => {
+    const record = buildCase({ id: 'C2', photos: ['p2'], publicPhotoIds: ['p2'] });
+    expect(canViewPhoto({ id: 'p2', ownerId: 'r1', caseId: 'C1' }, { actor: undefined }, record)).toBe(false);
   });
 });
 

@@ -5,7 +5,9 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import { roles } from '../../../shared/domain/roles';
 import { canViewPhoto, findPhoto, heicSupported, photoFilePath, processPhoto, storePhoto, type Photo } from '../../photos/photos';
+import { loadCase } from '../../commands/cases';
 import { optionalActorOf, requireRole } from '../../http/auth';
+import { caseCommandDeps } from '../../wiring';
 import { AppError, errors } from '../../http/errors';
 import { parseInput } from '../../http/validate';
 import type { AppDeps } from '../../http/app';
@@ -20,6 +22,7 @@ const refusals = {
 
 /** Case photos: upload by any signed-in account, download by those `canViewPhoto` allows. */
 export function photoRoutes(router: Router, deps: AppDeps): void {
+  const cases = caseCommandDeps(deps.database, deps.reference, deps.now);
   router.post('/api/v1/photos', async (ctx) => {
     const actor = requireRole(ctx, roles);
     const body = await readBody(ctx, deps.config.uploads.maxBytes);
@@ -38,7 +41,9 @@ export function photoRoutes(router: Router, deps: AppDeps): void {
     const photo = await findPhoto(deps.database, ctx.params.id ?? '');
     if (!photo) throw errors.notFound('照片');
     const actor = optionalActorOf(ctx);
-    if (!canViewPhoto(photo, actor)) throw actor ? errors.forbidden('photo.not_allowed', '无权查看这张照片') : errors.unauthenticated('请先登录后查看这张照片');
+    // A case's photo is shown as the privacy policy shows that case's fields.
+    const record = photo.caseId ? await loadCase(cases, photo.caseId).catch(() => undefined) : undefined;
+    if (!canViewPhoto(photo, { actor }, record)) throw actor ? errors.forbidden('photo.not_allowed', '无权查看这张照片') : errors.unauthenticated('请先登录后查看这张照片');
     // Opened before answering, so a missing file is a logged 500 rather than a cut-off 200.
     const file = await open(photoFilePath(deps.config.uploads.dir, photo.id, size ?? 'full'));
     const { size: length } = await file.stat().catch(async (error: unknown) => {

@@ -1,5 +1,6 @@
 import type Router from '@koa/router';
-import { maskPhone } from '../../../shared/cases/visibility';
+import { maskPhone } from '../../../shared/policies/personal-data';
+import { directoryPhoneDisclosure } from '../../../shared/policies/privacy';
 import { compoundKindLabels, unitTypeLabels, type Compound, type Person, type Unit } from '../../../shared/domain/places';
 import type { Actor } from '../../../shared/domain/roles';
 import { listCompoundsSchema, listGridsSchema, listUnitsSchema, placeCodeParamSchema } from '../../../shared/schemas/places';
@@ -11,8 +12,8 @@ import { pageByCode } from '../../presenters/page';
 
 const streetKindLabels = { street: '街道', town: '镇', large_community: '大社区', station_area: '片区' } as const;
 
-/** Numbers of grid teams and units are for staff; residents and the public see them masked. */
-const phoneFor = (actor: Actor | undefined, phone: string) => (actor && actor.role !== 'resident' ? phone : maskPhone(phone));
+/** Numbers of grid teams and units, as the privacy policy shows them to this viewer. */
+const phoneFor = (actor: Actor | undefined, phone: string) => (directoryPhoneDisclosure(actor) === 'shown' ? phone : maskPhone(phone));
 const personView = (actor: Actor | undefined, person: Person) => ({ name: person.name, phone: phoneFor(actor, person.phone) });
 
 /** The district's places and units, read-only, from memory: streets, grids, compounds, units. */

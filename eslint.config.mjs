@@ -17,7 +17,7 @@ const restrict = (groups, message, { forbidNodeBuiltins = false } = {}) => [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.engine/**', 'data/**', '.swc/**', 'coverage/**', 'babel.config.js'] },
+  { ignores: ['dist/**', 'node_modules/**', '.engine/**', '.tools/**', 'data/**', '.swc/**', 'coverage/**', 'babel.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,9 @@
 import { z, ZodError } from 'zod';
+import type { ErrorBody } from '../shared/api/errors';
 import type { CaseError } from '../shared/cases/types';
+
+/** What an error may add beside its code and message: field errors, the current version… */
+export type ErrorDetails = NonNullable<ErrorBody['error']['details']>;
 
 // zod's own messages (a string where a number was expected, …) reach people beside the fields,
 // like ours do: Chinese for every schema the server parses with, not just those with custom text.
@@ -18,7 +22,7 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
-    readonly details?: unknown,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
   }
@@ -29,8 +33,8 @@ export const errors = {
   unauthenticated: (message = '请先登录') => new AppError('auth.required', message, 401),
   forbidden: (code: string, message: string) => new AppError(code, message, 403),
   notFound: (what: string) => new AppError('not_found', `${what}不存在`, 404),
-  conflict: (code: string, message: string, details?: unknown) => new AppError(code, message, 409, details),
-  unprocessable: (code: string, message: string, details?: unknown) => new AppError(code, message, 422, details),
+  conflict: (code: string, message: string, details?: ErrorDetails) => new AppError(code, message, 409, details),
+  unprocessable: (code: string, message: string, details?: ErrorDetails) => new AppError(code, message, 422, details),
 };
 
 /** Turns a zod error into `{ "a.b": ["…"] }`: the shape the app shows beside each field. */
@@ -62,8 +66,13 @@ const caseErrorStatus: Record<CaseError['code'], number> = {
   'case.reopen_limit_reached': 422,
 };
 
-/** A refusal of the case machine, as an AppError with the status its code stands for. */
-export function fromCaseError(error: CaseError): AppError {
+/**
+ * A refusal of the case machine, as an AppError with the status its code stands for. Once the body
+ * has passed its schema, an invalid event is about facts no schema holds (a date too far ahead,
+ * a unit named twice): 422, so that 400 always means "not what the API document allows".
+ */
+export function fromCaseError(error: CaseError, options: { bodyParsed?: boolean } = {}): AppError {
   const details = error.details && { fields: Object.fromEntries(Object.entries(error.details).map(([path, message]) => [path, [message]])) };
-  return new AppError(error.code, error.message, caseErrorStatus[error.code], details);
+  const status = error.code === 'case.invalid_event' && options.bodyParsed ? 422 : caseErrorStatus[error.code];
+  return new AppError(error.code, error.message, status, details);
 }

@@ -131,7 +131,7 @@ export function mongoCaseStore(database: Database): CaseStore {
       }
       if (page.cursor) {
         const after = decodeCursor(page.cursor);
-        if (!after) throw errors.validation({ cursor: ['翻页标记无效'] });
+        if (!after) throw errors.unprocessable('list.invalid_cursor', '翻页标记无效，请从第一页重新加载', { fields: { cursor: ['翻页标记无效'] } });
         filter.$or = [{ filedAt: { $lt: after.filedAt } }, { filedAt: after.filedAt, _id: { $lt: after.id } }];
       }
       const docs = await Case.collection

@@ -9,6 +9,7 @@ import type { WeChatGateway } from '../wechat/gateway';
 import { errorMiddleware, rethrowAsAppError } from './errors';
 import { authenticate } from './auth';
 import { jsonBodiesOnly } from './json-only';
+import { methodNotAllowed } from './method-not-allowed';
 import { staticPortal } from './static-portal';
 import { healthRoutes } from '../routes/health';
 import { authRoutes } from '../routes/auth/routes';
@@ -58,7 +59,7 @@ export function createApp(deps: AppDeps): Koa {
   accountRoutes(router, accounts);
   openapiRoutes(router, deps);
   app.use(router.routes());
-  app.use(router.allowedMethods({ throw: false }));
+  app.use(methodNotAllowed(router));
 
   if (deps.h5Dir) app.use(staticPortal(deps.h5Dir));
   return app;

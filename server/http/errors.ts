@@ -1,6 +1,7 @@
 import type { Middleware } from 'koa';
 import { ZodError } from 'zod';
-import { AppError, fieldErrorsOf } from '../errors';
+import type { ErrorBody } from '../../shared/api/errors';
+import { AppError, fieldErrorsOf, type ErrorDetails } from '../errors';
 
 export { AppError, errors, fieldErrorsOf, type FieldErrors } from '../errors';
 import type { Logger } from 'pino';
@@ -26,12 +27,12 @@ export function errorMiddleware(logger: Logger): Middleware {
       const { status, code, message, details } = describe(caught);
       if (status >= 500) logger.error({ err: caught, path: ctx.path }, 'request failed');
       ctx.status = status;
-      ctx.body = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+      ctx.body = { error: { code, message, ...(details === undefined ? {} : { details }) } } satisfies ErrorBody;
     }
   };
 }
 
-function describe(caught: unknown): { status: number; code: string; message: string; details?: unknown } {
+function describe(caught: unknown): { status: number; code: string; message: string; details?: ErrorDetails } {
   if (caught instanceof AppError) return { status: caught.status, code: caught.code, message: caught.message, details: caught.details };
   if (caught instanceof ZodError) {
     return { status: 400, code: 'request.invalid', message: '提交的内容有误，请检查标出的字段', details: { fields: fieldErrorsOf(caught) } };

@@ -13,8 +13,8 @@ export function presentAccount(account: StoredAccount, options: { withAudit?: bo
     roleLabel: roleLabels[account.role],
     scope: account.scope,
     disabled: account.disabled,
-    createdAt: account.createdAt.toISOString(),
-    updatedAt: account.updatedAt.toISOString(),
-    ...(options.withAudit ? { audit: account.audit.map((entry) => ({ ...entry, at: entry.at.toISOString() })) } : {}),
+    createdAt: account.createdAt,
+    updatedAt: account.updatedAt,
+    ...(options.withAudit ? { audit: account.audit.map((entry) => ({ ...entry })) } : {}),
   };
 }

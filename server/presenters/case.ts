@@ -1,4 +1,4 @@
-import { priorityLabels, stageLabels } from '../../shared/catalog/types';
+import { priorityLabels, stageLabels, type StageKey } from '../../shared/catalog/types';
 import { caseEventLabels, type CaseEventType } from '../../shared/cases/events';
 import { caseStatusLabels, statusGroup } from '../../shared/cases/states';
 import type { CaseRecord, TimelineEntry } from '../../shared/cases/types';
@@ -8,6 +8,7 @@ import { publicPreviewOf } from '../../shared/policies/preview';
 import { coarsenPoint, disclosuresFor, isCaseParty, relationTo, type CaseField, type Disclosure, type Viewer } from '../../shared/policies/privacy';
 import type { WorkingCalendar } from '../../shared/time/calendar';
 import { clockRemainingMs, type Clock } from '../../shared/time/sla';
+import type { CaseSummary, CaseView } from '../../shared/api/cases';
 import type { ReferenceData } from '../reference/reference-data';
 
 export type { Viewer } from '../../shared/policies/privacy';
@@ -45,7 +46,7 @@ function unitOf(reference: ReferenceData, code: string | undefined) {
 }
 
 /** A clock with the time left at `now` (negative once overdue), so the app shows a countdown without a calendar. */
-function clockView(clock: Clock | null | undefined, label: string, now: Date, calendar: WorkingCalendar) {
+function clockView<K extends StageKey | 'case'>(clock: Clock<K> | null | undefined, label: string, now: Date, calendar: WorkingCalendar) {
   if (!clock) return null;
   return {
     stage: clock.stage,
@@ -69,12 +70,12 @@ const clocksOf = (reference: ReferenceData, record: CaseRecord, now: Date) => ({
 const publicAddress = (n: Names) => [n.street.name, n.compound?.name].filter(Boolean).join(' ');
 
 /** A line of a list: enough to pick a case; the title and the photo only where the policy shows them. */
-export async function presentCaseSummary(reference: ReferenceData, record: CaseRecord, viewer: Viewer) {
+export async function presentCaseSummary(reference: ReferenceData, record: CaseRecord, viewer: Viewer): Promise<CaseSummary> {
   const relation = relationTo(record, viewer);
   return summaryOf(reference, record, disclosuresFor(relation, { reporterAnonymous: record.reporter.anonymous }), await names(reference, record));
 }
 
-function summaryOf(reference: ReferenceData, record: CaseRecord, d: Record<CaseField, Disclosure>, n: Names) {
+function summaryOf(reference: ReferenceData, record: CaseRecord, d: Record<CaseField, Disclosure>, n: Names): CaseSummary {
   const thumbnail = d.photos === 'shown' ? record.photos[0] : (record.publicPhotoIds ?? [])[0];
   return {
     id: record.id,
@@ -129,7 +130,7 @@ function previewOf(record: CaseRecord, n: Names) {
  * view: category, coarse place, status, steps with role labels, and what a centre approved.
  * `now` gives the time left on the stage and on the case.
  */
-export async function presentCase(reference: ReferenceData, record: CaseRecord, viewer: Viewer, allowed: CaseEventType[], now: Date) {
+export async function presentCase(reference: ReferenceData, record: CaseRecord, viewer: Viewer, allowed: CaseEventType[], now: Date): Promise<CaseView> {
   const n = await names(reference, record);
   const relation = relationTo(record, viewer);
   const d = disclosuresFor(relation, { reporterAnonymous: record.reporter.anonymous });

@@ -1,14 +1,45 @@
 import type Router from '@koa/router';
-import { buildOpenApiDocument } from '../openapi/document';
+import { z } from 'zod';
+import type { Catalog } from '../../shared/catalog/types';
 import type { AppDeps } from '../http/app';
+import { describe, describedOperations } from '../openapi/describe';
+import { buildOpenApiDocument, type ReferenceCodes } from '../openapi/document';
+import type { ReferenceData } from '../reference/reference-data';
 
-/** `GET /api/openapi.json`: the API as OpenAPI 3.1, built on the first request and kept. */
-export function openapiRoutes(router: Router, deps: Pick<AppDeps, 'config'>): void {
-  let json: string | undefined;
-  router.get('/api/openapi.json', (ctx) => {
-    json ??= JSON.stringify(buildOpenApiDocument({ photoMaxBytes: deps.config.uploads.maxBytes }));
+/** The codes the document lists as enums: what exists now, so a request it allows names real things. */
+export function referenceCodes(reference: ReferenceData, catalog: Catalog): ReferenceCodes {
+  return {
+    category: catalog.categories.map((category) => category.code),
+    subcategory: catalog.categories.flatMap((category) => category.subcategories.map((subcategory) => subcategory.code)),
+    compound: [...reference.compounds.keys()],
+  };
+}
+
+/**
+ * `GET /api/openapi.json`: the API as OpenAPI 3.1, from the descriptions every route recorded on
+ * `router`. Built on the first request and again only when a new catalog version is published
+ * (its subcategory codes are in the document).
+ */
+export function openapiRoutes(router: Router, deps: Pick<AppDeps, 'reference' | 'now'>): void {
+  let built: { catalogVersion: number; json: string } | undefined;
+  describe(router, {
+    method: 'get',
+    path: '/api/openapi.json',
+    operationId: 'openapi',
+    summary: '接口说明文档（本文档）',
+    tag: '系统',
+    access: 'public',
+    responses: { 200: { description: 'OpenAPI 3.1 文档', schema: z.looseObject({ openapi: z.string() }) } },
+    errors: [],
+  });
+  router.get('/api/openapi.json', async (ctx) => {
+    const catalog = await deps.reference.latestCatalog(deps.now().getTime());
+    if (built?.catalogVersion !== catalog.version) {
+      const document = buildOpenApiDocument(describedOperations(router), { codes: referenceCodes(deps.reference, catalog) });
+      built = { catalogVersion: catalog.version, json: JSON.stringify(document) };
+    }
     ctx.type = 'application/json';
     ctx.set('Cache-Control', 'public, max-age=300');
-    ctx.body = json;
+    ctx.body = built.json;
   });
 }

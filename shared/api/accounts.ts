@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { roles, type Role } from '../domain/roles';
+import { roles } from '../domain/roles';
 import { codeSchema } from '../schemas/common';
+import { scopeSchema } from './auth';
+import { dateTime, pageOf } from './common';
 
 /** How an account signs in: staff with a username and password, residents with WeChat. */
 export const loginKinds = ['password', 'wechat'] as const;
@@ -77,30 +79,32 @@ export const accountAuditActions = ['created', 'assignment_changed', 'disabled',
 export type AccountAuditAction = (typeof accountAuditActions)[number];
 
 /** One change to an account: who made it, when, and the role/place before and after. */
-export interface AccountAuditEntry {
-  action: AccountAuditAction;
-  at: string;
-  byId: string;
-  byName: string;
-  /** `role` or `role@place` before and after an assignment change. */
-  from?: string;
-  to?: string;
-  reason?: string;
-}
+export const accountAuditEntrySchema = z.strictObject({
+  action: z.enum(accountAuditActions),
+  at: dateTime,
+  byId: z.string(),
+  byName: z.string(),
+  from: z.string().optional().meta({ description: '变更前的角色与辖区：role 或 role@辖区编码' }),
+  to: z.string().optional().meta({ description: '变更后的角色与辖区' }),
+  reason: z.string().optional(),
+});
+export type AccountAuditEntry = z.output<typeof accountAuditEntrySchema>;
 
 /** An account as administrators see it: never a password or its hash. */
-export interface AccountAdminView {
-  id: string;
-  /** How the account signs in: staff with a password, residents with WeChat. */
-  kind: LoginKind;
-  username?: string;
-  displayName: string;
-  role: Role;
-  roleLabel: string;
-  scope: { streetCode?: string; gridCode?: string; unitCode?: string; compoundCodes?: string[] };
-  disabled: boolean;
-  createdAt: string;
-  updatedAt: string;
-  /** Newest last; only on the single-account view. */
-  audit?: AccountAuditEntry[];
-}
+export const accountViewSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(loginKinds).meta({ description: '登录方式：password 工作人员账号密码，wechat 居民微信' }),
+  username: z.string().optional(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  roleLabel: z.string(),
+  scope: scopeSchema,
+  disabled: z.boolean(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  audit: z.array(accountAuditEntrySchema).optional().meta({ description: '变更记录，旧的在前；仅单个账号的回答带有' }),
+});
+export type AccountAdminView = z.output<typeof accountViewSchema>;
+
+/** `GET /api/v1/accounts`. */
+export const accountPageSchema = pageOf(accountViewSchema);

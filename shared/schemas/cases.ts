@@ -6,15 +6,22 @@ import { codeSchema, latQuerySchema, latSchema, lngQuerySchema, lngSchema } from
 export const lngLatSchema = z.strictObject({ lng: lngSchema, lat: latSchema });
 const code = codeSchema;
 
+/**
+ * Marks a code that must exist in the reference data (`x-codes`: its kind); the API document lists
+ * the codes that exist when it is built, so a request it allows never names an unknown one.
+ */
+export const codesMark = 'x-codes';
+const subcategoryCodeSchema = (message: string) => z.string().regex(/^\d{2}\.\d{2}$/, message).meta({ [codesMark]: 'subcategory' });
+
 /** Filing a case (居民上报 / 网格员巡查上报). Either a map point or a compound must locate it. */
 export const fileCaseSchema = z
   .strictObject({
-    subcategoryCode: z.string().regex(/^\d{2}\.\d{2}$/, '请选择问题小类'),
+    subcategoryCode: subcategoryCodeSchema('请选择问题小类'),
     title: z.string().trim().min(2, '标题至少2个字').max(60, '标题不超过60字').optional(),
     description: z.string().trim().min(5, '请至少用5个字描述问题').max(2000, '描述不超过2000字'),
     location: lngLatSchema.optional(),
     address: z.string().trim().min(2, '地址至少2个字').max(200, '地址不超过200字').optional(),
-    compoundCode: code('小区编号').optional(),
+    compoundCode: code('小区编号').meta({ [codesMark]: 'compound' }).optional(),
     buildingCode: code('楼栋编号').optional(),
     photos: z.array(code('照片编号')).max(MAX_PHOTOS, `照片最多${MAX_PHOTOS}张`).default([]),
     anonymous: z.boolean('匿名须为是或否').default(false),
@@ -24,7 +31,9 @@ export const fileCaseSchema = z
       .optional(),
   })
   .refine((input) => input.location || input.compoundCode, { message: '请在地图上选点或选择小区', path: ['location'] })
-  .refine((input) => !input.buildingCode || input.compoundCode, { message: '选择楼栋前请先选择小区', path: ['buildingCode'] });
+  .refine((input) => !input.buildingCode || input.compoundCode, { message: '选择楼栋前请先选择小区', path: ['buildingCode'] })
+  // The two refinements in JSON Schema's words, for the API document.
+  .meta({ anyOf: [{ required: ['location'] }, { required: ['compoundCode'] }], dependentRequired: { buildingCode: ['compoundCode'] } });
 export type FileCaseRequest = z.input<typeof fileCaseSchema>;
 /** A filing after validation: trimmed, defaults filled. */
 export type FileCaseFields = z.output<typeof fileCaseSchema>;
@@ -43,7 +52,7 @@ export const caseViewLabels: Record<CaseView, string> = {
   public: '公开案件',
 };
 
-const filterKeys = ['status', 'group', 'categoryCode', 'subcategoryCode', 'overdue', 'supervised'] as const;
+export const caseListFilterKeys = ['status', 'group', 'categoryCode', 'subcategoryCode', 'overdue', 'supervised'] as const;
 
 /**
  * Listing cases. Besides the view (whose scope comes from the signed-in account) one filter at a
@@ -57,14 +66,14 @@ export const listCasesSchema = z
     gridCode: code('网格编号').optional(),
     status: z.enum(caseStatuses, '状态无效').optional(),
     group: z.enum(['open', 'paused', 'closed'], '状态分组无效').optional(),
-    categoryCode: z.string().regex(/^\d{2}$/, '大类编号格式不正确').optional(),
-    subcategoryCode: z.string().regex(/^\d{2}\.\d{2}$/, '小类编号格式不正确').optional(),
+    categoryCode: z.string().regex(/^\d{2}$/, '大类编号格式不正确').meta({ [codesMark]: 'category' }).optional(),
+    subcategoryCode: subcategoryCodeSchema('小类编号格式不正确').optional(),
     overdue: z.enum(['true'], 'overdue 只能为 true').optional(),
     supervised: z.enum(['true'], 'supervised 只能为 true').optional(),
     cursor: z.string().max(200, '翻页标记无效').regex(/^[A-Za-z0-9_-]+$/, '翻页标记无效').optional(),
     limit: z.coerce.number('每页条数须为数字').int('每页条数须为整数').min(1, '每页至少1条').max(50, '每页最多50条').default(20),
   })
-  .refine((query) => filterKeys.filter((key) => query[key] !== undefined).length <= 1, {
+  .refine((query) => caseListFilterKeys.filter((key) => query[key] !== undefined).length <= 1, {
     message: '一次只能使用一个筛选条件',
     path: ['status'],
   });
@@ -72,7 +81,7 @@ export type ListCasesQuery = z.output<typeof listCasesSchema>;
 
 /** Open cases near a point, offered before filing so residents can follow one instead ("我也遇到"). */
 export const nearbyCasesSchema = z.strictObject({
-  subcategoryCode: z.string().regex(/^\d{2}\.\d{2}$/, '请选择问题小类'),
+  subcategoryCode: subcategoryCodeSchema('请选择问题小类'),
   lng: lngQuerySchema,
   lat: latQuerySchema,
 });

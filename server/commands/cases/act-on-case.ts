@@ -39,7 +39,7 @@ export async function actOnCase(
   await checkReferences(deps, actor, record, event);
 
   const result = transition(record, event, { actor, now, subcategory: await subcategoryOf(deps, record), calendar: deps.reference.calendar });
-  if (!result.ok) throw fromCaseError(result.error);
+  if (!result.ok) throw fromCaseError(result.error, { bodyParsed: true });
   // Effects on other cases are idempotent and go first: if the step's own write then loses a
   // race, a retry repeats them harmlessly, whereas done after it a failure would be lost for good.
   await applyCrossCaseEffects(deps, result.effects, record);

@@ -55,7 +55,7 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
     },
     { actor, now, subcategory: entry.subcategory, calendar: deps.reference.calendar },
   );
-  if (!result.ok) throw fromCaseError(result.error);
+  if (!result.ok) throw fromCaseError(result.error, { bodyParsed: true });
   return withClaimedPhotos(deps, input.photos, id, actor.id, async () => {
     // The number is drawn only for a filing the machine accepted: a refusal must not leave a gap in the day's sequence.
     const record: CaseRecord = { ...result.next, number: await deps.store.nextCaseNumber(now) };
@@ -82,13 +82,13 @@ function locate(reference: ReferencePort, input: FileCaseFields): Place {
     const compoundCode = found.compound?.code ?? (input.compoundCode && reference.compounds.get(input.compoundCode)?.gridCode === found.grid.code ? input.compoundCode : undefined);
     // A building must belong to the compound the point resolved to, else it would be dropped without a word.
     const buildings = compoundCode ? (reference.compounds.get(compoundCode)?.buildings ?? []) : [];
-    if (input.buildingCode && !buildings.some((b) => b.code === input.buildingCode)) throw errors.validation({ buildingCode: ['楼栋与所选位置不符'] });
+    if (input.buildingCode && !buildings.some((b) => b.code === input.buildingCode)) throw errors.unprocessable('case.building_mismatch', '楼栋与所选位置不符', { fields: { buildingCode: ['楼栋与所选位置不符'] } });
     return { point: input.location, streetCode: found.street.code, gridCode: found.grid.code, compoundCode };
   }
   const found = locateCompound(input.compoundCode!, reference.placeIndex);
   if (!found) throw errors.validation({ compoundCode: ['小区不存在'] });
   if (input.buildingCode && !found.compound.buildings.some((b) => b.code === input.buildingCode)) {
-    throw errors.validation({ buildingCode: ['该小区没有这个楼栋'] });
+    throw errors.unprocessable('case.building_mismatch', '该小区没有这个楼栋', { fields: { buildingCode: ['该小区没有这个楼栋'] } });
   }
   return { point: found.point, streetCode: found.street.code, gridCode: found.grid.code, compoundCode: found.compound.code };
 }

@@ -49,7 +49,7 @@ export function listScope(actor: Actor | undefined, query: ListCasesQuery, stree
     case 'street': {
       if (!actor) throw errors.unauthenticated();
       const streetCode = query.streetCode ?? streetOfActor(actor);
-      if (!streetCode) throw errors.validation({ streetCode: ['请选择街镇'] });
+      if (!streetCode) throw errors.unprocessable('case.scope_required', '请选择街镇', { fields: { streetCode: ['请选择街镇'] } });
       if (role === 'district_dispatcher' || role === 'admin' || (actor.role === 'street_dispatcher' && actor.scope.streetCode === streetCode)) {
         return { field: 'streetCode', value: streetCode, facet };
       }
@@ -58,7 +58,7 @@ export function listScope(actor: Actor | undefined, query: ListCasesQuery, stree
     case 'grid': {
       if (!actor) throw errors.unauthenticated();
       const gridCode = query.gridCode ?? gridOfActor(actor);
-      if (!gridCode) throw errors.validation({ gridCode: ['请选择网格'] });
+      if (!gridCode) throw errors.unprocessable('case.scope_required', '请选择网格', { fields: { gridCode: ['请选择网格'] } });
       const gridStreet = streetOfGrid(gridCode);
       const allowed =
         role === 'district_dispatcher' ||

@@ -64,17 +64,17 @@ describe('POST /api/v1/auth/wechat', () => {
     expect(await accountsOf('o-double-tap')).toHaveLength(1);
   });
 
-  it('refuses an invalid code with 400 auth.wechat_code_invalid', async () => {
+  it('refuses an invalid code with 401 auth.wechat_code_invalid, as a wrong password is', async () => {
     fake.invalidCodes.add('forged');
     const response = await login({ code: 'forged' });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(401);
     expect(response.body.error).toEqual({ code: 'auth.wechat_code_invalid', message: '微信登录凭证无效，请重新登录' });
   });
 
-  it('refuses a code used before with 400 auth.wechat_code_used', async () => {
+  it('refuses a code used before with 401 auth.wechat_code_used', async () => {
     await login({ code: 'replayed' });
     const response = await login({ code: 'replayed' });
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(401);
     expect(response.body.error).toEqual({ code: 'auth.wechat_code_used', message: '微信登录凭证已使用，请重新登录' });
   });
 

@@ -91,6 +91,14 @@ describe('POST /api/v1/photos', () => {
     }
   });
 
+  it('answers a photo sent as JSON with 415 at once, rather than waiting for a body already read', async () => {
+    const started = Date.now();
+    const response = await upload(new TextEncoder().encode('{"photo":"x"}'), { token: tokens.resident01, contentType: 'application/json' });
+    expect(response.status).toBe(415);
+    expect(response.body.error.code).toBe('photo.unsupported_content_type');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it('identifies the image by its bytes, whatever content type the client claims', async () => {
     const response = await upload(await pngImage(), { token: tokens.resident01, contentType: 'text/plain' });
     expect(response.status).toBe(201);
@@ -281,11 +289,14 @@ describe('GET /api/v1/photos/:id', () => {
     expect(response.body.error.code).toBe('request.invalid');
   });
 
-  it('answers 404 for an unknown or malformed id, even to staff', async () => {
-    for (const id of ['0123456789abcdef0123456789abcdef', 'not-an-id', '..%2F..%2Fetc%2Fpasswd', photo.id.toUpperCase()]) {
+  it('answers 404 for an unknown id and 400 for one that is not a photo id, even to staff', async () => {
+    const unknown = await download('/api/v1/photos/0123456789abcdef0123456789abcdef', tokens.street01);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('not_found');
+    for (const id of ['not-an-id', '..%2F..%2Fetc%2Fpasswd', photo.id.toUpperCase()]) {
       const response = await download(`/api/v1/photos/${id}`, tokens.street01);
-      expect(response.status).toBe(404);
-      expect(response.body.error.code).toBe('not_found');
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('request.invalid');
     }
   });
 });

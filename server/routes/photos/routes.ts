@@ -2,7 +2,6 @@ import { open } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import type Router from '@koa/router';
 import type { Context } from 'koa';
-import { z } from 'zod';
 import { roles } from '../../../shared/domain/roles';
 import { canViewPhoto, findPhoto, heicSupported, photoFilePath, processPhoto, storePhoto, type Photo } from '../../photos/photos';
 import { loadCase } from '../../commands/cases';
@@ -11,8 +10,9 @@ import { caseCommandDeps } from '../../wiring';
 import { AppError, errors } from '../../http/errors';
 import { parseInput } from '../../http/validate';
 import type { AppDeps } from '../../http/app';
-
-export const downloadQuery = z.object({ size: z.enum(['thumb'], { error: '尺寸只能是 thumb' }).optional() });
+import { describe } from '../../openapi/describe';
+import { uploadedPhotoSchema, type UploadedPhoto } from '../../../shared/api/photos';
+import { photoDownloadQuerySchema, photoIdParamSchema, photoUploadTypes } from '../../../shared/schemas/photos';
 
 const refusals = {
   unsupported_type: () => new AppError('photo.unsupported_type', `只支持 ${heicSupported ? 'JPEG、PNG、WebP、HEIC' : 'JPEG、PNG、WebP'} 格式的照片`, 415),
@@ -22,9 +22,28 @@ const refusals = {
 
 /** Case photos: upload by any signed-in account, download by those `canViewPhoto` allows. */
 export function photoRoutes(router: Router, deps: AppDeps): void {
+  const maxMb = Math.floor(deps.config.uploads.maxBytes / 1024 / 1024);
+  const binary = { schema: { type: 'string', format: 'binary' } } as const;
+  describe(router, {
+    method: 'post',
+    path: '/api/v1/photos',
+    operationId: 'uploadPhoto',
+    summary: '上传照片',
+    description:
+      `请求体为照片文件本身（JPEG、PNG、WebP，支持时含 HEIC），不超过 ${maxMb} MB（${deps.config.uploads.maxBytes} 字节）；服务端转为 JPEG 并生成缩略图。` +
+      '得到的 id 用于上报与操作的 photos 字段。以 JSON 或表单提交，或内容经识别不是所列格式，回答 415；照片损坏或像素过多回答 422。',
+    tag: '照片',
+    access: 'signed_in',
+    request: { raw: { required: true, content: Object.fromEntries(photoUploadTypes.map((type) => [type, { schema: { ...binary.schema, minLength: 1, maxLength: deps.config.uploads.maxBytes } }])) } },
+    responses: { 201: { description: '已保存的照片', schema: uploadedPhotoSchema } },
+    errors: [400, 403, 413, 415, 422],
+  });
   const cases = caseCommandDeps(deps.database, deps.reference, deps.now);
   router.post('/api/v1/photos', async (ctx) => {
     const actor = requireRole(ctx, roles);
+    // Answered at once: a JSON body was already consumed by the body parser, and waiting for it would
+    // hang. Other declared types are let through: the bytes decide what the photo is.
+    if (ctx.request.is('json', 'urlencoded', 'multipart')) throw new AppError('photo.unsupported_content_type', `请以照片文件上传（Content-Type: ${photoUploadTypes.join('、')}）`, 415);
     const body = await readBody(ctx, deps.config.uploads.maxBytes);
     if (body.length === 0) throw new AppError('photo.empty', '没有收到照片内容', 400);
     const processed = await processPhoto(body);
@@ -36,9 +55,25 @@ export function photoRoutes(router: Router, deps: AppDeps): void {
     ctx.body = present(photo);
   });
 
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/photos/:id',
+    operationId: 'downloadPhoto',
+    summary: '查看照片',
+    description: '已附到案件上的照片任何人可看；尚未附到案件的照片仅上传者本人与工作人员可看。',
+    tag: '照片',
+    access: 'optional',
+    request: {
+      params: { schema: photoIdParamSchema, descriptions: { id: '照片编号' } },
+      query: { schema: photoDownloadQuerySchema, descriptions: { size: '传 thumb 取缩略图' } },
+    },
+    responses: { 200: { description: 'JPEG 图片', content: { 'image/jpeg': binary } } },
+    errors: [403, 404],
+  });
   router.get('/api/v1/photos/:id', async (ctx) => {
-    const { size } = parseInput(downloadQuery, ctx.query);
-    const photo = await findPhoto(deps.database, ctx.params.id ?? '');
+    const { size } = parseInput(photoDownloadQuerySchema, ctx.query);
+    const { id } = parseInput(photoIdParamSchema, ctx.params);
+    const photo = await findPhoto(deps.database, id);
     if (!photo) throw errors.notFound('照片');
     const actor = optionalActorOf(ctx);
     // A case's photo is shown as the privacy policy shows that case's fields.
@@ -59,7 +94,7 @@ export function photoRoutes(router: Router, deps: AppDeps): void {
   });
 }
 
-function present(photo: Photo) {
+function present(photo: Photo): UploadedPhoto {
   const url = `/api/v1/photos/${photo.id}`;
   return { id: photo.id, width: photo.width, height: photo.height, bytes: photo.bytes, url, thumbnailUrl: `${url}?size=thumb` };
 }

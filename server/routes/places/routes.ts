@@ -9,6 +9,21 @@ import { errors } from '../../http/errors';
 import { parseInput } from '../../http/validate';
 import type { AppDeps } from '../../http/app';
 import { pageByCode } from '../../presenters/page';
+import { describe } from '../../openapi/describe';
+import {
+  compoundDetailSchema,
+  compoundListSchema,
+  gridListSchema,
+  streetListSchema,
+  unitListSchema,
+  type CompoundDetail,
+  type CompoundList,
+  type CompoundSummary,
+  type GridList,
+  type StreetList,
+  type UnitList,
+  type UnitView,
+} from '../../../shared/api/places';
 
 const streetKindLabels = { street: '街道', town: '镇', large_community: '大社区', station_area: '片区' } as const;
 
@@ -25,7 +40,7 @@ export function placeRoutes(router: Router, deps: AppDeps): void {
   const compounds = byCode(reference.compounds.values());
   const units = byCode(reference.units);
 
-  const compoundSummary = (compound: Compound) => ({
+  const compoundSummary = (compound: Compound): CompoundSummary => ({
     code: compound.code,
     name: compound.name,
     kind: compound.kind,
@@ -36,7 +51,7 @@ export function placeRoutes(router: Router, deps: AppDeps): void {
     buildingCount: compound.buildings.length,
     propertyUnit: compound.propertyUnitCode ? { code: compound.propertyUnitCode, name: reference.unitsByCode.get(compound.propertyUnitCode)?.name ?? compound.propertyUnitCode } : null,
   });
-  const unitView = (actor: Actor | undefined, unit: Unit) => ({
+  const unitView = (actor: Actor | undefined, unit: Unit): UnitView => ({
     code: unit.code,
     name: unit.name,
     type: unit.type,
@@ -45,7 +60,7 @@ export function placeRoutes(router: Router, deps: AppDeps): void {
     phone: phoneFor(actor, unit.phone),
   });
 
-  const streetList = {
+  const streetList: StreetList = {
     items: streets.map((street) => ({
       ...street,
       kindLabel: streetKindLabels[street.kind],
@@ -55,10 +70,34 @@ export function placeRoutes(router: Router, deps: AppDeps): void {
     nextCursor: null,
   };
 
+  const pageDescriptions = { after: '翻页标记（上一页的 nextCursor）', limit: '每页条数，1–100' };
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/streets',
+    operationId: 'listStreets',
+    summary: '街镇列表',
+    description: '13 个街镇（大社区）及高铁南站片区，含网格数与小区数。',
+    tag: '地点',
+    access: 'public',
+    responses: { 200: { description: '全部街镇（一页）', schema: streetListSchema } },
+    errors: [],
+  });
   router.get('/api/v1/streets', async (ctx) => {
     ctx.body = streetList;
   });
 
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/grids',
+    operationId: 'listGrids',
+    summary: '网格列表（含 1+2+N 团队）',
+    description: '未登录与居民看到的团队成员电话打码。按编号翻页：after 传上一页的 nextCursor。',
+    tag: '地点',
+    access: 'optional',
+    request: { query: { schema: listGridsSchema, descriptions: { streetCode: '街镇编号', ...pageDescriptions } } },
+    responses: { 200: { description: '一页网格', schema: gridListSchema } },
+    errors: [400],
+  });
   router.get('/api/v1/grids', async (ctx) => {
     const actor = optionalActorOf(ctx);
     const query = parseInput(listGridsSchema, ctx.query);
@@ -71,9 +110,26 @@ export function placeRoutes(router: Router, deps: AppDeps): void {
         team: { leader: personView(actor, grid.team.leader), members: grid.team.members.map((member) => personView(actor, member)), volunteerCount: grid.team.volunteers.length },
       })),
       nextCursor: page.nextCursor,
-    };
+    } satisfies GridList;
   });
 
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/compounds',
+    operationId: 'listCompounds',
+    summary: '小区列表',
+    description: '居民选择所在小区、无定位上报时选择小区用。按编号翻页。',
+    tag: '地点',
+    access: 'public',
+    request: {
+      query: {
+        schema: listCompoundsSchema,
+        descriptions: { streetCode: '街镇编号', gridCode: '网格编号', kind: '小区类型：commodity 商品房、resettlement 回迁房、fund_raised 集资房', q: '按名称搜索', ...pageDescriptions },
+      },
+    },
+    responses: { 200: { description: '一页小区', schema: compoundListSchema } },
+    errors: [400],
+  });
   router.get('/api/v1/compounds', async (ctx) => {
     const query = parseInput(listCompoundsSchema, ctx.query);
     const matching = compounds.filter(
@@ -84,16 +140,39 @@ export function placeRoutes(router: Router, deps: AppDeps): void {
         (!query.q || compound.name.includes(query.q)),
     );
     const page = pageByCode(matching, query.after, query.limit);
-    ctx.body = { items: page.items.map(compoundSummary), nextCursor: page.nextCursor };
+    ctx.body = { items: page.items.map(compoundSummary), nextCursor: page.nextCursor } satisfies CompoundList;
   });
 
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/compounds/:code',
+    operationId: 'getCompound',
+    summary: '小区详情（含楼栋与边界）',
+    tag: '地点',
+    access: 'public',
+    request: { params: { schema: placeCodeParamSchema, descriptions: { code: '小区编号' } } },
+    responses: { 200: { description: '小区详情', schema: compoundDetailSchema } },
+    errors: [400, 404],
+  });
   router.get('/api/v1/compounds/:code', async (ctx) => {
     const { code } = parseInput(placeCodeParamSchema, ctx.params);
     const compound = reference.compounds.get(code);
     if (!compound) throw errors.notFound('小区');
-    ctx.body = { ...compoundSummary(compound), boundary: compound.boundary, buildings: compound.buildings, communityUnitCode: reference.communityOf(compound.code) ?? null };
+    ctx.body = { ...compoundSummary(compound), boundary: compound.boundary, buildings: compound.buildings, communityUnitCode: reference.communityOf(compound.code) ?? null } satisfies CompoundDetail;
   });
 
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/units',
+    operationId: 'listUnits',
+    summary: '单位列表',
+    description: '派单时选择主办、协办单位用；按街镇筛选时含服务该街镇的区级单位。居民与未登录时电话打码。',
+    tag: '地点',
+    access: 'optional',
+    request: { query: { schema: listUnitsSchema, descriptions: { type: '单位类型', streetCode: '街镇编号', q: '按名称搜索', ...pageDescriptions } } },
+    responses: { 200: { description: '一页单位', schema: unitListSchema } },
+    errors: [400],
+  });
   router.get('/api/v1/units', async (ctx) => {
     const actor = optionalActorOf(ctx);
     const query = parseInput(listUnitsSchema, ctx.query);
@@ -105,6 +184,6 @@ export function placeRoutes(router: Router, deps: AppDeps): void {
         (!query.q || unit.name.includes(query.q)),
     );
     const page = pageByCode(matching, query.after, query.limit);
-    ctx.body = { items: page.items.map((unit) => unitView(actor, unit)), nextCursor: page.nextCursor };
+    ctx.body = { items: page.items.map((unit) => unitView(actor, unit)), nextCursor: page.nextCursor } satisfies UnitList;
   });
 }

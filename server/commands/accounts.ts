@@ -67,7 +67,8 @@ function maySee(deps: AccountCommandDeps, manager: Manager, account: StoredAccou
   return manager.role === 'admin' || streetOf(deps, account.role, account.scope) === manager.scope.streetCode;
 }
 
-const nonDepartmentUnits = new Set(['district_center', 'street_center', 'grid_station', 'community', 'property_company']);
+/** Unit types that are not departments: a department account's unit is any other. */
+export const nonDepartmentUnitTypes: ReadonlySet<string> = new Set(['district_center', 'street_center', 'grid_station', 'community', 'property_company']);
 
 /**
  * The stored scope of an assignment, checked against reference data: every code must exist and
@@ -96,7 +97,7 @@ export function scopeOfAssignment(reference: AccountCommandDeps['reference'], as
     }
     case 'department': {
       const unit = reference.unitsByCode.get(assignment.unitCode);
-      if (!unit || nonDepartmentUnits.has(unit.type)) throw refuse('unitCode', '职能部门不存在');
+      if (!unit || nonDepartmentUnitTypes.has(unit.type)) throw refuse('unitCode', '职能部门不存在');
       return { unitCode: unit.code };
     }
     case 'street_dispatcher':

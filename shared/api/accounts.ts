@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../domain/roles';
 import { codeSchema } from '../schemas/common';
+import { codesMark } from '../schemas/cases';
 import { scopeSchema } from './auth';
 import { dateTime, pageOf } from './common';
 
@@ -16,12 +17,12 @@ export type LoginKind = (typeof loginKinds)[number];
 export const roleAssignmentSchema = z.discriminatedUnion(
   'role',
   [
-    z.strictObject({ role: z.literal('grid_member'), gridCode: codeSchema('网格编码') }),
-    z.strictObject({ role: z.literal('grid_leader'), gridCode: codeSchema('网格编码') }),
-    z.strictObject({ role: z.literal('community'), unitCode: codeSchema('居委会编码') }),
-    z.strictObject({ role: z.literal('property_manager'), unitCode: codeSchema('物业单位编码') }),
-    z.strictObject({ role: z.literal('department'), unitCode: codeSchema('部门编码') }),
-    z.strictObject({ role: z.literal('street_dispatcher'), streetCode: codeSchema('街镇编码') }),
+    z.strictObject({ role: z.literal('grid_member'), gridCode: codeSchema('网格编码').meta({ [codesMark]: 'grid' }) }),
+    z.strictObject({ role: z.literal('grid_leader'), gridCode: codeSchema('网格编码').meta({ [codesMark]: 'grid' }) }),
+    z.strictObject({ role: z.literal('community'), unitCode: codeSchema('居委会编码').meta({ [codesMark]: 'community_unit' }) }),
+    z.strictObject({ role: z.literal('property_manager'), unitCode: codeSchema('物业单位编码').meta({ [codesMark]: 'property_unit' }) }),
+    z.strictObject({ role: z.literal('department'), unitCode: codeSchema('部门编码').meta({ [codesMark]: 'department_unit' }) }),
+    z.strictObject({ role: z.literal('street_dispatcher'), streetCode: codeSchema('街镇编码').meta({ [codesMark]: 'street' }) }),
     z.strictObject({ role: z.literal('district_dispatcher') }),
     z.strictObject({ role: z.literal('admin') }),
   ],

@@ -14,7 +14,7 @@ import { ReferenceData } from '../server/reference/reference-data';
 import { seedDemoDistrict } from '../server/seed/seed';
 import { compare, type LoadOptions } from './load';
 import { bareCaseApp, benchPoint, benchSubcategoryCode, storeCopies } from './cases';
-import { actorOfAccount, findAccountByLoginKey } from '../server/auth/accounts';
+import { findAccountByLoginKey, tokenIdentityOf } from '../server/auth/accounts';
 import { signAccessToken } from '../server/auth/tokens';
 
 /**
@@ -46,8 +46,8 @@ async function run(): Promise<void> {
     console.log('health', results.health);
 
     // Cases: one filed through the API is the template of 2,000 already stored.
-    const token = signAccessToken(await actorFor(database, 'member0101'), config.jwt);
-    const dispatcherToken = signAccessToken(await actorFor(database, 'street01'), config.jwt);
+    const token = signAccessToken(await identityFor(database, 'member0101'), config.jwt);
+    const dispatcherToken = signAccessToken(await identityFor(database, 'street01'), config.jwt);
     const body = JSON.stringify({ subcategoryCode: await benchSubcategoryCode(reference), description: '路口井盖松动，车辆经过时有响声', location: benchPoint });
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
     const first = await fetch(`${ours.url}/api/v1/cases`, { method: 'POST', headers, body });
@@ -108,10 +108,10 @@ function wanted(figure: string): boolean {
   return !only || only.includes(figure);
 }
 
-async function actorFor(database: Database, username: string) {
+async function identityFor(database: Database, username: string) {
   const account = await findAccountByLoginKey(database, `pw:${username}`);
   if (!account) throw new Error(`no demo account ${username}`);
-  return actorOfAccount(account);
+  return tokenIdentityOf(account);
 }
 
 async function listen(app: Koa) {

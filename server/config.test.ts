@@ -1,9 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError, DEV_SECRET_FILE, loadConfig } from './config';
+
+const dataDirs: string[] = [];
+/** A fresh data dir (not yet created, as on a first start) for a config that may write its key there. */
+const freshDataDir = () => {
+  const parent = mkdtempSync(path.join(tmpdir(), 'gzbh-config-'));
+  dataDirs.push(parent);
+  return path.join(parent, 'data');
+};
+afterEach(() => {
+  for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('loadConfig', () => {
   it('gives a working development config from an empty environment', () => {
-    const config = loadConfig({});
+    const config = loadConfig({ DATA_DIR: freshDataDir() });
     expect(config.production).toBe(false);
     expect(config.port).toBe(3000);
     expect(config.mongodbUri).toBeUndefined();
@@ -27,7 +41,43 @@ describe('loadConfig', () => {
   });
 
   it('treats empty strings as unset', () => {
-    expect(loadConfig({ MONGODB_URI: '', JWT_SECRET: '' }).mongodbUri).toBeUndefined();
+    expect(loadConfig({ MONGODB_URI: '', JWT_SECRET: '', DATA_DIR: freshDataDir() }).mongodbUri).toBeUndefined();
+  });
+});
+
+describe('the development signing key', () => {
+  it('is generated once into the data dir, readable by its owner only, and reused by the next start', () => {
+    const dataDir = freshDataDir();
+    const first = loadConfig({ DATA_DIR: dataDir }).jwt.secret;
+    const file = path.join(dataDir, DEV_SECRET_FILE);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(first, 'base64url')).toHaveLength(48);
+    expect(loadConfig({ DATA_DIR: dataDir }).jwt.secret).toBe(first);
+  });
+
+  it('differs between data dirs', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir() }).jwt.secret).not.toBe(loadConfig({ DATA_DIR: freshDataDir() }).jwt.secret);
+  });
+
+  it('gives way to JWT_SECRET, and is then neither read nor written', () => {
+    const dataDir = freshDataDir();
+    expect(loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40) }).jwt.secret).toBe('x'.repeat(40));
+    expect(() => statSync(path.join(dataDir, DEV_SECRET_FILE))).toThrow();
+  });
+
+  it('replaces a stored key too short to sign with', () => {
+    const dataDir = freshDataDir();
+    loadConfig({ DATA_DIR: dataDir });
+    writeFileSync(path.join(dataDir, DEV_SECRET_FILE), 'short\n');
+    const replaced = loadConfig({ DATA_DIR: dataDir }).jwt.secret;
+    expect(replaced.length).toBeGreaterThanOrEqual(32);
+    expect(readFileSync(path.join(dataDir, DEV_SECRET_FILE), 'utf8').trim()).toBe(replaced);
+  });
+
+  it('is never made in production: JWT_SECRET is required there', () => {
+    const dataDir = freshDataDir();
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrowError(/JWT_SECRET: is required in production/);
+    expect(() => statSync(path.join(dataDir, DEV_SECRET_FILE))).toThrow();
   });
 
   it('gives socket deadlines and a per-client limit by default, and refuses a header deadline beyond the request deadline', () => {

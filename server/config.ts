@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -90,8 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     mongodbUri: e.MONGODB_URI,
     dataDir: path.resolve(e.DATA_DIR),
     jwt: {
-      // A development secret lives as long as the process: tokens from a previous run stop working.
-      secret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
+      // Production requires JWT_SECRET (above); elsewhere a key kept in the data dir lets sessions survive a restart.
+      secret: e.JWT_SECRET ?? developmentSecret(path.resolve(e.DATA_DIR)),
       issuer: e.JWT_ISSUER,
       ttlSeconds: e.JWT_TTL_SECONDS,
     },
@@ -121,6 +122,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       trustProxy: e.TRUST_PROXY,
     } satisfies typeof defaultHttp,
   };
+}
+
+export const DEV_SECRET_FILE = 'dev-jwt-secret';
+
+/**
+ * The signing key outside production: generated once (48 random bytes) into `DATA_DIR/dev-jwt-secret`
+ * with mode 0600 and reused, so restarting the server does not sign everyone out. Two processes
+ * starting at once cannot both write it: the exclusive create lets one win and the other reads it.
+ */
+export function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, DEV_SECRET_FILE);
+  const stored = readSecret(file);
+  if (stored) return stored;
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const winner = readSecret(file);
+    if (winner) return winner;
+    // An unusable file (empty, or too short to be a key): replace it.
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    chmodSync(file, 0o600);
+    return secret;
+  }
+}
+
+function readSecret(file: string): string | undefined {
+  try {
+    const secret = readFileSync(file, 'utf8').trim();
+    return secret.length >= 32 ? secret : undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 export class ConfigError extends Error {

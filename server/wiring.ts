@@ -1,9 +1,13 @@
+import { hashPassword } from './auth/password';
+import { cachedIdentities } from './auth/identity';
+import type { AccountCommandDeps } from './commands/accounts';
 import type { CaseCommandDeps } from './commands/cases';
 import type { CatalogCommandDeps } from './commands/catalog';
 import type { CaseStore } from './commands/ports';
 import { bindUseCases, type UseCases } from './commands/use-cases';
 import { findAccountByLoginKey } from './auth/accounts';
 import { findOrCreateWeChatResident } from './auth/wechat-residents';
+import { mongoAccountStore } from './db/account-store';
 import { mongoCatalogStore } from './db/catalog-store';
 import { mongoCaseFollowers, mongoCaseOutbox, mongoCaseStore } from './db/case-store';
 import { pingDatabase, type Database } from './db/connection';
@@ -42,6 +46,7 @@ export function buildUseCases(wiring: Wiring): UseCases {
     photoLibrary: photoLibrary(database, wiring.uploadsDir),
     catalogs: mongoCatalogStore(database),
     jobs: mongoJobStore(database),
+    accountAdmin: accountCommandDeps(database, wiring.reference, wiring.now),
     reference: wiring.reference,
     accounts: {
       findByLoginKey: (loginKey) => findAccountByLoginKey(database, loginKey),
@@ -90,4 +95,13 @@ export function createEffectRunner(
 /** The admin use cases over the job queue. */
 export function jobCommandDeps(database: Database, now: () => Date): JobCommandDeps {
   return { jobs: mongoJobStore(database), now };
+}
+
+/**
+ * The account use cases and the per-request identity lookup, sharing one cache: an account change
+ * made here is forgotten by the cache at once, so it counts from the account's next request.
+ */
+export function accountCommandDeps(database: Database, reference: ReferenceData, now: () => Date): AccountCommandDeps {
+  const store = mongoAccountStore(database);
+  return { store, identities: cachedIdentities(store), reference, hashPassword, now };
 }

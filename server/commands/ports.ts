@@ -3,7 +3,8 @@ import type { Catalog } from '../../shared/catalog/types';
 import type { ListFacet } from '../../shared/cases/facets';
 import type { CaseRecord, Effect } from '../../shared/cases/types';
 import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
-import type { Actor, Role } from '../../shared/domain/roles';
+import type { AccountAuditAction, LoginKind } from '../../shared/api/accounts';
+import type { Actor, Role, Scope } from '../../shared/domain/roles';
 import type { CommunityCompounds, PlaceIndex } from '../../shared/routing';
 import type { jobStatuses } from '../../shared/schemas/jobs';
 import type { WorkingCalendar } from '../../shared/time/calendar';
@@ -121,6 +122,7 @@ export interface PhotoLibrary {
 /** Accounts as sign-in reads them (`server/auth` over the database). */
 export interface AccountView {
   id: string;
+  kind: LoginKind;
   loginKey: string;
   username?: string;
   displayName: string;
@@ -129,6 +131,7 @@ export interface AccountView {
   passwordHash?: string;
   disabled: boolean;
   demo: boolean;
+  credentialGeneration: number;
 }
 
 export interface AccountPort {
@@ -308,4 +311,93 @@ export interface EventBus {
 export interface JobCommandDeps {
   jobs: JobStore;
   now: () => Date;
+}
+
+// ---- accounts and identity (issue 6 §2) -------------------------------------------------------
+
+/** One change to an account, kept on the account itself so the change and its record are one write. */
+export interface AccountAuditRecord {
+  action: AccountAuditAction;
+  at: Date;
+  byId: string;
+  byName: string;
+  from?: string;
+  to?: string;
+  reason?: string;
+}
+
+/** An account as use cases see it: a plain object, never a password hash. */
+export interface StoredAccount {
+  id: string;
+  kind: LoginKind;
+  username?: string;
+  displayName: string;
+  role: Role;
+  scope: Scope;
+  disabled: boolean;
+  /** Moves on at each password reset and disable: tokens signed under an older one stop working. */
+  credentialGeneration: number;
+  /** Moves on at every administrative change: the guard of the next one. */
+  revision: number;
+  createdAt: Date;
+  updatedAt: Date;
+  audit: AccountAuditRecord[];
+}
+
+export interface NewStaffAccount {
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  scope: Scope;
+  audit: AccountAuditRecord[];
+}
+
+export interface AccountChanges {
+  role?: Role;
+  scope?: Scope;
+  disabled?: boolean;
+  passwordHash?: string;
+  credentialGeneration?: number;
+  /** The whole trail as it is to be stored (bounded by the caller). */
+  audit: AccountAuditRecord[];
+}
+
+/** Which accounts a list shows: by role, and by street (scope street or a unit of the street). */
+export interface AccountListFilter {
+  role?: Role;
+  streetCode?: string;
+  /** Units of the street: their accounts belong to it although their scope names no street. */
+  unitCodes?: string[];
+}
+
+/** The account store as use cases see it; the mongoose adapter implements it. */
+export interface AccountStore {
+  /** The account, or undefined when none has this id (a malformed id included). */
+  findById(id: string): Promise<StoredAccount | undefined>;
+  /** Newest first. */
+  list(filter: AccountListFilter, page: { cursor?: string; limit: number }): Promise<Page<StoredAccount>>;
+  /** The stored account, or `username_taken` when the unique login key refuses it. */
+  insertStaff(account: NewStaffAccount): Promise<StoredAccount | 'username_taken'>;
+  /** Writes `changes` (audit included) only if the stored revision is still `expectedRevision`. */
+  updateIfRevision(id: string, expectedRevision: number, changes: AccountChanges): Promise<boolean>;
+}
+
+/** Who a token's account is now, as the request acts: read per request, cached for seconds. */
+export interface AccountIdentity {
+  /** Undefined when the stored scope lacks a field the role needs: such an account acts as nobody. */
+  actor: Actor | undefined;
+  kind: LoginKind;
+  disabled: boolean;
+  credentialGeneration: number;
+}
+
+/**
+ * Identity lookup on every request. Implementations may cache for a few seconds; `forget` drops
+ * one account's entry, and every change made through this process calls it, so the next request
+ * sees the change. Other processes see it once their entry expires.
+ */
+export interface IdentityPort {
+  identityOf(accountId: string): Promise<AccountIdentity | undefined>;
+  forget(accountId: string): void;
 }

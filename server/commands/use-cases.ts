@@ -4,6 +4,7 @@ import type { Category } from '../../shared/catalog/types';
 import type { Actor } from '../../shared/domain/roles';
 import type { FileCaseFields, ListCasesQuery } from '../../shared/schemas/cases';
 import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase, nearbyCases, runDueSystemEvents, suggestAssignment } from './cases';
+import type { AccountCommandDeps } from './accounts';
 import { publishCatalog } from './catalog';
 import { listJobs, retryJob } from './jobs';
 import { photoForViewer, uploadPhoto } from './photos';
@@ -17,6 +18,8 @@ export interface UseCasePorts {
   catalogs: CatalogStore;
   /** The effect job queue, for the admin's dead-letter list and retry. */
   jobs: JobStore;
+  /** Account administration and the per-request identity lookup, sharing one cache. */
+  accountAdmin: AccountCommandDeps;
   reference: ReferencePort;
   accounts: AccountPort;
   health: HealthPort;
@@ -64,6 +67,8 @@ export function bindUseCases(ports: UseCasePorts) {
       /** The openid behind a `wx.login()` code; undefined when WeChat sign-in is not configured. */
       exchangeWeChatCode: ports.wechat ? (code: string) => ports.wechat!.code2Session(code) : undefined,
     },
+    /** Account administration, and the identity every request is checked against (same cache). */
+    accountAdmin: ports.accountAdmin,
     jobs: {
       list: (actor: Actor, query: { status: JobStatus; limit: number; cursor?: string }) => listJobs({ jobs: ports.jobs, now: ports.now }, actor, query),
       retry: (actor: Actor, id: string) => retryJob({ jobs: ports.jobs, now: ports.now }, actor, id),

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-const token = (username: string) => signAccessToken(world.actor(username), deps.config.jwt);
+const token = (username: string) => signAccessToken({ accountId: world.actor(username).id, kind: 'password', generation: 0 }, deps.config.jwt);
 
 describe('the API over in-memory use cases', () => {
   it('files, accepts and lists a case with no database', async () => {

@@ -20,6 +20,7 @@ import { placeRoutes } from '../routes/places/routes';
 import { photoRoutes } from '../routes/photos/routes';
 import { openapiRoutes } from '../routes/openapi';
 import { adminJobRoutes } from '../routes/admin/jobs';
+import { accountRoutes } from '../routes/accounts/routes';
 
 /**
  * What the HTTP layer needs: the use cases, bound once to their adapters in server/wiring.ts (or to
@@ -54,7 +55,7 @@ export function createApp(deps: AppDeps): Koa {
   // for bytes already consumed.
   app.use(exceptOn(rawBodyPaths, bodyParser({ enableTypes: ['json'], jsonLimit: '256kb', encoding: 'utf-8', onError: rethrowAsAppError })));
   app.use(refuseHostileKeys());
-  app.use(authenticate(deps.config.jwt));
+  app.use(authenticate(deps.config.jwt, deps.useCases.accountAdmin.identities));
 
   const router = new Router();
   healthRoutes(router, deps);
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps): Koa {
   placeRoutes(router, deps);
   photoRoutes(router, deps);
   adminJobRoutes(router, deps);
+  accountRoutes(router, deps.useCases.accountAdmin);
   openapiRoutes(router, deps);
   app.use(router.routes());
   app.use(methodNotAllowed(router));

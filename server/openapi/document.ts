@@ -91,7 +91,12 @@ const trimmedLength: NonNullable<Parameters<typeof z.toJSONSchema>[1]>['override
 
 const errorResponses: Record<ErrorStatus, { name: string; description: string }> = {
   400: { name: 'BadRequest', description: '请求不符合本文档：字段错误见 details.fields；或请求体不是有效的 JSON（request.malformed_json）' },
-  401: { name: 'Unauthorized', description: '未登录，或登录凭证格式不正确、无效、已过期（任何接口收到不可用的 Authorization 头都会如此回答）' },
+  401: {
+    name: 'Unauthorized',
+    description:
+      '未登录，或登录凭证格式不正确、无效、已过期；或凭证所属账号不存在（auth.account_unknown）、已停用（auth.account_disabled）、' +
+      '密码已重置或账号被停用过（auth.session_revoked）。任何接口收到不可用的 Authorization 头都会如此回答。',
+  },
   403: { name: 'Forbidden', description: '当前身份无权执行此操作' },
   404: { name: 'NotFound', description: '资源不存在' },
   405: { name: 'MethodNotAllowed', description: '该地址不支持此请求方法；Allow 头列出支持的方法' },
@@ -247,6 +252,7 @@ export function buildOpenApiDocument(operations: readonly OperationDescription[]
       { name: '照片', description: '案件照片的上传与查看' },
       { name: '地点', description: '街镇、网格、小区与单位：上报选址、派单选单位用' },
       { name: '后台任务', description: '案件各步骤产生的后续任务：失败任务的查看与重试（系统管理员）' },
+      { name: '账号', description: '账号管理：新建、停用与启用、调整角色与辖区、重置密码，每次变更留有记录' },
     ],
     paths,
     components: {

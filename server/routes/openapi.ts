@@ -5,13 +5,20 @@ import type { AppDeps } from '../http/app';
 import { describe, describedOperations } from '../openapi/describe';
 import { buildOpenApiDocument, type ReferenceCodes } from '../openapi/document';
 import type { ReferencePort } from '../commands/ports';
+import { nonDepartmentUnitTypes } from '../commands/accounts';
 
 /** The codes the document lists as enums: what exists now, so a request it allows names real things. */
-export function referenceCodes(reference: Pick<ReferencePort, 'compounds'>, catalog: Catalog): ReferenceCodes {
+export function referenceCodes(reference: ReferencePort, catalog: Catalog): ReferenceCodes {
   return {
     category: catalog.categories.map((category) => category.code),
     subcategory: catalog.categories.flatMap((category) => category.subcategories.map((subcategory) => subcategory.code)),
     compound: [...reference.compounds.keys()],
+    // Account assignments: each kind of place an account can be given (server/commands/accounts.ts).
+    grid: [...reference.grids.keys()],
+    street: [...reference.streets.keys()],
+    community_unit: reference.communities.map((community) => community.unitCode).filter((code) => reference.unitsByCode.get(code)?.type === 'community'),
+    property_unit: reference.units.filter((unit) => unit.type === 'property_company').map((unit) => unit.code),
+    department_unit: reference.units.filter((unit) => !nonDepartmentUnitTypes.has(unit.type)).map((unit) => unit.code),
   };
 }
 

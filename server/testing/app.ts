@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Actor } from '../../shared/domain/roles';
-import { actorOfAccount, findAccountByLoginKey } from '../auth/accounts';
+import { actorOfAccount, findAccountByLoginKey, tokenIdentityOf } from '../auth/accounts';
 import { signAccessToken } from '../auth/tokens';
 import type { Database } from '../db/connection';
 import { createApp, type AppDeps } from '../http/app';
@@ -81,10 +81,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
   const server = await startTestServer(createApp(deps));
-  const actor = async (username: string) => {
+  const accountOf = async (username: string) => {
     const account = await findAccountByLoginKey(database, `pw:${username}`);
     if (!account) throw new Error(`no demo account ${username}`);
-    return actorOfAccount(account);
+    return account;
+  };
+  const actor = async (username: string) => {
+    const found = actorOfAccount(await accountOf(username));
+    if (!found) throw new Error(`demo account ${username} has an incomplete scope`);
+    return found;
   };
   return {
     database,
@@ -95,7 +100,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     actor,
     fakeWeChat,
-    token: async (username) => signAccessToken(await actor(username), deps.config.jwt),
+    // The token names the account only: what it may do is read from the database per request.
+    token: async (username) => signAccessToken(tokenIdentityOf(await accountOf(username)), deps.config.jwt),
     close: async () => {
       await server.close();
       await fakeWeChat?.close();

@@ -1,5 +1,7 @@
 import { baoheCatalog } from '../../shared/catalog/baohe-catalog';
-import type { Actor } from '../../shared/domain/roles';
+import { actorFromAccount, type Actor } from '../../shared/domain/roles';
+import { cachedIdentities } from '../auth/identity';
+import { memoryAccountStore } from '../memory/account-store';
 import type { CaseCommandDeps } from '../commands/ports';
 import { bindUseCases } from '../commands/use-cases';
 import { memoryCaseStore } from '../memory/case-store';
@@ -28,13 +30,33 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
   const actor = (username: string): Actor => {
     const account = district.accounts.find((candidate) => candidate.username === username);
     if (!account) throw new Error(`no fixture account ${username}`);
-    return { id: `acct:${username}`, role: account.role, name: account.displayName, scope: account.scope };
+    const actor = actorFromAccount({ id: `acct:${username}`, role: account.role, name: account.displayName, scope: account.scope });
+    if (!actor) throw new Error(`fixture account ${username} lacks the scope its role needs`);
+    return actor;
   };
+  const accountStore = memoryAccountStore(
+    district.accounts.map((account) => ({
+      id: `acct:${account.username}`,
+      kind: 'password' as const,
+      username: account.username,
+      displayName: account.displayName,
+      role: account.role,
+      scope: account.scope,
+      disabled: false,
+      credentialGeneration: 0,
+      revision: 0,
+      createdAt: new Date(0),
+      updatedAt: new Date(0),
+      audit: [],
+    })),
+  );
+  const accountAdmin = { store: accountStore, identities: cachedIdentities(accountStore), reference, hashPassword: async (password: string) => `plain:${password}`, now: clock.now };
   const useCases = bindUseCases({
     cases: deps.store,
     photos,
     catalogs,
     jobs,
+    accountAdmin,
     reference,
     now: clock.now,
     photoLibrary: {

@@ -1,4 +1,4 @@
-import type { Actor } from '../domain/roles';
+import type { Actor, ActorOf } from '../domain/roles';
 import { DAY_MS } from '../time/calendar';
 import { dueClockEvents, type ClockEventKind } from '../time/sla';
 import { caseEventLabels, type CaseEventType } from './events';
@@ -97,16 +97,16 @@ export const caseEventRules: Record<CaseEventType, EventRule> = {
   publish_summary: { from: caseStatuses.filter((s) => s !== 'merged'), to: 'same', by: ['street', 'district'] },
 };
 
-const unitRoles = new Set<Actor['role']>(['property_manager', 'department']);
-const gridRoles = new Set<Actor['role']>(['grid_member', 'grid_leader']);
+const isUnit = (a: Actor): a is ActorOf<'property_manager' | 'department'> => a.role === 'property_manager' || a.role === 'department';
+const isGridStaff = (a: Actor): a is ActorOf<'grid_member' | 'grid_leader'> => a.role === 'grid_member' || a.role === 'grid_leader';
 
 const parties: Record<Party, (record: CaseRecord, actor: Actor) => boolean> = {
   reporter: (r, a) => a.role === 'resident' && a.id === r.reporter.accountId,
   lead_unit: (r, a) =>
-    unitRoles.has(a.role) && a.scope.unitCode !== undefined && a.scope.unitCode === r.assignment.leadUnitCode,
+    isUnit(a) && a.scope.unitCode !== undefined && a.scope.unitCode === r.assignment.leadUnitCode,
   cohandler: (r, a) =>
-    unitRoles.has(a.role) && r.assignment.cohandlers.some((c) => c.unitCode === a.scope.unitCode),
-  grid_staff: (r, a) => gridRoles.has(a.role) && a.scope.gridCode === r.gridCode,
+    isUnit(a) && r.assignment.cohandlers.some((c) => c.unitCode === a.scope.unitCode),
+  grid_staff: (r, a) => isGridStaff(a) && a.scope.gridCode === r.gridCode,
   grid_leader: (r, a) => a.role === 'grid_leader' && a.scope.gridCode === r.gridCode,
   community: (r, a) =>
     a.role === 'community' && r.compoundCode !== undefined && (a.scope.compoundCodes ?? []).includes(r.compoundCode),

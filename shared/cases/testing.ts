@@ -91,14 +91,15 @@ const defaultScopes: Record<Role | 'system', Scope> = {
  * its cohandler, the street dispatcher serves its street.
  */
 export function buildActor(role: Role | 'system', scope?: Scope, overrides: Partial<Actor> = {}): Actor {
-  if (role === 'system') return { ...systemActor, ...overrides };
+  if (role === 'system') return { ...systemActor, ...overrides } as Actor;
+  // Cast: tests may pass a scope a role would never have, to show that it grants nothing.
   return {
     id: role === 'resident' ? fixtures.reporterId : `${role}-1`,
     role,
     name: roleLabels[role],
     scope: scope ?? defaultScopes[role],
     ...overrides,
-  };
+  } as Actor;
 }
 
 function clockOf(stage: StageKey, sub: Subcategory, at: Date): StageClock {

@@ -1,6 +1,6 @@
 import { facetOfQuery } from '../../../shared/cases/facets';
 import type { CaseRecord } from '../../../shared/cases/types';
-import type { Actor } from '../../../shared/domain/roles';
+import { gridOfActor, streetOfActor, type Actor } from '../../../shared/domain/roles';
 import type { ListCasesQuery } from '../../../shared/schemas/cases';
 import { errors } from '../../errors';
 import type { CaseCommandDeps, CaseListScope, Page } from '../ports';
@@ -23,43 +23,43 @@ export function listScope(actor: Actor | undefined, query: ListCasesQuery, stree
       return { field: 'reporterOrFollower', value: actor.id, facet };
     case 'cohandling':
       if (!actor) throw errors.unauthenticated();
-      if (!actor.scope.unitCode || (role !== 'property_manager' && role !== 'department')) throw deny();
+      if ((actor.role !== 'property_manager' && actor.role !== 'department') || !actor.scope.unitCode) throw deny();
       return { field: 'cohandlerUnitCodes', value: actor.scope.unitCode, facet };
     case 'inbox': {
       if (!actor) throw errors.unauthenticated();
       const inboxFacet = facetOfQuery(query, 'group:open');
-      if ((role === 'property_manager' || role === 'department') && actor.scope.unitCode) return { field: 'leadUnitCode', value: actor.scope.unitCode, facet: inboxFacet };
-      if (role === 'street_dispatcher' && actor.scope.streetCode) return { field: 'streetCode', value: actor.scope.streetCode, facet: inboxFacet };
-      if ((role === 'grid_member' || role === 'grid_leader') && actor.scope.gridCode) return { field: 'gridCode', value: actor.scope.gridCode, facet: inboxFacet };
-      if (role === 'community' && actor.scope.unitCode) return { field: 'communityUnitCode', value: actor.scope.unitCode, facet: inboxFacet };
+      if ((actor.role === 'property_manager' || actor.role === 'department') && actor.scope.unitCode) return { field: 'leadUnitCode', value: actor.scope.unitCode, facet: inboxFacet };
+      if (actor.role === 'street_dispatcher' && actor.scope.streetCode) return { field: 'streetCode', value: actor.scope.streetCode, facet: inboxFacet };
+      if ((actor.role === 'grid_member' || actor.role === 'grid_leader') && actor.scope.gridCode) return { field: 'gridCode', value: actor.scope.gridCode, facet: inboxFacet };
+      if (actor.role === 'community' && actor.scope.unitCode) return { field: 'communityUnitCode', value: actor.scope.unitCode, facet: inboxFacet };
       if (role === 'district_dispatcher') return { field: null, facet: inboxFacet };
       throw deny();
     }
     case 'street': {
       if (!actor) throw errors.unauthenticated();
-      const streetCode = query.streetCode ?? actor.scope.streetCode;
+      const streetCode = query.streetCode ?? streetOfActor(actor);
       if (!streetCode) throw errors.unprocessable('case.scope_required', '请选择街镇', { fields: { streetCode: ['请选择街镇'] } });
-      if (role === 'district_dispatcher' || role === 'admin' || (role === 'street_dispatcher' && actor.scope.streetCode === streetCode)) {
+      if (role === 'district_dispatcher' || role === 'admin' || (actor.role === 'street_dispatcher' && actor.scope.streetCode === streetCode)) {
         return { field: 'streetCode', value: streetCode, facet };
       }
       throw deny();
     }
     case 'grid': {
       if (!actor) throw errors.unauthenticated();
-      const gridCode = query.gridCode ?? actor.scope.gridCode;
+      const gridCode = query.gridCode ?? gridOfActor(actor);
       if (!gridCode) throw errors.unprocessable('case.scope_required', '请选择网格', { fields: { gridCode: ['请选择网格'] } });
       const gridStreet = streetOfGrid(gridCode);
       const allowed =
         role === 'district_dispatcher' ||
         role === 'admin' ||
-        ((role === 'grid_member' || role === 'grid_leader') && actor.scope.gridCode === gridCode) ||
-        (role === 'street_dispatcher' && actor.scope.streetCode === gridStreet);
+        ((actor.role === 'grid_member' || actor.role === 'grid_leader') && actor.scope.gridCode === gridCode) ||
+        (actor.role === 'street_dispatcher' && actor.scope.streetCode === gridStreet);
       if (!allowed) throw deny();
       return { field: 'gridCode', value: gridCode, facet };
     }
     case 'community':
       if (!actor) throw errors.unauthenticated();
-      if (role !== 'community' || !actor.scope.unitCode) throw deny();
+      if (actor.role !== 'community' || !actor.scope.unitCode) throw deny();
       return { field: 'communityUnitCode', value: actor.scope.unitCode, facet };
     case 'district':
       if (!actor) throw errors.unauthenticated();

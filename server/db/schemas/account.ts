@@ -1,5 +1,21 @@
 import { Schema } from 'mongoose';
+import { accountAuditActions } from '../../../shared/api/accounts';
 import { roles } from '../../../shared/domain/roles';
+
+/** One administrative change, appended in the same update as the change itself. */
+const accountAuditSchema = new Schema(
+  {
+    action: { type: String, enum: accountAuditActions, required: true },
+    at: { type: Date, required: true },
+    byId: { type: String, required: true },
+    byName: { type: String, required: true },
+    /** `role` or `role@place`, before and after an assignment change. */
+    from: { type: String },
+    to: { type: String },
+    reason: { type: String },
+  },
+  { _id: false },
+);
 
 /**
  * An account: staff sign in with a username and password, residents with WeChat (openid).
@@ -23,6 +39,12 @@ export const accountSchema = new Schema(
       unitCode: { type: String },
     },
     disabled: { type: Boolean, default: false },
+    /** Moves on at each password reset and disable: tokens carry it, and older ones stop working. */
+    credentialGeneration: { type: Number, default: 0 },
+    /** Moves on at every administrative change, which is written only if it is unchanged. */
+    revision: { type: Number, default: 0 },
+    /** Who changed what and when, oldest first; bounded (the oldest entries drop off). */
+    audit: { type: [accountAuditSchema], default: undefined },
     /** Seeded demo accounts can use the development login; never honoured in production. */
     demo: { type: Boolean, default: false },
   },
@@ -30,3 +52,5 @@ export const accountSchema = new Schema(
 );
 accountSchema.index({ loginKey: 1 }, { unique: true });
 accountSchema.index({ role: 1, 'scope.streetCode': 1 });
+accountSchema.index({ 'scope.streetCode': 1, _id: -1 });
+accountSchema.index({ 'scope.unitCode': 1, _id: -1 });

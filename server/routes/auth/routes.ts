@@ -4,7 +4,7 @@ import { roleLabels } from '../../../shared/domain/roles';
 import { verifyPassword } from '../../auth/password';
 import { actorOfAccount, type AccountView } from '../../auth/accounts';
 import { signAccessToken } from '../../auth/tokens';
-import { actorOf } from '../../http/auth';
+import { actorOf, identityErrors } from '../../http/auth';
 import { AppError } from '../../http/errors';
 import { parseInput } from '../../http/validate';
 import type { AppDeps } from '../../http/app';
@@ -67,16 +67,21 @@ export function authRoutes(router: Router, deps: AppDeps): void {
   });
   router.get('/api/v1/auth/me', async (ctx) => {
     const actor = actorOf(ctx);
+    // Read from the account on this request (see authenticate), never from the token.
     ctx.body = { id: actor.id, role: actor.role, roleLabel: actor.role === 'system' ? '系统' : roleLabels[actor.role], name: actor.name, scope: actor.scope } satisfies Me;
   });
 }
 
-/** The token and the account it stands for, as every sign-in answers. */
+/**
+ * The token and the account it stands for, as every sign-in answers. The token names the account
+ * and its credential generation only; role and scope below are for display and re-read per request.
+ */
 export function session(account: AccountView, deps: Pick<AppDeps, 'config'>): Session {
-  if (account.disabled) throw new AppError('auth.account_disabled', '该账号已停用', 403);
+  if (account.disabled) throw identityErrors.disabled();
   const actor = actorOfAccount(account);
+  if (!actor) throw identityErrors.incomplete();
   return {
-    token: signAccessToken(actor, deps.config.jwt),
+    token: signAccessToken({ accountId: account.id, kind: account.kind, generation: account.credentialGeneration }, deps.config.jwt),
     expiresIn: deps.config.jwt.ttlSeconds,
     account: { id: actor.id, role: account.role, roleLabel: roleLabels[account.role], name: actor.name, scope: actor.scope },
   };

@@ -72,12 +72,12 @@ const fileWithAuthorization = (authorization: string) =>
   send('POST', '/api/v1/cases', { body: { ...validFiling(), photos: [], subcategoryCode: '08.01' }, headers: { authorization } });
 
 /** A token as the server would sign it, with `changes` to the claims or the signing. */
-async function forgedToken(changes: { secret?: string; issuer?: string; expiresIn?: number; claims?: Record<string, unknown> } = {}): Promise<string> {
+async function forgedToken(changes: { secret?: string; issuer?: string; expiresIn?: number; subject?: string; claims?: Record<string, unknown> } = {}): Promise<string> {
   const actor = await app.actor('street01');
   const { secret, issuer } = app.deps.config.jwt;
-  return jwt.sign({ role: actor.role, name: actor.name, scope: actor.scope, ...changes.claims }, changes.secret ?? secret, {
+  return jwt.sign({ kind: 'password', gen: 0, ...changes.claims }, changes.secret ?? secret, {
     algorithm: 'HS256',
-    subject: actor.id,
+    subject: changes.subject ?? actor.id,
     issuer: changes.issuer ?? issuer,
     expiresIn: changes.expiresIn ?? 3600,
   });
@@ -88,7 +88,7 @@ async function unsignedToken(): Promise<string> {
   const actor = await app.actor('district');
   const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const now = Math.floor(Date.now() / 1000);
-  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: actor.id, role: 'district_dispatcher', name: actor.name, scope: {}, iss: app.deps.config.jwt.issuer, iat: now, exp: now + 3600 })}.`;
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part({ sub: actor.id, kind: 'password', gen: 0, iss: app.deps.config.jwt.issuer, iat: now, exp: now + 3600 })}.`;
 }
 
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
@@ -374,12 +374,15 @@ const authRows: HostileRow[] = [
   { name: 'an expired token', send: async () => fileWithAuthorization(`Bearer ${await forgedToken({ expiresIn: -60 })}`), status: 401, code: 'auth.expired' },
   { name: 'an alg:none token', send: async () => fileWithAuthorization(`Bearer ${await unsignedToken()}`), status: 401, code: 'auth.invalid' },
   { name: 'a token from another issuer', send: async () => fileWithAuthorization(`Bearer ${await forgedToken({ issuer: 'someone-else' })}`), status: 401, code: 'auth.invalid' },
-  { name: 'a correctly signed token claiming the system role', send: async () => fileWithAuthorization(`Bearer ${await forgedToken({ claims: { role: 'system' } })}`), status: 401, code: 'auth.invalid' },
+  { name: 'a correctly signed token for the system actor', send: async () => fileWithAuthorization(`Bearer ${await forgedToken({ subject: 'system' })}`), status: 401, code: 'auth.account_unknown' },
+  { name: 'a correctly signed token for an account that does not exist', send: async () => fileWithAuthorization(`Bearer ${await forgedToken({ subject: '0123456789abcdef01234567' })}`), status: 401, code: 'auth.account_unknown' },
+  { name: 'a correctly signed token of a WeChat login for a password account', send: async () => fileWithAuthorization(`Bearer ${await forgedToken({ claims: { kind: 'wechat' } })}`), status: 401, code: 'auth.account_unknown' },
+  { name: 'a correctly signed token with a malformed credential generation', send: async () => fileWithAuthorization(`Bearer ${await forgedToken({ claims: { gen: -1 } })}`), status: 401, code: 'auth.invalid' },
   {
     name: 'a token whose payload was edited after signing',
     send: async () => {
       const [header, , signature] = (await forgedToken()).split('.');
-      const payload = base64url(JSON.stringify({ sub: 'x', role: 'district_dispatcher', name: 'x', scope: {}, iss: app.deps.config.jwt.issuer }));
+      const payload = base64url(JSON.stringify({ sub: 'x', kind: 'password', gen: 0, iss: app.deps.config.jwt.issuer }));
       return fileWithAuthorization(`Bearer ${header}.${payload}.${signature}`);
     },
     status: 401,

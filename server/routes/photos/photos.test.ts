@@ -306,7 +306,7 @@ describe('GET /api/v1/photos/:id', () => {
 describe('canViewPhoto', () => {
   const resident = { id: 'r1', role: 'resident', name: '居民', scope: {} } as const;
   const neighbour = { id: 'r2', role: 'resident', name: '邻居', scope: {} } as const;
-  const dispatcher = { id: 's1', role: 'street_dispatcher', name: '调度员', scope: {} } as const;
+  const dispatcher = { id: 's1', role: 'street_dispatcher', name: '调度员', scope: { streetCode: 'ST01' } } as const;
 
   it('lets the uploader and staff see an unattached photo, and nobody else', () => {
     const photo = { id: 'p1', ownerId: 'r1', caseId: null };

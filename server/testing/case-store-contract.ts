@@ -224,6 +224,16 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
         expect(pages.flat()).toEqual(newestFirst(seeded.filter(expected)));
       });
 
+      it('lists for "mine" the cases one filed and those one follows, newest first across both, each once', async () => {
+        // reporter-b follows one of reporter-a's cases and (harmlessly) one of its own.
+        await store.addFollower(seeded[1]!.id, 'reporter-b');
+        await store.addFollower(seeded[5]!.id, 'reporter-b');
+        const pages = await allPages(store, { field: 'reporterOrFollower', value: 'reporter-b', facet: 'all' }, 2);
+        expect(pages.flat()).toEqual(newestFirst(seeded.filter((_r, i) => i >= 3 || i === 1)));
+        const openOnly = await allPages(store, { field: 'reporterOrFollower', value: 'reporter-b', facet: 'status:accepted' }, 5);
+        expect(openOnly.flat()).toEqual([seeded[1]!.id]);
+      });
+
       it.each<[CaseListScope['facet'], (record: CaseRecord, i: number) => boolean]>([
         ['status:dispatched', (r) => r.status === 'dispatched'],
         ['group:open', (r) => !['closed', 'rejected', 'suspended'].includes(r.status)],
@@ -261,8 +271,8 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
         expect(page.items.map((record) => record.id)).toEqual(expect.arrayContaining(seeded.map((record) => record.id)));
       });
 
-      it.each(['not-base64!', btoa('no separator here'), btoa('9007199254740991:abc'), btoa('12:')])('refuses the cursor %s with request.invalid', async (cursor) => {
-        await expect(store.list({ field: null, facet: 'all' }, { cursor, limit: 5 })).rejects.toMatchObject({ code: 'request.invalid', status: 400 });
+      it.each(['not-base64!', btoa('no separator here'), btoa('9007199254740991:abc'), btoa('12:')])('refuses the cursor %s with list.invalid_cursor', async (cursor) => {
+        await expect(store.list({ field: null, facet: 'all' }, { cursor, limit: 5 })).rejects.toMatchObject({ code: 'list.invalid_cursor', status: 422 });
       });
     });
 

@@ -33,7 +33,7 @@ describe('filing a case', () => {
   it("refuses someone else's photo and leaves both the photo and the store untouched", async () => {
     const world = memoryWorld();
     const strangers = world.photos.upload('acct:resident02');
-    await expect(world.useCases.cases.file(world.actor('resident01'), complaint({ photos: [strangers] }))).rejects.toMatchObject({ code: 'request.invalid' });
+    await expect(world.useCases.cases.file(world.actor('resident01'), complaint({ photos: [strangers] }))).rejects.toMatchObject({ code: 'case.photos_unusable', status: 422 });
     expect(world.store.size).toBe(0);
     expect(world.photos.caseOf(strangers)).toBeNull();
   });

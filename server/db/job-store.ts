@@ -1,4 +1,5 @@
 import type { InboxStore, Job, JobStore, OutboxEntry, Page } from '../commands/ports';
+import { decodeJobCursor, encodeJobCursor } from '../commands/jobs/cursor';
 import { errors } from '../errors';
 import type { Database } from './connection';
 
@@ -27,18 +28,6 @@ function newJob(entry: OutboxEntry, now: Date): StoredJob {
     statusAt: now,
     version: 1,
   };
-}
-
-const encodeCursor = (job: Job) => Buffer.from(`${job.statusAt.getTime()}:${job.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { statusAt: Date; id: string } | undefined {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const split = text.indexOf(':');
-  const time = Number(text.slice(0, split));
-  const statusAt = new Date(time);
-  const id = text.slice(split + 1);
-  if (split < 1 || !id || !Number.isSafeInteger(time) || Number.isNaN(statusAt.getTime())) return undefined;
-  return { statusAt, id };
 }
 
 /**
@@ -111,7 +100,7 @@ export function mongoJobStore(database: Database): JobStore {
     async list(status, page) {
       const filter: Record<string, unknown> = { status };
       if (page.cursor) {
-        const after = decodeCursor(page.cursor);
+        const after = decodeJobCursor(page.cursor);
         if (!after) throw errors.unprocessable('list.invalid_cursor', '翻页标记无效，请从第一页重新加载', { fields: { cursor: ['翻页标记无效'] } });
         filter.$or = [{ statusAt: { $lt: after.statusAt } }, { statusAt: after.statusAt, _id: { $lt: after.id } }];
       }
@@ -121,7 +110,7 @@ export function mongoJobStore(database: Database): JobStore {
         .limit(page.limit + 1)
         .toArray();
       const items = docs.slice(0, page.limit).map(toJob);
-      return { items, nextCursor: docs.length > page.limit ? encodeCursor(items[items.length - 1]!) : null } satisfies Page<Job>;
+      return { items, nextCursor: docs.length > page.limit ? encodeJobCursor(items[items.length - 1]!) : null } satisfies Page<Job>;
     },
 
     async retry(id, by, now) {

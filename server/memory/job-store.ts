@@ -1,17 +1,6 @@
 import type { InboxMessage, InboxStore, Job, JobStore } from '../commands/ports';
+import { decodeJobCursor, encodeJobCursor } from '../commands/jobs/cursor';
 import { errors } from '../errors';
-
-const encodeCursor = (job: Job) => Buffer.from(`${job.statusAt.getTime()}:${job.id}`).toString('base64url');
-
-function decodeCursor(cursor: string): { statusAt: Date; id: string } | undefined {
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const split = text.indexOf(':');
-  const time = Number(text.slice(0, split));
-  const statusAt = new Date(time);
-  const id = text.slice(split + 1);
-  if (split < 1 || !id || !Number.isSafeInteger(time) || Number.isNaN(statusAt.getTime())) return undefined;
-  return { statusAt, id };
-}
 
 /**
  * The job queue in a map, with the mongo job store's rules (server/db/job-store.ts): a job per
@@ -80,14 +69,14 @@ export function memoryJobStore(): JobStore & { readonly all: ReadonlyMap<string,
       return job && copy(job);
     },
     async list(status, page) {
-      const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+      const after = page.cursor === undefined ? undefined : decodeJobCursor(page.cursor);
       if (page.cursor !== undefined && !after) throw errors.validation({ cursor: ['翻页标记无效'] });
       const matching = [...jobs.values()]
         .filter((job) => job.status === status)
         .filter((job) => !after || job.statusAt.getTime() < after.statusAt.getTime() || (job.statusAt.getTime() === after.statusAt.getTime() && job.id < after.id))
         .sort((a, b) => b.statusAt.getTime() - a.statusAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
       const items = matching.slice(0, page.limit).map(copy);
-      return { items, nextCursor: matching.length > page.limit ? encodeCursor(items[items.length - 1]!) : null };
+      return { items, nextCursor: matching.length > page.limit ? encodeJobCursor(items[items.length - 1]!) : null };
     },
     async retry(id, by, now) {
       const current = jobs.get(id);

@@ -47,6 +47,8 @@ export interface CaseStore {
   findOpenInLatitudeBand(subcategoryCode: string, lat: number, halfWidthM: number, limit: number): Promise<CaseRecord[]>;
   /** Counts `followerId` once as a "me too" follower; false if already following. */
   addFollower(caseId: string, followerId: string): Promise<boolean>;
+  /** Whether `accountId` follows the case ("me too"): the privacy policy shows followers more than the public. */
+  isFollower(caseId: string, accountId: string): Promise<boolean>;
 }
 
 /** Attaching uploaded photos to a case: the photo adapter implements it. */

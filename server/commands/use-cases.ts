@@ -45,6 +45,8 @@ export function bindUseCases(ports: UseCasePorts) {
       load: (id: string) => loadCase(caseDeps, id),
       eventsFor: (record: CaseRecord, actor: Actor | undefined) => eventsFor(caseDeps, record, actor),
       follow: (actor: Actor, id: string) => followCase(caseDeps, actor, id),
+      /** Whether the signed-in resident follows the case, for the view the privacy policy gives followers. */
+      isFollower: async (actor: Actor | undefined, id: string) => actor?.role === 'resident' && (await ports.cases.isFollower(id, actor.id)),
       list: (actor: Actor | undefined, query: ListCasesQuery) => listCases(caseDeps, actor, query),
       nearby: (query: { subcategoryCode: string; lng: number; lat: number }) => nearbyCases(caseDeps, query),
       suggestAssignment: (record: CaseRecord) => suggestAssignment(caseDeps, record),

@@ -190,6 +190,11 @@ export function mongoCaseStore(database: Database): CaseStore {
       });
       return result.modifiedCount === 1;
     },
+
+    async isFollower(caseId, accountId) {
+      // Served by the _id index; the follower check runs on that one document.
+      return (await Case.collection.countDocuments({ _id: caseId, followerIds: accountId } as never, { limit: 1 })) === 1;
+    },
   };
 }
 

@@ -195,5 +195,9 @@ export function memoryCaseStore(): CaseStore & { readonly size: number; readonly
       held.record = { ...held.record, followers: held.record.followers + 1 };
       return true;
     },
+
+    async isFollower(caseId, accountId) {
+      return cases.get(caseId)?.followerIds.has(accountId) ?? false;
+    },
   };
 }

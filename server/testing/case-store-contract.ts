@@ -332,6 +332,9 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
         await store.insert(record, {}, []);
         expect(await store.addFollower(record.id, 'resident-7')).toBe(true);
         expect(await store.addFollower(record.id, 'resident-7')).toBe(false);
+        expect(await store.isFollower(record.id, 'resident-7')).toBe(true);
+        expect(await store.isFollower(record.id, 'resident-6')).toBe(false);
+        expect(await store.isFollower('no-such-case-id', 'resident-7')).toBe(false);
         expect(await store.addFollower(record.id, 'resident-8')).toBe(true);
         const stored = (await store.findById(record.id))!;
         expect(stored.followers).toBe(2);

@@ -64,3 +64,13 @@ describe('the "mine" list', () => {
     ]);
   });
 });
+
+describe('the detail of a followed case', () => {
+  it('is shown to a follower as the privacy policy shows followers, and to a stranger as the public sees it', async () => {
+    const asFollower = await app.server.request('GET', `/api/v1/cases/${ids.c}`, { token: await app.token('resident02') });
+    const asStranger = await app.server.request('GET', `/api/v1/cases/${ids.c}`, { token: await app.token('resident03') });
+    expect(asFollower.status).toBe(200);
+    expect((asFollower.body as { relation: string }).relation).toBe('follower');
+    expect((asStranger.body as { relation: string }).relation).toBe('public');
+  });
+});

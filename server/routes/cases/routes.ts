@@ -136,7 +136,8 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
     const record = await cases.load(id);
     const allowed = cases.eventsFor(record, actor);
     ctx.set('ETag', `"${record.version}"`);
-    const view = await presentCase(places, record, { actor }, allowed, deps.now());
+    const isFollower = await cases.isFollower(actor, id);
+    const view = await presentCase(places, record, { actor, isFollower }, allowed, deps.now());
     // Those who may dispatch see what the service list suggests, so dispatch is one tap.
     const dispatching = allowed.includes('dispatch') || allowed.includes('reassign');
     const detail: CaseDetail = dispatching && view.view === 'full' ? { ...view, suggestedAssignment: await cases.suggestAssignment(record) } : view;

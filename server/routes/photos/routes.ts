@@ -82,6 +82,21 @@ function present(photo: StoredPhoto): UploadedPhoto {
 }
 
 /**
+ * Reads and drops what a client still sends after its body was refused, up to `budget` bytes, then
+ * hangs up. A client that writes its whole body before reading (most do) would otherwise have its
+ * connection reset under it and never see the 413; the budget keeps a client from making us read
+ * without end.
+ */
+function lingerThenHangUp(req: IncomingMessage, budget: number): void {
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > budget) req.socket.destroy();
+  });
+  req.resume();
+}
+
+/**
  * The raw request body, refused with 413 as soon as it passes `maxBytes`: a declared length is
  * checked before reading anything, a chunked body while it streams, so no more than the limit is
  * ever held. The JSON body parser leaves non-JSON bodies unread for us.
@@ -109,9 +124,9 @@ function readBody(ctx: Context, maxBytes: number): Promise<Buffer> {
       total += chunk.length;
       if (total > maxBytes) {
         stop();
-        req.pause();
         chunks.length = 0;
-        reject(tooLarge());
+        lingerThenHangUp(req, maxBytes);
+        reject(new AppError('photo.too_large', `照片不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`, 413, { maxBytes }));
         return;
       }
       chunks.push(chunk);

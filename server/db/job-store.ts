@@ -1,5 +1,6 @@
 import type { InboxStore, Job, JobStore, OutboxEntry, Page } from '../commands/ports';
 import { decodeJobCursor, encodeJobCursor } from '../commands/jobs/cursor';
+import { newJobOf } from '../commands/jobs/new-job';
 import { errors } from '../errors';
 import type { Database } from './connection';
 
@@ -14,20 +15,10 @@ function toJob(doc: StoredJob): Job {
   return job as unknown as Job;
 }
 
+/** The stored form of a new job: the id becomes the document's `_id`, so a second relay of the key fails with 11000. */
 function newJob(entry: OutboxEntry, now: Date): StoredJob {
-  return {
-    _id: entry.key,
-    kind: entry.effect.type,
-    caseId: entry.caseId,
-    effect: entry.effect,
-    context: entry.context,
-    status: 'pending',
-    attempts: 0,
-    dueAt: now,
-    createdAt: now,
-    statusAt: now,
-    version: 1,
-  };
+  const { id, ...rest } = newJobOf(entry, now);
+  return { _id: id, ...rest };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { InboxMessage, InboxStore, Job, JobStore } from '../commands/ports';
 import { decodeJobCursor, encodeJobCursor } from '../commands/jobs/cursor';
+import { newJobOf } from '../commands/jobs/new-job';
 import { errors } from '../errors';
 
 /**
@@ -26,19 +27,7 @@ export function memoryJobStore(): JobStore & { readonly all: ReadonlyMap<string,
     async enqueue(entries, now) {
       for (const entry of entries) {
         if (jobs.has(entry.key)) continue;
-        jobs.set(entry.key, {
-          id: entry.key,
-          kind: entry.effect.type,
-          caseId: entry.caseId,
-          effect: structuredClone(entry.effect),
-          context: structuredClone(entry.context),
-          status: 'pending',
-          attempts: 0,
-          dueAt: now,
-          createdAt: now,
-          statusAt: now,
-          version: 1,
-        });
+        jobs.set(entry.key, structuredClone(newJobOf(entry, now)));
       }
     },
     async findDue(now, limit) {

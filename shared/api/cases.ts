@@ -88,6 +88,14 @@ const caseCommon = caseSummarySchema.extend({
 
 const entryType = z.enum(['file', ...caseEventTypes]);
 
+/** What every viewer sees of a timeline step; each view adds its own actor and detail. */
+const timelineStep = {
+  seq: z.number().int().positive(),
+  type: entryType,
+  label: z.string(),
+  at: dateTime,
+};
+
 /** The public form: no reporter, no notes, the place coarsened to ~200 m. */
 export const publicCaseViewSchema = caseCommon.extend({
   view: z.literal('public'),
@@ -95,10 +103,7 @@ export const publicCaseViewSchema = caseCommon.extend({
   resolution: z.strictObject({ note: z.string().nullable(), at: dateTime }).nullable(),
   timeline: z.array(
     z.strictObject({
-      seq: z.number().int().positive(),
-      type: entryType,
-      label: z.string(),
-      at: dateTime,
+      ...timelineStep,
       actor: z.strictObject({ roleLabel: z.string() }),
       note: z.string().optional().meta({ description: '经审核或已打码的说明' }),
     }),
@@ -151,10 +156,7 @@ export const fullCaseViewSchema = caseCommon.extend({
     .meta({ description: '仅上报人：公开视图将显示什么' }),
   timeline: z.array(
     z.strictObject({
-      seq: z.number().int().positive(),
-      type: entryType,
-      label: z.string(),
-      at: dateTime,
+      ...timelineStep,
       actor: z.strictObject({ name: z.string(), role: z.enum([...roles, 'system']), roleLabel: z.string() }),
       note: z.string().nullable(),
       photos: z.array(photoLinksSchema),

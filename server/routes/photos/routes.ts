@@ -103,10 +103,11 @@ function lingerThenHangUp(req: IncomingMessage, budget: number): void {
  */
 function readBody(ctx: Context, maxBytes: number): Promise<Buffer> {
   const req: IncomingMessage = ctx.req;
+  const tooLargeError = () => new AppError('photo.too_large', `照片不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`, 413, { maxBytes });
   const tooLarge = () => {
     // The rest of the body stays unread; closing the connection keeps it from being drained.
     ctx.set('Connection', 'close');
-    return new AppError('photo.too_large', `照片不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`, 413, { maxBytes });
+    return tooLargeError();
   };
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge());
@@ -126,7 +127,7 @@ function readBody(ctx: Context, maxBytes: number): Promise<Buffer> {
         stop();
         chunks.length = 0;
         lingerThenHangUp(req, maxBytes);
-        reject(new AppError('photo.too_large', `照片不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`, 413, { maxBytes }));
+        reject(tooLargeError());
         return;
       }
       chunks.push(chunk);

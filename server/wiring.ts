@@ -2,7 +2,6 @@ import { hashPassword } from './auth/password';
 import { cachedIdentities } from './auth/identity';
 import type { AccountCommandDeps } from './commands/accounts';
 import type { CaseCommandDeps } from './commands/cases';
-import type { CatalogCommandDeps } from './commands/catalog';
 import type { CaseStore } from './commands/ports';
 import { bindUseCases, type UseCases } from './commands/use-cases';
 import { findAccountByLoginKey } from './auth/accounts';
@@ -13,7 +12,6 @@ import { mongoCaseFollowers, mongoCaseOutbox, mongoCaseStore } from './db/case-s
 import { pingDatabase, type Database } from './db/connection';
 import { mongoInboxStore, mongoJobStore } from './db/job-store';
 import type { EventBus } from './commands/ports';
-import type { JobCommandDeps } from './commands/jobs';
 import { effectHandlers } from './jobs/handlers';
 import { clockCheckStep } from './jobs/clock-step';
 import type { RetryPolicy } from './jobs/backoff';
@@ -63,11 +61,6 @@ export function caseCommandDeps(database: Database, reference: ReferenceData, no
   return { store: mongoCaseStore(database), reference, photos: mongoPhotoPort(database), now };
 }
 
-/** The catalog use cases with their mongoose adapter. */
-export function catalogCommandDeps(database: Database, reference: ReferenceData, now: () => Date): CatalogCommandDeps {
-  return { catalogs: mongoCatalogStore(database), reference, now };
-}
-
 /** The job runner of `npm start` (and of tests): outbox relay, effect handlers, the clock check. */
 export function createEffectRunner(
   database: Database,
@@ -90,11 +83,6 @@ export function createEffectRunner(
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   });
-}
-
-/** The admin use cases over the job queue. */
-export function jobCommandDeps(database: Database, now: () => Date): JobCommandDeps {
-  return { jobs: mongoJobStore(database), now };
 }
 
 /**

@@ -29,7 +29,7 @@ export interface UseCasePorts {
 }
 
 /**
- * The use cases bound to their ports once, for the HTTP layer (and the scheduler) to call: routes
+ * The use cases bound to their ports once, for the HTTP layer to call: routes
  * see these functions and never an adapter.
  */
 export function bindUseCases(ports: UseCasePorts) {

@@ -29,6 +29,21 @@ export const defaultHttp = {
   trustProxy: false,
 };
 
+/**
+ * The live channel: a phone and a desktop or two per account; 20 subscriptions cover a detail page,
+ * "mine" and an inbox with room to spare; a client more than 1 MiB behind is dropped (it catches
+ * up on reconnect); a ping every 30 s stays under the idle cut of common proxies (60 s).
+ */
+export const defaultLive = {
+  maxConnectionsPerAccount: 8,
+  maxAnonymousPerAddress: 16,
+  maxSubscriptionsPerConnection: 20,
+  maxBufferedBytes: 1024 * 1024,
+  heartbeatMs: 30_000,
+  idleTimeoutMs: 120_000,
+  maxMessagesPer10s: 60,
+};
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -55,6 +70,14 @@ const envSchema = z
     HTTP_IDLE_TIMEOUT_MS: milliseconds.default(defaultHttp.idleTimeoutMs),
     HTTP_MAX_CONCURRENT_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(defaultHttp.maxConcurrentPerClient),
     TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1'),
+    REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+    RUN_JOBS: z.enum(['true', 'false', '1', '0']).default('true').transform((value) => value === 'true' || value === '1'),
+    LIVE_MAX_CONNECTIONS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000).default(defaultLive.maxConnectionsPerAccount),
+    LIVE_MAX_ANONYMOUS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(defaultLive.maxAnonymousPerAddress),
+    LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1_000).default(defaultLive.maxSubscriptionsPerConnection),
+    LIVE_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(defaultLive.maxBufferedBytes),
+    LIVE_HEARTBEAT_MS: milliseconds.default(defaultLive.heartbeatMs),
+    LIVE_IDLE_TIMEOUT_MS: milliseconds.default(defaultLive.idleTimeoutMs),
   })
   .superRefine((env, ctx) => {
     // Node refuses a request deadline shorter than the header deadline.
@@ -68,6 +91,7 @@ const envSchema = z
   });
 
 export type Config = ReturnType<typeof loadConfig>;
+
 
 /**
  * Reads the environment once into one typed object. Throws a readable list of every problem,
@@ -121,6 +145,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       /** Behind a reverse proxy: take the client address from X-Forwarded-For (the limit is per client). */
       trustProxy: e.TRUST_PROXY,
     } satisfies typeof defaultHttp,
+    /** Set: live events go through Redis pub/sub, so several processes serve one set of clients. */
+    redisUrl: e.REDIS_URL,
+    /** Off for a process that only serves reads and sockets beside one that runs the jobs (FerretDB has one writer). */
+    runJobs: e.RUN_JOBS,
+    live: {
+      maxConnectionsPerAccount: e.LIVE_MAX_CONNECTIONS_PER_ACCOUNT,
+      maxAnonymousPerAddress: e.LIVE_MAX_ANONYMOUS_PER_ADDRESS,
+      maxSubscriptionsPerConnection: e.LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION,
+      maxBufferedBytes: e.LIVE_MAX_BUFFERED_BYTES,
+      heartbeatMs: e.LIVE_HEARTBEAT_MS,
+      idleTimeoutMs: e.LIVE_IDLE_TIMEOUT_MS,
+      maxMessagesPer10s: defaultLive.maxMessagesPer10s,
+    } satisfies typeof defaultLive,
   };
 }
 

@@ -14,6 +14,9 @@ import { demoAccountsTable } from './seed/demo-accounts';
 import { WeChatClient } from './wechat/client';
 import { startFakeWeChat } from './wechat/fake-server';
 import { databaseTokenStore } from './wechat/token-store';
+import { inProcessEventBus } from './realtime/in-process-bus';
+import { redisEventBus } from './realtime/redis-bus';
+import { createLiveHub } from './realtime/live-hub';
 
 /** `npm start`: engine (unless MONGODB_URI), indexes, demo seed when empty, portal build, API. */
 async function main(): Promise<void> {
@@ -50,10 +53,18 @@ async function main(): Promise<void> {
   const now = () => new Date();
   const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat });
   const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir });
+  // One process: events stay inside it. Several: Redis carries them to every process's sockets.
+  const onBusError = (error: unknown) => logger.error({ err: error }, '事件总线出错');
+  const redisBus = config.redisUrl ? redisEventBus(config.redisUrl, onBusError) : undefined;
+  if (redisBus) await redisBus.ready;
+  const bus = redisBus ?? inProcessEventBus(onBusError);
   // The one loop that runs effects (outbox → jobs → handlers) and checks the clocks.
-  const runner = createEffectRunner(database, reference, now, logger);
-  runner.start();
+  const runner = config.runJobs ? createEffectRunner(database, reference, now, logger, { bus }) : undefined;
+  runner?.start();
+  if (!runner) logger.info('本进程不运行后台任务（RUN_JOBS=false），由另一进程运行');
   const listening = await listen(app, config);
+  const live = createLiveHub({ useCases, bus, jwt: config.jwt, logger, now, limits: config.live, trustProxy: config.http.trustProxy });
+  live.attach(listening.server);
   const url = config.publicBaseUrl ?? reachableUrl(config.host, listening.port);
   process.stdout.write(
     startupBanner({ url, engine: database.engine, production: config.production, demoAccounts: config.production ? undefined : demoAccountsTable() }),
@@ -71,8 +82,10 @@ async function main(): Promise<void> {
     }, 20_000).unref();
     let exitCode = 0;
     try {
+      await live.close();
       await listening.close();
-      await runner.stop();
+      await runner?.stop();
+      await redisBus?.close();
       await fakeWeChat?.close();
       await database.close();
       await engine?.stop();

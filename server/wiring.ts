@@ -40,6 +40,7 @@ export function buildUseCases(wiring: Wiring): UseCases {
   const cases = mongoCaseStore(database);
   return bindUseCases({
     cases: wiring.wrapCaseStore ? wiring.wrapCaseStore(cases) : cases,
+    followers: mongoCaseFollowers(database),
     photos: mongoPhotoPort(database),
     photoLibrary: photoLibrary(database, wiring.uploadsDir),
     catalogs: mongoCatalogStore(database),

@@ -3,16 +3,20 @@ import type { CaseRecord } from '../../shared/cases/types';
 import type { Category } from '../../shared/catalog/types';
 import type { Actor } from '../../shared/domain/roles';
 import type { FileCaseFields, ListCasesQuery } from '../../shared/schemas/cases';
-import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase, nearbyCases, runDueSystemEvents, suggestAssignment } from './cases';
+import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, listScope, loadCase, nearbyCases, runDueSystemEvents, scopeHolds, suggestAssignment } from './cases';
+import type { CaseListScope } from './ports';
+import { listCasesSchema } from '../../shared/schemas/cases';
 import type { AccountCommandDeps } from './accounts';
 import { publishCatalog } from './catalog';
 import { listJobs, retryJob } from './jobs';
 import { photoForViewer, uploadPhoto } from './photos';
-import type { AccountPort, CaseStore, CatalogStore, HealthPort, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
+import type { AccountPort, CaseFollowersPort, CaseStore, CatalogStore, HealthPort, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
   cases: CaseStore;
+  /** Who follows a case: live "my cases" subscriptions are told of followed cases too. */
+  followers: CaseFollowersPort;
   photos: PhotoPort;
   photoLibrary: PhotoLibrary;
   catalogs: CatalogStore;
@@ -47,10 +51,18 @@ export function bindUseCases(ports: UseCasePorts) {
       follow: (actor: Actor, id: string) => followCase(caseDeps, actor, id),
       /** Whether the signed-in resident follows the case, for the view the privacy policy gives followers. */
       isFollower: async (actor: Actor | undefined, id: string) => actor?.role === 'resident' && (await ports.cases.isFollower(id, actor.id)),
+      /** The reporter and followers of a case, or undefined when there is no such case. */
+      partiesOf: (id: string) => ports.followers.partiesOf(id),
       list: (actor: Actor | undefined, query: ListCasesQuery) => listCases(caseDeps, actor, query),
       nearby: (query: { subcategoryCode: string; lng: number; lat: number }) => nearbyCases(caseDeps, query),
       suggestAssignment: (record: CaseRecord) => suggestAssignment(caseDeps, record),
       runDueSystemEvents: (batch?: number, onFailure?: (caseId: string, error: unknown) => void) => runDueSystemEvents(caseDeps, batch, onFailure),
+    },
+    /** What the live channel asks beyond the case use cases: a staff inbox's scope, and whether a case is in it. */
+    live: {
+      /** The scope of `actor`'s inbox (the list `view=inbox` shows), or the refusal that list gives. */
+      inboxScope: (actor: Actor) => listScope(actor, listCasesSchema.parse({ view: 'inbox' }), (gridCode) => ports.reference.grids.get(gridCode)?.streetCode),
+      inScope: (scope: CaseListScope, record: CaseRecord) => scopeHolds(scope, record, ports.reference.communityOf(record.compoundCode)),
     },
     catalog: {
       latest: () => ports.reference.latestCatalog(ports.now().getTime()),

@@ -29,19 +29,27 @@ export function authenticate(config: TokenConfig, identities: IdentityPort): Mid
     if (header) {
       const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header);
       if (!match) throw new AppError('auth.malformed', '登录凭证格式不正确', 401);
-      const check = verifyAccessToken(match[1]!, config);
-      if (!check.ok) {
-        throw check.reason === 'expired' ? new AppError('auth.expired', '登录已过期，请重新登录', 401) : new AppError('auth.invalid', '登录凭证无效，请重新登录', 401);
-      }
-      const current = await identities.identityOf(check.identity.accountId);
-      if (!current || current.kind !== check.identity.kind) throw identityErrors.unknown();
-      if (current.disabled) throw identityErrors.disabled();
-      if (current.credentialGeneration !== check.identity.generation) throw identityErrors.revoked();
-      if (!current.actor) throw identityErrors.incomplete();
-      (ctx.state as AuthState).actor = current.actor;
+      (ctx.state as AuthState).actor = await actorForToken(match[1]!, config, identities);
     }
     await next();
   };
+}
+
+/**
+ * The actor a token stands for now, or an `AppError` (401, or 403 for an incomplete account).
+ * Shared by every request and by the live channel, which asks again on each subscribe.
+ */
+export async function actorForToken(token: string, config: TokenConfig, identities: IdentityPort): Promise<Actor> {
+  const check = verifyAccessToken(token, config);
+  if (!check.ok) {
+    throw check.reason === 'expired' ? new AppError('auth.expired', '登录已过期，请重新登录', 401) : new AppError('auth.invalid', '登录凭证无效，请重新登录', 401);
+  }
+  const current = await identities.identityOf(check.identity.accountId);
+  if (!current || current.kind !== check.identity.kind) throw identityErrors.unknown();
+  if (current.disabled) throw identityErrors.disabled();
+  if (current.credentialGeneration !== check.identity.generation) throw identityErrors.revoked();
+  if (!current.actor) throw identityErrors.incomplete();
+  return current.actor;
 }
 
 /** The signed-in actor, or 401. */

@@ -1,8 +1,11 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Koa from 'koa';
 
 export interface TestServer {
   url: string;
+  /** The listening node server, for what attaches beside Koa (the live channel's upgrades). */
+  httpServer: Server;
   /** `fetch` relative to the server, with JSON in and out. */
   request(
     method: string,
@@ -20,6 +23,7 @@ export async function startTestServer(app: Koa): Promise<TestServer> {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    httpServer: server,
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

@@ -53,6 +53,7 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
   const accountAdmin = { store: accountStore, identities: cachedIdentities(accountStore), reference, hashPassword: async (password: string) => `plain:${password}`, now: clock.now };
   const useCases = bindUseCases({
     cases: deps.store,
+    followers: store.followers,
     photos,
     catalogs,
     jobs,

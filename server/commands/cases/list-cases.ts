@@ -1,4 +1,4 @@
-import { facetOfQuery } from '../../../shared/cases/facets';
+import { facetOfQuery, facetsOfRecord } from '../../../shared/cases/facets';
 import type { CaseRecord } from '../../../shared/cases/types';
 import { gridOfActor, streetOfActor, type Actor } from '../../../shared/domain/roles';
 import type { ListCasesQuery } from '../../../shared/schemas/cases';
@@ -73,3 +73,29 @@ export async function listCases(deps: CaseCommandDeps, actor: Actor | undefined,
   return deps.store.list(scope, { cursor: query.cursor, limit: query.limit });
 }
 
+
+/**
+ * Whether a staff list scope holds `record` now, as the store's list would answer: the live
+ * channel asks it of each changed case instead of querying every open inbox again.
+ * `communityUnitCode` is the community of the case's compound (stored beside the case).
+ */
+export function scopeHolds(scope: CaseListScope, record: CaseRecord, communityUnitCode: string | undefined): boolean {
+  if (!facetsOfRecord(record).includes(scope.facet)) return false;
+  switch (scope.field) {
+    case null:
+      return true;
+    case 'reporterOrFollower':
+      // Followers are not on the record: the live channel answers "mine" from the case's parties.
+      return record.reporter.accountId === scope.value;
+    case 'leadUnitCode':
+      return record.assignment.leadUnitCode === scope.value;
+    case 'cohandlerUnitCodes':
+      return record.assignment.cohandlers.some((unit) => unit.unitCode === scope.value);
+    case 'streetCode':
+      return record.streetCode === scope.value;
+    case 'gridCode':
+      return record.gridCode === scope.value;
+    case 'communityUnitCode':
+      return communityUnitCode === scope.value;
+  }
+}

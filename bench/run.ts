@@ -13,6 +13,7 @@ import { loadConfig } from '../server/config';
 import { ReferenceData } from '../server/reference/reference-data';
 import { seedDemoDistrict } from '../server/seed/seed';
 import { compare, type LoadOptions } from './load';
+import { measureLive } from './live';
 import { bareCaseApp, benchPoint, benchSubcategoryCode, storeCopies } from './cases';
 import { findAccountByLoginKey, tokenIdentityOf } from '../server/auth/accounts';
 import { signAccessToken } from '../server/auth/tokens';
@@ -75,6 +76,14 @@ async function run(): Promise<void> {
       console.log('case_create', results.case_create);
     } finally {
       await bareCases.close();
+    }
+    if (wanted('ws_fanout') || wanted('ws_idle_rss_mb')) {
+      const live = await measureLive(engine.baseUri, dataDir, {
+        subscribers: Number(process.env.BENCH_WS_SUBSCRIBERS ?? 1_000),
+        idle: Number(process.env.BENCH_WS_IDLE ?? 10_000),
+        changes: Number(process.env.BENCH_WS_CHANGES ?? 20),
+      });
+      Object.assign(results, live);
     }
   } finally {
     await ours.close();

@@ -72,7 +72,7 @@ const envSchema = z
     TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1'),
     REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
     RUN_JOBS: z.enum(['true', 'false', '1', '0']).default('true').transform((value) => value === 'true' || value === '1'),
-    LIVE_MAX_CONNECTIONS_PER_ACCOUNT: z.coerce.number().int().min(1).max(1_000).default(defaultLive.maxConnectionsPerAccount),
+    LIVE_MAX_CONNECTIONS_PER_ACCOUNT: z.coerce.number().int().min(1).max(100_000).default(defaultLive.maxConnectionsPerAccount),
     LIVE_MAX_ANONYMOUS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(defaultLive.maxAnonymousPerAddress),
     LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(1_000).default(defaultLive.maxSubscriptionsPerConnection),
     LIVE_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(defaultLive.maxBufferedBytes),

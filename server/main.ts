@@ -5,7 +5,7 @@ import { openDatabase, syncIndexes } from './db/connection';
 import { startEmbeddedEngine, type EngineHandle } from './engine/ferretdb';
 import { createApp } from './http/app';
 import { ReferenceData } from './reference/reference-data';
-import { buildUseCases, createEffectRunner } from './wiring';
+import { buildUseCases, createEffectRunner, publishHintsOnWrite } from './wiring';
 import { ensurePortalBuilt } from './cli/portal';
 import { reachableUrl, startupBanner } from './cli/banner';
 import { listen } from './http/server';
@@ -59,6 +59,7 @@ async function main(): Promise<void> {
   if (redisBus) await redisBus.ready;
   const bus = redisBus ?? inProcessEventBus(onBusError);
   // The one loop that runs effects (outbox → jobs → handlers) and checks the clocks.
+  publishHintsOnWrite(database, bus, onBusError);
   const runner = config.runJobs ? createEffectRunner(database, reference, now, logger, { bus }) : undefined;
   runner?.start();
   if (!runner) logger.info('本进程不运行后台任务（RUN_JOBS=false），由另一进程运行');

@@ -94,3 +94,17 @@ export function accountCommandDeps(database: Database, reference: ReferenceData,
   const store = mongoAccountStore(database);
   return { store, identities: cachedIdentities(store), reference, hashPassword, now };
 }
+
+/**
+ * Tells live viewers of a step the moment this process has stored it, before the runner relays
+ * its publish job: the job is the guarantee (a crash between the write and this hint loses
+ * nothing), the hint is the speed. Hubs send each step once whichever arrives first.
+ */
+export function publishHintsOnWrite(database: Database, bus: EventBus, onError: (error: unknown) => void): () => void {
+  return mongoCaseOutbox(database).onWritten((entries, record) => {
+    for (const entry of entries) {
+      if (entry.effect.type !== 'publish' || entry.effect.caseId !== record.id) continue;
+      bus.publish({ type: 'case.changed', key: entry.key, caseId: record.id, seq: entry.effect.seq, record }).catch(onError);
+    }
+  });
+}

@@ -215,8 +215,8 @@ export interface CaseOutbox {
   findPending(limit: number): Promise<PendingOutbox[]>;
   /** Removes the entries from the case if its version is still `version`; false if it moved on. */
   clearRelayed(caseId: string, version: number): Promise<boolean>;
-  /** Calls `listener` after this process writes a case with effects; answers an unsubscribe. */
-  onWritten(listener: () => void): () => void;
+  /** Calls `listener` with the entries and the case as stored after this process writes a case with effects; answers an unsubscribe. */
+  onWritten(listener: (entries: readonly OutboxEntry[], record: CaseRecord) => void): () => void;
 }
 
 export type JobStatus = (typeof jobStatuses)[number];
@@ -300,6 +300,12 @@ export interface CaseChangedEvent {
   key: string;
   caseId: string;
   seq: number;
+  /**
+   * The case as this process just stored it, so this process's live hub need not read it back.
+   * In-process only: a bus between processes carries the other fields, and they read the case.
+   * Its follower count may lag by follows made during the step (the store never writes it back).
+   */
+  record?: CaseRecord;
 }
 
 /** Publish/subscribe inside the server; in-process now, Redis when several processes serve sockets. */

@@ -66,13 +66,14 @@ function toStored(record: CaseRecord) {
 const outboxFields = (outbox: readonly OutboxEntry[]) => ({ outbox, outboxSince: outbox.length ? outbox[0]!.at : null });
 
 /**
- * Listeners of this process's runner, per database: a write with effects wakes the runner at once
- * instead of waiting for its next poll. Other processes' writes are found by the poll.
+ * Listeners of this process, per database: a write with effects wakes the runner at once instead of
+ * waiting for its next poll, and its publish effects go out as hints to live viewers at once.
+ * Other processes' writes are found by the poll.
  */
-const writtenListeners = new WeakMap<Database, Set<() => void>>();
+const writtenListeners = new WeakMap<Database, Set<(entries: readonly OutboxEntry[], record: CaseRecord) => void>>();
 
-function signalWritten(database: Database): void {
-  for (const listener of writtenListeners.get(database) ?? []) listener();
+function signalWritten(database: Database, entries: readonly OutboxEntry[], record: CaseRecord): void {
+  for (const listener of writtenListeners.get(database) ?? []) listener(entries, record);
 }
 
 /** Two lists in (filedAt, _id) descending order, as one in the same order, each case once. */
@@ -111,7 +112,7 @@ export function mongoCaseStore(database: Database): CaseStore {
         followerIds: [],
         ...outboxFields(outbox),
       } as never);
-      if (outbox.length) signalWritten(database);
+      if (outbox.length) signalWritten(database, outbox, record);
     },
 
     async findById(id) {
@@ -129,7 +130,7 @@ export function mongoCaseStore(database: Database): CaseStore {
         $push: { timeline: { $each: added }, outbox: { $each: outbox } } as never,
         ...(Object.keys(unset).length ? { $unset: unset } : {}),
       });
-      if (result.matchedCount === 1 && outbox.length) signalWritten(database);
+      if (result.matchedCount === 1 && outbox.length) signalWritten(database, outbox, next);
       return result.matchedCount === 1;
     },
 

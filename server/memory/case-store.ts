@@ -58,9 +58,9 @@ function scopeValue(held: Held, field: NonNullable<CaseListScope['field']>): str
 export function memoryCaseStore(): CaseStore & { readonly size: number; readonly outbox: CaseOutbox; readonly followers: CaseFollowersPort } {
   const cases = new Map<string, Held>();
   const counters = new Map<string, number>();
-  const listeners = new Set<() => void>();
-  const signalWritten = (outbox: readonly OutboxEntry[]) => {
-    if (outbox.length) for (const listener of listeners) listener();
+  const listeners = new Set<(entries: readonly OutboxEntry[], record: CaseRecord) => void>();
+  const signalWritten = (outbox: readonly OutboxEntry[], record: CaseRecord) => {
+    if (outbox.length) for (const listener of listeners) listener(outbox, copy(record));
   };
   return {
     outbox: {
@@ -124,7 +124,7 @@ export function memoryCaseStore(): CaseStore & { readonly size: number; readonly
         outboxSince: outbox.length ? outbox[0]!.at : null,
         appliedEffectKeys: new Set(),
       });
-      signalWritten(outbox);
+      signalWritten(outbox, record);
     },
 
     async findById(id) {
@@ -142,7 +142,7 @@ export function memoryCaseStore(): CaseStore & { readonly size: number; readonly
       // The step's effects exist exactly when the step does.
       held.outbox.push(...structuredClone([...outbox]));
       if (outbox.length) held.outboxSince = outbox[0]!.at;
-      signalWritten(outbox);
+      signalWritten(outbox, held.record);
       return true;
     },
 

@@ -12,6 +12,8 @@ export interface Subscriber {
   /** The account as last checked (on subscribe and on every heartbeat); undefined: anonymous. */
   readonly actor: Actor | undefined;
   send(message: LiveServerMessage): void;
+  /** A message already serialised and encoded (one buffer shared by many subscribers). */
+  sendEncoded(text: Buffer): void;
 }
 
 export interface CaseSubscription {
@@ -37,6 +39,8 @@ export type Subscription = CaseSubscription | ListSubscription;
 
 /** Up to this many cases are sent when a list subscription starts (its first pages, newest first). */
 const listCatchUpLimit = 200;
+/** Forgetting what was seen only costs a read: past this many cases the memory starts over. */
+const maxSeen = 50_000;
 const lastSeqOf = (record: CaseRecord) => record.timeline.at(-1)?.seq ?? 0;
 
 /**
@@ -51,6 +55,10 @@ export function createCaseFeed(useCases: UseCases, now: () => Date, onError: (er
   const mineByAccount = new Map<string, Set<ListSubscription>>();
   const inboxes = new Set<ListSubscription>();
   const work = new Map<string, { again: boolean }>();
+  /** The last step of each case as this feed last read it: an event for a step already read needs no read. */
+  const seen = new Map<string, number>();
+  /** Cases as this process just stored them (from the bus), read instead of the database once. */
+  const fresh = new Map<string, CaseRecord>();
   let idle: Promise<void> = Promise.resolve();
   let markIdle: (() => void) | undefined;
 
@@ -59,15 +67,22 @@ export function createCaseFeed(useCases: UseCases, now: () => Date, onError: (er
     const watching = byCase.get(caseId);
     if (!watching?.size && mineByAccount.size === 0 && inboxes.size === 0) return;
     let record: CaseRecord;
+    const stored = fresh.get(caseId);
+    fresh.delete(caseId);
     try {
-      record = await useCases.cases.load(caseId);
+      record = stored ?? (await useCases.cases.load(caseId));
     } catch {
       return; // Gone (or never was): nothing to tell.
     }
     const seq = lastSeqOf(record);
     let parties: Promise<{ reporterId: string; followerIds: string[] } | undefined> | undefined;
     const partiesOnce = () => (parties ??= useCases.cases.partiesOf(caseId));
+    seen.set(caseId, seq);
+    if (seen.size > maxSeen) seen.clear();
     const views = new Map<ViewerRelation, Promise<CaseView>>();
+    // One case's step goes to many subscribers alike (and apps name a case's subscription alike):
+    // serialised and encoded once per relation, starting point and subscription id.
+    const texts = new Map<string, Buffer>();
     const at = now();
 
     for (const subscription of watching ?? []) {
@@ -82,16 +97,23 @@ export function createCaseFeed(useCases: UseCases, now: () => Date, onError: (er
       const after = subscription.lastSeq;
       if (after >= seq) continue;
       subscription.lastSeq = seq;
-      subscription.subscriber.send({
-        type: 'case.entries',
-        id: subscription.id,
-        caseId,
-        view: view.view,
-        status: view.status,
-        statusLabel: view.statusLabel,
-        version: view.version,
-        entries: view.timeline.filter((entry) => entry.seq > after),
-      });
+      const key = `${relation}|${after}|${subscription.id}`;
+      let encoded = texts.get(key);
+      if (encoded === undefined) {
+        const message: LiveServerMessage = {
+          type: 'case.entries',
+          id: subscription.id,
+          caseId,
+          view: view.view,
+          status: view.status,
+          statusLabel: view.statusLabel,
+          version: view.version,
+          entries: view.timeline.filter((entry) => entry.seq > after),
+        };
+        encoded = Buffer.from(JSON.stringify(message));
+        texts.set(key, encoded);
+      }
+      subscription.subscriber.sendEncoded(encoded);
     }
 
     if (mineByAccount.size > 0) {
@@ -204,8 +226,14 @@ export function createCaseFeed(useCases: UseCases, now: () => Date, onError: (er
         }
       }
     },
-    /** A case moved (from the bus): deliver to whoever watches it. */
-    changed: touch,
+    /** A case moved (from the bus): deliver to whoever watches it, unless this step was read already. */
+    changed(caseId: string, seq: number, record?: CaseRecord): void {
+      if ((seen.get(caseId) ?? -1) >= seq) return;
+      if (record && record.version >= (fresh.get(caseId)?.version ?? 0) && (byCase.has(caseId) || mineByAccount.size > 0 || inboxes.size > 0)) {
+        fresh.set(caseId, record);
+      }
+      touch(caseId);
+    },
     /** Resolves when no delivery is running (for an orderly stop and for tests). */
     settled: () => (work.size === 0 ? Promise.resolve() : idle),
     get size() {

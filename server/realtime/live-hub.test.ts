@@ -195,3 +195,26 @@ describe('the connection', () => {
     expect(String(refused)).toContain('404');
   });
 });
+
+describe('hints on write', () => {
+  it('a step reaches subscribers as soon as this process stores it, before any job runs', async () => {
+    const other = await startTestApp({ label: 'live_hints' });
+    const hinted = attachLive(other, { hints: true });
+    try {
+      const filed = await file(other, 'resident01', { subcategoryCode: '05.01', description: '3栋电梯异响，夜间明显', compoundCode: 'C001' });
+      const client = await connectLive(hinted.url, { token: await other.token('resident01') });
+      clients.push(client);
+      client.send({ type: 'subscribe', id: 'c', topic: 'case', caseId: filed.id });
+      await client.next('case.entries');
+      await act(other, 'street01', filed.id, 'accept');
+      expect((await client.next('case.entries')).entries.map((entry) => entry.seq)).toEqual([2]);
+      // The publish jobs run later and add nothing.
+      await hinted.drain();
+      await client.quiet(300);
+      expect(client.all('case.entries')).toHaveLength(2);
+    } finally {
+      await hinted.close();
+      await other.close();
+    }
+  });
+});

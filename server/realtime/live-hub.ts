@@ -65,7 +65,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const perAddress = new Map<string, number>();
   const attached = new Set<Server>();
 
-  const unsubscribeBus = deps.bus.subscribe((event) => feed.changed(event.caseId));
+  const unsubscribeBus = deps.bus.subscribe((event) => feed.changed(event.caseId, event.seq, event.record));
 
   const count = (map: Map<string, number>, key: string, delta: number) => {
     const next = (map.get(key) ?? 0) + delta;
@@ -74,6 +74,10 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   };
 
   function send(connection: Connection, message: LiveServerMessage): void {
+    sendEncoded(connection, Buffer.from(JSON.stringify(message)));
+  }
+
+  function sendEncoded(connection: Connection, text: Buffer): void {
     const { socket } = connection;
     if (socket.readyState !== WebSocket.OPEN) return;
     if (socket.bufferedAmount > limits.maxBufferedBytes) {
@@ -81,7 +85,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       closeConnection(connection, liveCloseCodes.tooSlow, '接收过慢，请重新连接');
       return;
     }
-    socket.send(JSON.stringify(message));
+    socket.send(text, { binary: false });
   }
 
   function closeConnection(connection: Connection, code: number, reason: string): void {
@@ -245,6 +249,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       window: { startedAt: Date.now(), count: 0 },
       queue: Promise.resolve(),
       send: (message) => send(connection, message),
+      sendEncoded: (text) => sendEncoded(connection, text),
     };
     connections.add(connection);
     count(perAddress, address, 1);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { CaseChangedEvent, EventBus } from '../commands/ports';
 
@@ -14,25 +15,17 @@ export interface RedisEventBus extends EventBus {
  * The bus across processes: Redis pub/sub. Whatever process's job runner publishes, every
  * process's live hub hears it and reads the case from the database. Pub/sub keeps nothing: an
  * event lost while a process was disconnected is made good by the client, which reconnects with
- * its last sequence number. Listeners run in this process as the in-process bus runs them.
+ * its last sequence number. Listeners of the publishing process hear it at once (with the record,
+ * which never leaves the process); the others when Redis delivers it.
  */
 export function redisEventBus(url: string, onError: (error: unknown) => void = () => {}): RedisEventBus {
   // A subscribed connection can do nothing else, hence two. Both reconnect by themselves.
   const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const listener = new Redis(url, { lazyConnect: false });
   const listeners = new Set<(event: CaseChangedEvent) => void>();
-  publisher.on('error', onError);
-  listener.on('error', onError);
-  listener.on('message', (channel: string, text: string) => {
-    if (channel !== caseEventsChannel) return;
-    let event: CaseChangedEvent;
-    try {
-      event = JSON.parse(text) as CaseChangedEvent;
-    } catch (error) {
-      onError(error);
-      return;
-    }
-    if (event?.type !== 'case.changed' || typeof event.caseId !== 'string') return;
+  /** Our own events come back from Redis too: they were heard here already, with their record. */
+  const origin = randomUUID();
+  const hear = (event: CaseChangedEvent) => {
     for (const notify of [...listeners]) {
       try {
         notify(event);
@@ -40,12 +33,28 @@ export function redisEventBus(url: string, onError: (error: unknown) => void = (
         onError(error);
       }
     }
+  };
+  publisher.on('error', onError);
+  listener.on('error', onError);
+  listener.on('message', (channel: string, text: string) => {
+    if (channel !== caseEventsChannel) return;
+    let event: CaseChangedEvent & { origin?: string };
+    try {
+      event = JSON.parse(text) as CaseChangedEvent & { origin?: string };
+    } catch (error) {
+      onError(error);
+      return;
+    }
+    if (event?.type !== 'case.changed' || typeof event.caseId !== 'string' || typeof event.seq !== 'number' || event.origin === origin) return;
+    hear({ type: event.type, key: event.key, caseId: event.caseId, seq: event.seq });
   });
   const ready = listener.subscribe(caseEventsChannel).then(() => undefined);
   return {
     ready,
     async publish(event) {
-      await publisher.publish(caseEventsChannel, JSON.stringify(event));
+      hear(event);
+      const { record: _inProcessOnly, ...shared } = event;
+      await publisher.publish(caseEventsChannel, JSON.stringify({ ...shared, origin }));
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -5,7 +5,7 @@ import type { LiveLimits } from '../realtime/live-hub';
 import { createLiveHub, type LiveHub } from '../realtime/live-hub';
 import { inProcessEventBus } from '../realtime/in-process-bus';
 import type { JobRunner } from '../jobs/runner';
-import { createEffectRunner } from '../wiring';
+import { createEffectRunner, publishHintsOnWrite } from '../wiring';
 import type { TestApp } from './app';
 import { testLogger } from './logger';
 
@@ -21,11 +21,13 @@ export interface LiveTestApp {
   close(): Promise<void>;
 }
 
-export function attachLive(app: TestApp, options: { limits?: Partial<LiveLimits>; bus?: EventBus } = {}): LiveTestApp {
+export function attachLive(app: TestApp, options: { limits?: Partial<LiveLimits>; bus?: EventBus; hints?: boolean } = {}): LiveTestApp {
   const bus = options.bus ?? inProcessEventBus();
   const hub = createLiveHub({ useCases: app.deps.useCases, bus, jwt: app.deps.config.jwt, logger: testLogger, now: app.clock.now, limits: options.limits });
   hub.attach(app.server.httpServer);
   const quiet = { info: () => {}, error: () => {} };
+  // Without hints, a step reaches the hub only through its publish job: tests then see that path.
+  const stopHints = options.hints ? publishHintsOnWrite(app.database, bus, () => {}) : () => {};
   const runner = createEffectRunner(app.database, app.reference, app.clock.now, quiet, { bus, random: () => 0.5 });
   return {
     hub,
@@ -35,7 +37,10 @@ export function attachLive(app: TestApp, options: { limits?: Partial<LiveLimits>
     drain: async () => {
       await runner.drain();
     },
-    close: () => hub.close(),
+    close: async () => {
+      stopHints();
+      await hub.close();
+    },
   };
 }
 

@@ -166,10 +166,7 @@ async function fanOut(sockets: WebSocket[], rounds: number, change: (round: numb
         ),
     );
     await change(round);
-    if (process.env.DBG) console.log("change took", (performance.now() - started).toFixed(1));
-    const got = await Promise.all(arrivals);
-    if (process.env.DBG) console.log("first", Math.min(...got).toFixed(1), "last", Math.max(...got).toFixed(1));
-    samples.push(...got);
+    samples.push(...(await Promise.all(arrivals)));
   }
   return samples;
 }

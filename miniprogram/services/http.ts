@@ -70,7 +70,7 @@ export function toApiError(status: number, data: unknown): ApiError {
   return new ApiError(`http.${status}`, statusMessage(status), status);
 }
 
-function readToken(): string | undefined {
+export function readToken(): string | undefined {
   try {
     const token: unknown = Taro.getStorageSync(TOKEN_STORAGE_KEY);
     return typeof token === 'string' && token !== '' ? token : undefined;

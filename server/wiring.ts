@@ -10,7 +10,8 @@ import { mongoAccountStore } from './db/account-store';
 import { mongoCatalogStore } from './db/catalog-store';
 import { mongoCaseFollowers, mongoCaseOutbox, mongoCaseStore } from './db/case-store';
 import { pingDatabase, type Database } from './db/connection';
-import { mongoInboxStore, mongoJobStore } from './db/job-store';
+import { mongoJobStore } from './db/job-store';
+import { mongoInboxStore } from './db/inbox-store';
 import type { EventBus } from './commands/ports';
 import { effectHandlers } from './jobs/handlers';
 import { clockCheckStep } from './jobs/clock-step';
@@ -44,6 +45,7 @@ export function buildUseCases(wiring: Wiring): UseCases {
     photoLibrary: photoLibrary(database, wiring.uploadsDir),
     catalogs: mongoCatalogStore(database),
     jobs: mongoJobStore(database),
+    inbox: mongoInboxStore(database),
     accountAdmin: accountCommandDeps(database, wiring.reference, wiring.now),
     reference: wiring.reference,
     accounts: {

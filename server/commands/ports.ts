@@ -277,10 +277,37 @@ export interface InboxMessage {
   at: Date;
 }
 
-/** Where notify effects land; the WeChat-message issue reads it. */
+/** A stored in-app message: its id, and the accounts that have read it. */
+export interface StoredInboxMessage extends InboxMessage {
+  id: string;
+  /**
+   * Accounts that have read it. An account's own message has at most its owner here; a shared
+   * organisation message holds each of its staff who read it, so one reading does not clear it
+   * for the colleagues.
+   */
+  readBy: string[];
+}
+
+/** Which inboxes a list or a count reads, as whom: read state is per account. */
+export interface InboxQuery {
+  /** `account:<id>` and, for staff, their organisation's shared inbox. */
+  recipients: readonly string[];
+  accountId: string;
+  /** Only the messages `accountId` has not read. */
+  unreadOnly?: boolean;
+}
+
+/** Where notify effects land, and what the messages API reads. */
 export interface InboxStore {
   /** Stores each message once per (effectKey, recipient); a repeat is skipped. Answers how many were new. */
   deliver(messages: readonly InboxMessage[]): Promise<number>;
+  /** A page of messages, newest first (`at`, then id). A cursor not issued by this list is refused (list.invalid_cursor). */
+  list(query: InboxQuery, page: { cursor?: string; limit: number }): Promise<Page<StoredInboxMessage>>;
+  countUnread(query: Omit<InboxQuery, 'unreadOnly'>): Promise<number>;
+  /** Marks one message read by the account, if it is in one of `recipients`; false when it is not (or no such id). */
+  markRead(id: string, query: Omit<InboxQuery, 'unreadOnly'>): Promise<boolean>;
+  /** Marks every message of `recipients` read by the account; answers how many changed. */
+  markAllRead(query: Omit<InboxQuery, 'unreadOnly'>): Promise<number>;
 }
 
 /** What handlers need of other cases: followers, recorded once per effect key. */

@@ -7,8 +7,10 @@ import { actOnCase, eventsFor, fileCaseCommand, followCase, listCases, loadCase,
 import type { AccountCommandDeps } from './accounts';
 import { publishCatalog } from './catalog';
 import { listJobs, retryJob } from './jobs';
+import { countUnreadMessages, listMessages, markAllMessagesRead, markMessageRead } from './messages';
+import type { ListMessagesQuery } from '../../shared/api/messages';
 import { photoForViewer, uploadPhoto } from './photos';
-import type { AccountPort, CaseStore, CatalogStore, HealthPort, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
+import type { AccountPort, CaseStore, CatalogStore, HealthPort, InboxStore, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
@@ -18,6 +20,8 @@ export interface UseCasePorts {
   catalogs: CatalogStore;
   /** The effect job queue, for the admin's dead-letter list and retry. */
   jobs: JobStore;
+  /** The in-app messages the notify handler writes. */
+  inbox: InboxStore;
   /** Account administration and the per-request identity lookup, sharing one cache. */
   accountAdmin: AccountCommandDeps;
   reference: ReferencePort;
@@ -36,6 +40,7 @@ export function bindUseCases(ports: UseCasePorts) {
   const caseDeps = { store: ports.cases, reference: ports.reference, photos: ports.photos, now: ports.now };
   const catalogDeps = { catalogs: ports.catalogs, reference: ports.reference, now: ports.now };
   const photoDeps = { library: ports.photoLibrary, cases: ports.cases, now: ports.now };
+  const messageDeps = { inbox: ports.inbox };
   return {
     now: ports.now,
     cases: {
@@ -74,6 +79,12 @@ export function bindUseCases(ports: UseCasePorts) {
     jobs: {
       list: (actor: Actor, query: { status: JobStatus; limit: number; cursor?: string }) => listJobs({ jobs: ports.jobs, now: ports.now }, actor, query),
       retry: (actor: Actor, id: string) => retryJob({ jobs: ports.jobs, now: ports.now }, actor, id),
+    },
+    messages: {
+      list: (actor: Actor, query: ListMessagesQuery) => listMessages(messageDeps, actor, query),
+      countUnread: (actor: Actor) => countUnreadMessages(messageDeps, actor),
+      markRead: (actor: Actor, id: string) => markMessageRead(messageDeps, actor, id),
+      markAllRead: (actor: Actor) => markAllMessagesRead(messageDeps, actor),
     },
     health: {
       check: async () => ({ dbUp: await ports.health.pingDatabase(), engine: ports.health.engine }),

@@ -21,6 +21,7 @@ import { photoRoutes } from '../routes/photos/routes';
 import { openapiRoutes } from '../routes/openapi';
 import { adminJobRoutes } from '../routes/admin/jobs';
 import { accountRoutes } from '../routes/accounts/routes';
+import { messageRoutes } from '../routes/messages/routes';
 
 /**
  * What the HTTP layer needs: the use cases, bound once to their adapters in server/wiring.ts (or to
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Koa {
   placeRoutes(router, deps);
   photoRoutes(router, deps);
   adminJobRoutes(router, deps);
+  messageRoutes(router, deps);
   accountRoutes(router, deps.useCases.accountAdmin);
   openapiRoutes(router, deps);
   app.use(router.routes());

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../commands/ports';
 import { mongoCaseFollowers, mongoCaseOutbox } from '../db/case-store';
-import { mongoInboxStore, mongoJobStore } from '../db/job-store';
+import { mongoJobStore } from '../db/job-store';
+import { mongoInboxStore } from '../db/inbox-store';
 import { startTestApp, type TestApp } from '../testing/app';
 import { inProcessEventBus } from '../realtime/in-process-bus';
 import { afterFailure, backoffMs, type RetryPolicy } from './backoff';

@@ -7,6 +7,7 @@ import { bindUseCases } from '../commands/use-cases';
 import { memoryCaseStore } from '../memory/case-store';
 import { memoryCatalogStore } from '../memory/catalog-store';
 import { memoryJobStore } from '../memory/job-store';
+import { memoryInboxStore } from '../memory/inbox-store';
 import { memoryPhotoPort } from '../memory/photo-port';
 import { memoryReference } from '../memory/reference';
 import { raceGate } from './barrier';
@@ -26,6 +27,7 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
   const catalogs = memoryCatalogStore([baoheCatalog]);
   const reference = memoryReference(district, catalogs);
   const jobs = memoryJobStore();
+  const inbox = memoryInboxStore();
   const deps: CaseCommandDeps = { store: gate.wrap(store), reference, photos, now: clock.now };
   const actor = (username: string): Actor => {
     const account = district.accounts.find((candidate) => candidate.username === username);
@@ -56,6 +58,7 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     photos,
     catalogs,
     jobs,
+    inbox,
     accountAdmin,
     reference,
     now: clock.now,
@@ -75,5 +78,5 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     },
     health: { engine: 'ferretdb', pingDatabase: async () => true },
   });
-  return { district, clock, gate, store, photos, catalogs, jobs, reference, deps, useCases, actor };
+  return { district, clock, gate, store, photos, catalogs, jobs, inbox, reference, deps, useCases, actor };
 }

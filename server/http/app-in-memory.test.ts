@@ -1,3 +1,4 @@
+import { defaultWeChatMessagesConfig } from '../../shared/wechat/messages-config';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAccessToken } from '../auth/tokens';
@@ -24,7 +25,7 @@ beforeAll(async () => {
       production: false,
       jwt: { secret: randomBytes(32).toString('hex'), issuer: 'gongzhi-baohe-test', ttlSeconds: 3600 },
       uploads: { dir: '/nonexistent', maxBytes: 1024 },
-      wechat: { appId: 'wx-test', appSecret: 'secret', apiBase: undefined, templates: { caseProgress: 'a', caseResolved: 'b' } },
+      wechat: { appId: 'wx-test', appSecret: 'secret', apiBase: undefined, messages: defaultWeChatMessagesConfig },
     },
   };
   server = await startTestServer(createApp(deps));

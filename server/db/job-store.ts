@@ -1,4 +1,4 @@
-import type { Job, JobStore, OutboxEntry, Page } from '../commands/ports';
+import type { Job, JobRequest, JobStore, Page } from '../commands/ports';
 import { decodeJobCursor, encodeJobCursor } from '../commands/jobs/cursor';
 import { newJobOf } from '../commands/jobs/new-job';
 import { errors } from '../errors';
@@ -16,7 +16,7 @@ function toJob(doc: StoredJob): Job {
 }
 
 /** The stored form of a new job: the id becomes the document's `_id`, so a second relay of the key fails with 11000. */
-function newJob(entry: OutboxEntry, now: Date): StoredJob {
+function newJob(entry: JobRequest, now: Date): StoredJob {
   const { id, ...rest } = newJobOf(entry, now);
   return { _id: id, ...rest };
 }

@@ -22,6 +22,7 @@ import { openapiRoutes } from '../routes/openapi';
 import { adminJobRoutes } from '../routes/admin/jobs';
 import { accountRoutes } from '../routes/accounts/routes';
 import { messageRoutes } from '../routes/messages/routes';
+import { wechatSubscriptionRoutes } from '../routes/wechat/subscriptions';
 
 /**
  * What the HTTP layer needs: the use cases, bound once to their adapters in server/wiring.ts (or to
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps): Koa {
   photoRoutes(router, deps);
   adminJobRoutes(router, deps);
   messageRoutes(router, deps);
+  wechatSubscriptionRoutes(router, deps);
   accountRoutes(router, deps.useCases.accountAdmin);
   openapiRoutes(router, deps);
   app.use(router.routes());

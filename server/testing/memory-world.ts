@@ -8,6 +8,8 @@ import { memoryCaseStore } from '../memory/case-store';
 import { memoryCatalogStore } from '../memory/catalog-store';
 import { memoryJobStore } from '../memory/job-store';
 import { memoryInboxStore } from '../memory/inbox-store';
+import { memoryConsentStore } from '../memory/consent-store';
+import { defaultWeChatMessagesConfig } from '../../shared/wechat/messages-config';
 import { memoryPhotoPort } from '../memory/photo-port';
 import { memoryReference } from '../memory/reference';
 import { raceGate } from './barrier';
@@ -59,6 +61,8 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     catalogs,
     jobs,
     inbox,
+    consents: memoryConsentStore(),
+    subscribeTemplates: defaultWeChatMessagesConfig.subscribeTemplates,
     accountAdmin,
     reference,
     now: clock.now,

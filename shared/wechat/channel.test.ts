@@ -24,6 +24,10 @@ describe('chooseChannel', () => {
     expect(chooseChannel(facts({ message: closed, consent: { kind: 'one_time', remaining: 1, active: false } }))).toMatchObject({ channel: 'subscribe', oneTime: true });
   });
 
+  it('sends a message an earlier run already spent a consent on, even with none left now', () => {
+    expect(chooseChannel(facts({ consent: { ...oneTime(0), spentOnThis: true } }))).toMatchObject({ channel: 'subscribe', oneTime: true });
+  });
+
   it('falls back to the inbox with no consent left, none ever given, or no WeChat identity', () => {
     expect(chooseChannel(facts({ consent: oneTime(0) }))).toEqual({ channel: 'inbox', reason: 'no_consent' });
     expect(chooseChannel(facts())).toEqual({ channel: 'inbox', reason: 'no_consent' });

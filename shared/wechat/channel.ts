@@ -8,6 +8,8 @@ export interface ConsentState {
   remaining: number;
   /** Long-term: on until the user turns it off. */
   active: boolean;
+  /** A one-time consent was already spent on this very message by an earlier run of its job. */
+  spentOnThis?: boolean;
 }
 
 /** What the chooser knows of one recipient and one step. */
@@ -42,6 +44,8 @@ export function chooseChannel(facts: ChannelFacts): ChannelChoice {
   if (!facts.openid) return { channel: 'inbox', reason: 'no_wechat' };
   const { templateId } = message.subscribe;
   if (!consent) return { channel: 'inbox', reason: 'no_consent' };
+  // An earlier run spent a consent on this message and died before sending: the consent is its own.
+  if (consent.kind === 'one_time' && consent.spentOnThis) return { channel: 'subscribe', templateId, openid: facts.openid, oneTime: true };
   if (consent.kind === 'long_term') return consent.active ? { channel: 'subscribe', templateId, openid: facts.openid, oneTime: false } : { channel: 'inbox', reason: 'no_consent' };
   if (consent.remaining <= 0) return { channel: 'inbox', reason: 'no_consent' };
   if (consent.remaining <= keptBack(message.priority, facts.reserve)) return { channel: 'inbox', reason: 'kept_for_more_important' };

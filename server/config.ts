@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { defaultWeChatMessagesConfig, wechatMessagesConfigSchema, type WeChatMessagesConfig } from '../shared/wechat/messages-config';
+import { defaultWeChatMessagesConfig, wechatMessagesConfigSchema, type WeChatMessagesConfig } from '../shared/wechat-messages/messages-config';
 
 const repoRoot = path.resolve(__dirname, '..');
 

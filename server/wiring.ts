@@ -15,7 +15,7 @@ import { mongoInboxStore } from './db/inbox-store';
 import type { EventBus, WeChatSender } from './commands/ports';
 import { effectHandlers, type WeChatMessaging } from './jobs/handlers';
 import { mongoConsentStore, mongoDeliveryStore, mongoWeChatDirectory } from './db/wechat-store';
-import { defaultWeChatMessagesConfig, type WeChatMessagesConfig } from '../shared/wechat/messages-config';
+import { defaultWeChatMessagesConfig, type WeChatMessagesConfig } from '../shared/wechat-messages/messages-config';
 import { clockCheckStep } from './jobs/clock-step';
 import type { RetryPolicy } from './jobs/backoff';
 import { newRunnerId } from './jobs/lease';

@@ -10,8 +10,8 @@ import { listJobs, retryJob } from './jobs';
 import { countUnreadMessages, listMessages, markAllMessagesRead, markMessageRead } from './messages';
 import type { ListMessagesQuery } from '../../shared/api/messages';
 import type { RecordSubscriptions } from '../../shared/api/wechat';
-import type { WeChatMessagesConfig } from '../../shared/wechat/messages-config';
-import { recordSubscriptions, subscriptionsOf } from './wechat/subscriptions';
+import type { WeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
+import { recordSubscriptions, subscriptionsOf } from './messages/subscriptions';
 import { photoForViewer, uploadPhoto } from './photos';
 import type { AccountPort, CaseStore, CatalogStore, ConsentStore, HealthPort, InboxStore, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
 

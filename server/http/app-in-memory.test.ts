@@ -1,4 +1,4 @@
-import { defaultWeChatMessagesConfig } from '../../shared/wechat/messages-config';
+import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAccessToken } from '../auth/tokens';

@@ -22,7 +22,7 @@ import { openapiRoutes } from '../routes/openapi';
 import { adminJobRoutes } from '../routes/admin/jobs';
 import { accountRoutes } from '../routes/accounts/routes';
 import { messageRoutes } from '../routes/messages/routes';
-import { wechatSubscriptionRoutes } from '../routes/wechat/subscriptions';
+import { wechatSubscriptionRoutes } from '../routes/subscriptions/routes';
 
 /**
  * What the HTTP layer needs: the use cases, bound once to their adapters in server/wiring.ts (or to

@@ -19,7 +19,7 @@ import { dropTestDatabase, openTestDatabase } from './database';
 import { startTestServer, type TestServer } from './http';
 import { testClock, type TestClock } from './clock';
 import { testLogger } from './logger';
-import { defaultWeChatMessagesConfig } from '../../shared/wechat/messages-config';
+import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 
 export { testClock, type TestClock } from './clock';
 

@@ -9,7 +9,7 @@ import { memoryCatalogStore } from '../memory/catalog-store';
 import { memoryJobStore } from '../memory/job-store';
 import { memoryInboxStore } from '../memory/inbox-store';
 import { memoryConsentStore } from '../memory/consent-store';
-import { defaultWeChatMessagesConfig } from '../../shared/wechat/messages-config';
+import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 import { memoryPhotoPort } from '../memory/photo-port';
 import { memoryReference } from '../memory/reference';
 import { raceGate } from './barrier';

@@ -1,4 +1,4 @@
-import type { WeChatMessagesConfig } from '../../../shared/wechat/messages-config';
+import type { WeChatMessagesConfig } from '../../../shared/wechat-messages/messages-config';
 import type {
   CaseFollowersPort,
   ConsentStore,

@@ -1,6 +1,6 @@
-import { chooseChannel, keptBack, serviceData, subscribeData, type ChannelChoice, type MessageFacts } from '../../../shared/wechat/channel';
-import type { EventMessage } from '../../../shared/wechat/messages-config';
-import { verdictOf } from '../../../shared/wechat/outcome';
+import { chooseChannel, keptBack, serviceData, subscribeData, type ChannelChoice, type MessageFacts } from '../../../shared/wechat-messages/channel';
+import type { EventMessage } from '../../../shared/wechat-messages/messages-config';
+import { verdictOf } from '../../../shared/wechat-messages/outcome';
 import type { DeliveryAttempt, WeChatDelivery, WeChatFailure } from '../../commands/ports';
 import type { JobHandler, JobOf, WeChatMessaging } from './types';
 
@@ -23,7 +23,7 @@ const finalStatuses = new Set<WeChatDelivery['status']>(['sent', 'refused', 'fai
  *    nothing: at most once. A second copy would spend a consent the user gave for one message and
  *    is visible spam, while a lost one still stands in the in-app inbox, which always has it; the
  *    window is the few hundred milliseconds of the call. The same holds for a call that timed out.
- * 4. WeChat's answer settles it (shared/wechat/outcome.ts): sent; refused (43101, the consent is
+ * 4. WeChat's answer settles it (shared/wechat-messages/outcome.ts): sent; refused (43101, the consent is
  *    gone) and other permanent refusals (47003 …) recorded and not retried; 45009, HTTP 5xx and a
  *    failed connection recorded as `retrying` and thrown, so the runner backs off and runs it again.
  */

@@ -1,6 +1,6 @@
 import type { RecordSubscriptions, SubscriptionView } from '../../../shared/api/wechat';
 import type { Actor } from '../../../shared/domain/roles';
-import type { WeChatMessagesConfig } from '../../../shared/wechat/messages-config';
+import type { WeChatMessagesConfig } from '../../../shared/wechat-messages/messages-config';
 import type { ConsentStore, SubscribeDecision } from '../ports';
 
 /** What the subscription use cases are built from. */

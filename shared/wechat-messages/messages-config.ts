@@ -123,7 +123,7 @@ export const defaultWeChatMessagesConfig: WeChatMessagesConfig = {
       staff: toStaff(1, '新工单', '有新派发的案件，请及时接单'),
     },
     'case.reassign': { staff: toStaff(1, '新工单', '有转派来的案件，请及时接单') },
-    'case.resolve': { resident: toResident(2, '已办理', '责任单位已办理完毕，待审核结案') },
+    'case.resolve': { resident: toResident(1, '已办理', '责任单位已办理完毕，待审核结案') },
     'case.close': { resident: toResident(1, '待评价', '案件已办结，请对办理结果进行评价', 'tmpl-case-rate') },
     'case.reopen': {
       resident: toResident(2, '已重办', '案件已重新办理'),

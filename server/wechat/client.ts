@@ -28,7 +28,7 @@ interface TemplatePayload {
 }
 
 /** A failure of our mixin, tagged with the token it was sent with and the HTTP status, if any. */
-type SendFailure = API.WeChatAPIError & { accessToken?: string; status?: number };
+type SendFailure = API.WeChatAPIError & { accessToken?: string; httpStatus?: number };
 
 type PostingApi = API & { postWithToken(path: string, payload: unknown, callback: API.Callback): void };
 
@@ -52,7 +52,8 @@ const postingMethods = {
         // Which token was refused, so a 40001 clears exactly that one (see WeChatTokenStore.clear).
         if (failure) {
           failure.accessToken = accessToken;
-          if (res && res.status >= 400) failure.status = res.status;
+          // Our own field: urllib puts its own `status` (-1 on a timeout) on its errors.
+          if (res && res.status >= 400) failure.httpStatus = res.status;
         }
         callback(failure, data, res);
       }),
@@ -198,14 +199,15 @@ function isTokenRejection(failure: SendFailure): boolean {
  * urllib errors that mean the request may have reached WeChat and been acted on: the answer timed
  * out, or the connection broke after it was sent. A refused or failed connection is not among them.
  */
-const mayHaveArrived = new Set(['ResponseTimeoutError', 'ResponseError']);
+// wechat-api's wrapper prefixes urllib's error names with `WeChatAPI`.
+const mayHaveArrived = new Set(['WeChatAPIResponseTimeoutError', 'WeChatAPIResponseError']);
 
 function toWeChatError(failure: SendFailure): WeChatError {
   const errcode = typeof failure.code === 'number' && failure.code > 0 ? failure.code : undefined;
   return new WeChatError(`WeChat call failed${errcode ? ` (errcode ${errcode})` : ''}: ${redact(failure.message)}`, {
     errcode,
-    httpStatus: failure.status,
-    uncertain: errcode === undefined && failure.status === undefined && mayHaveArrived.has(failure.name),
+    httpStatus: failure.httpStatus,
+    uncertain: errcode === undefined && failure.httpStatus === undefined && mayHaveArrived.has(failure.name),
   });
 }
 

@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   // Without WECHAT_API_BASE outside production a local fake stands in for WeChat, so the
   // mini-program login works on a laptop; production without it talks to WeChat itself.
   const fakeWeChat = !config.wechat.apiBase && !config.production ? await startFakeWeChat({ appId: config.wechat.appId, appSecret: config.wechat.appSecret }) : undefined;
-  if (fakeWeChat) logger.info({ url: fakeWeChat.url }, '本地模拟微信接口已启动');
+  if (fakeWeChat) logger.info({ url: fakeWeChat.url, sentMessages: '/dev/wechat' }, '本地模拟微信接口已启动，已发送的消息见 /dev/wechat');
   const wechat = new WeChatClient({
     appId: config.wechat.appId,
     appSecret: config.wechat.appSecret,
@@ -48,10 +48,10 @@ async function main(): Promise<void> {
     tokenStore: databaseTokenStore(database),
   });
   const now = () => new Date();
-  const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat });
-  const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir });
-  // The one loop that runs effects (outbox → jobs → handlers) and checks the clocks.
-  const runner = createEffectRunner(database, reference, now, logger);
+  const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat, messages: config.wechat.messages });
+  const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir, ...(fakeWeChat ? { devWeChat: fakeWeChat } : {}) });
+  // The one loop that runs effects (outbox → jobs → handlers, WeChat messages among them) and checks the clocks.
+  const runner = createEffectRunner(database, reference, now, logger, { wechat: { sender: wechat, messages: config.wechat.messages, appId: config.wechat.appId } });
   runner.start();
   const listening = await listen(app, config);
   const url = config.publicBaseUrl ?? reachableUrl(config.host, listening.port);

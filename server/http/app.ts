@@ -11,6 +11,7 @@ import { limitConcurrencyPerClient } from './client-limit';
 import { refuseHostileKeys } from './hostile-keys';
 import { methodNotAllowed } from './method-not-allowed';
 import { staticPortal } from './static-portal';
+import { devWeChatPage, type DevWeChatMessage } from './dev-wechat-page';
 import { healthRoutes } from '../routes/health';
 import { authRoutes } from '../routes/auth/routes';
 import { wechatAuthRoutes } from '../routes/auth/wechat';
@@ -37,6 +38,8 @@ export interface AppDeps {
   now: () => Date;
   /** Directory of the H5 build served at `/`; absent in API-only tests. */
   h5Dir?: string;
+  /** The local fake WeChat's sent messages: `GET /dev/wechat` lists them (never in production). */
+  devWeChat?: { messages: readonly DevWeChatMessage[] };
 }
 
 /** Routes whose handlers read the request body as raw bytes (photo uploads). */
@@ -75,6 +78,8 @@ export function createApp(deps: AppDeps): Koa {
   app.use(router.routes());
   app.use(methodNotAllowed(router));
 
+  const devWeChat = deps.devWeChat;
+  if (devWeChat && !deps.config.production) app.use(devWeChatPage(() => devWeChat.messages));
   if (deps.h5Dir) app.use(staticPortal(deps.h5Dir));
   return app;
 }

@@ -275,6 +275,14 @@ describe("WeChat's answers", () => {
     expect((await consentsOf('resident03')).find((c) => c.templateId === 'tmpl-case-progress')).toMatchObject({ remaining: 1, spentKeys: [] });
   });
 
+  it('lets an admin reach a WeChat job by its id (a done one is refused as not failed, not as a bad id)', async () => {
+    const { key } = await acceptedWithConsent('resident03');
+    await drain();
+    const retried = await app.server.request('POST', `/api/v1/admin/jobs/${key}/retry`, { token: await app.token('admin') });
+    expect(retried.status, JSON.stringify(retried.body)).toBe(409);
+    expect(retried.body.error.code).toBe('job.not_failed');
+  });
+
   it('sends once when the job runs again after it was sent (a runner died before marking it done)', async () => {
     await app.database.models.WeChatConsent.deleteMany({ accountId: await idOf('resident03') });
     const { key } = await acceptedWithConsent('resident03');

@@ -57,12 +57,18 @@ export const wechatMessageHandler: JobHandler<'wechat.message'> = async (job, de
       return;
     }
   }
+  if (!message) {
+    // Retrying a step the messages config no longer sends (changed between two runs): nothing to fill the template with.
+    await wechat.deliveries.record(key, 'failed', { at: now, outcome: 'failed', detail: '消息配置已不再发送此步骤' });
+    if (existing?.oneTime) await wechat.consents.settle(existing.accountId, existing.templateId!, key, true);
+    return;
+  }
   const delivery = { ...deliveryOf(job), channel: choice.channel, templateId: choice.templateId, openid: choice.openid, ...(choice.channel === 'subscribe' && choice.oneTime ? { oneTime: true } : {}) };
   const from = !existing ? 'new' : existing.status === 'retrying' ? 'retrying' : 'sending';
   if (!(await wechat.deliveries.begin(delivery, from, now))) {
     throw new Error(`微信消息 ${key} 正由另一次运行处理`);
   }
-  await send(job, wechat, choice, message!, delivery, deps.now);
+  await send(job, wechat, choice, message, delivery, deps.now);
 };
 
 const deliveryOf = (job: JobOf<'wechat.message'>) => ({ key: job.id, accountId: job.effect.accountId, caseId: job.caseId, template: job.effect.template });

@@ -32,7 +32,7 @@ export function devWeChatHtml(messages: readonly DevWeChatMessage[]): string {
 <style>body{font:14px/1.5 system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:6px 8px;vertical-align:top;text-align:left}th{background:#f5f5f5}.key{color:#888;font-size:12px}</style></head>
 <body><h1>模拟微信：已发送的消息（${messages.length} 条）</h1>
 <p>本页只在开发环境出现：未配置微信接口时，服务端使用本地模拟的微信服务器，这里列出它收到的订阅消息和服务号模板消息，最新的在上，每 3 秒刷新。
-用演示账号上报一个案件、受理、派单，几秒内就能看到消息。居民需先授权订阅（POST /api/v1/wechat/subscriptions），否则消息只进站内消息。</p>
+用演示账号上报一个案件、受理、派单，几秒内就能看到消息：演示账号已带有模拟的微信身份和订阅授权（每位居民每个一次性模板 20 次）。授权用完或未授权的账号，消息只进站内消息；授权由小程序提交到 POST /api/v1/wechat/subscriptions。</p>
 <table><thead><tr><th>时间（北京）</th><th>类型</th><th>接收人 openid</th><th>模板</th><th>内容</th><th>打开页面</th></tr></thead>
 <tbody>${rows || '<tr><td colspan="6">还没有消息</td></tr>'}</tbody></table></body></html>`;
 }

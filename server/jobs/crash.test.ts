@@ -73,7 +73,7 @@ beforeAll(async () => {
   database = await openDatabase(databaseUri);
   await syncIndexes(database);
   // Seeded here without password hashing: the server then finds the district and skips its seed.
-  await seedDemoDistrict(database, { hashPasswords: false });
+  await seedDemoDistrict(database, { hashPasswords: false, demoWeChat: false });
   fake = await startFakeWeChat(wechatApp);
   for (const username of ['resident01', 'resident02', 'resident03']) {
     await database.models.Account.updateOne({ username }, { $set: { openid: `o-${username}` } });

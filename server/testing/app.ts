@@ -62,7 +62,7 @@ export interface TestAppOptions {
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(options.label ?? 'api', { engineUri: options.engineUri, name: options.databaseName });
-  await seedDemoDistrict(database, { hashPasswords: false, district: options.district === 'fixture' ? buildFixtureDistrict() : undefined });
+  await seedDemoDistrict(database, { hashPasswords: false, demoWeChat: false, district: options.district === 'fixture' ? buildFixtureDistrict() : undefined });
   const reference = await ReferenceData.load(database);
   const clock = options.clock ?? testClock();
   const uploadsDir = mkdtempSync(path.join(tmpdir(), 'gzbh-uploads-'));

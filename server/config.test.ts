@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -84,5 +84,28 @@ describe('the development signing key', () => {
     expect(loadConfig({}).http).toEqual({ headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, keepAliveTimeoutMs: 5_000, idleTimeoutMs: 60_000, maxConcurrentPerClient: 32, trustProxy: false });
     expect(loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '200', HTTP_REQUEST_TIMEOUT_MS: '500', TRUST_PROXY: 'true' }).http).toMatchObject({ headersTimeoutMs: 200, requestTimeoutMs: 500, trustProxy: true });
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '5000', HTTP_REQUEST_TIMEOUT_MS: '1000' })).toThrowError(/HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS/);
+  });
+
+  it('uses the default WeChat messages config, or a JSON file named by WECHAT_MESSAGES_FILE', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir() }).wechat.messages.events['case.accept']?.resident?.subscribe?.templateId).toBe('tmpl-case-progress');
+    const dir = freshDataDir();
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'messages.json');
+    const own = { subscribeTemplates: { 'T-1': { kind: 'long_term', title: '进度' } }, reserve: { keep: 0, forPriorityAtMost: 1 }, casePage: 'pages/case/index?id={caseId}', events: {} };
+    writeFileSync(file, JSON.stringify(own));
+    expect(loadConfig({ DATA_DIR: dir, WECHAT_MESSAGES_FILE: file }).wechat.messages).toEqual(own);
+  });
+
+  it('stops at start-up on a messages file that is not JSON or names a field WeChat has no type for, saying where', () => {
+    const dir = freshDataDir();
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'messages.json');
+    writeFileSync(file, '{ not json');
+    expect(() => loadConfig({ DATA_DIR: dir, WECHAT_MESSAGES_FILE: file })).toThrowError(/WECHAT_MESSAGES_FILE: cannot read/);
+    const own = { subscribeTemplates: { 'T-1': { kind: 'one_time', title: '进度' } }, reserve: { keep: 0, forPriorityAtMost: 1 }, casePage: 'p', events: { 'case.accept': { resident: { priority: 1, status: '已受理', tip: '好', subscribe: { templateId: 'T-1', fields: { keyword1: 'caseNumber' } } } } } };
+    writeFileSync(file, JSON.stringify(own));
+    expect(() => loadConfig({ DATA_DIR: dir, WECHAT_MESSAGES_FILE: file })).toThrowError(/WECHAT_MESSAGES_FILE events\.case\.accept\.resident\.subscribe\.fields\.keyword1: 不是微信订阅消息的字段类型/);
+    writeFileSync(file, JSON.stringify({ ...own, subscribeTemplates: { 'T-1': { kind: 'sometimes', title: '进度' } } }));
+    expect(() => loadConfig({ DATA_DIR: dir, WECHAT_MESSAGES_FILE: file })).toThrowError(/WECHAT_MESSAGES_FILE subscribeTemplates\.T-1\.kind/);
   });
 });

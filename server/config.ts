@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { defaultWeChatMessagesConfig, wechatMessagesConfigSchema, type WeChatMessagesConfig } from '../shared/wechat-messages/messages-config';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -60,8 +61,8 @@ const envSchema = z
     WECHAT_APP_ID: optionalText,
     WECHAT_APP_SECRET: optionalText,
     WECHAT_API_BASE: optionalText.pipe(z.url().optional()),
-    WECHAT_TEMPLATE_CASE_PROGRESS: optionalText,
-    WECHAT_TEMPLATE_CASE_RESOLVED: optionalText,
+    /** A JSON file replacing the default WeChat messages config (templates, fields, priorities). */
+    WECHAT_MESSAGES_FILE: optionalText,
     PUBLIC_BASE_URL: optionalText.pipe(z.url().optional()),
     H5_DIR: z.string().default(path.join(repoRoot, 'dist', 'h5')),
     HTTP_HEADERS_TIMEOUT_MS: milliseconds.default(defaultHttp.headersTimeoutMs),
@@ -129,10 +130,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       appSecret: e.WECHAT_APP_SECRET ?? 'dev-secret',
       /** Unset outside production: the local fake WeChat server is started and used. */
       apiBase: e.WECHAT_API_BASE,
-      templates: {
-        caseProgress: e.WECHAT_TEMPLATE_CASE_PROGRESS ?? 'tmpl-case-progress',
-        caseResolved: e.WECHAT_TEMPLATE_CASE_RESOLVED ?? 'tmpl-case-resolved',
-      },
+      /** Which step sends which template with which fields: the default, or WECHAT_MESSAGES_FILE. */
+      messages: e.WECHAT_MESSAGES_FILE ? loadMessagesConfig(e.WECHAT_MESSAGES_FILE) : defaultWeChatMessagesConfig,
     },
     publicBaseUrl: e.PUBLIC_BASE_URL,
     h5Dir: path.resolve(e.H5_DIR),
@@ -159,6 +158,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxMessagesPer10s: defaultLive.maxMessagesPer10s,
     } satisfies typeof defaultLive,
   };
+}
+
+/**
+ * The WeChat messages config from a JSON file, checked against the same schema as the default:
+ * a wrong template id or field stops the start with the path of each problem, rather than every
+ * message of that step being refused by WeChat later (47003).
+ */
+function loadMessagesConfig(file: string): WeChatMessagesConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  - WECHAT_MESSAGES_FILE: cannot read ${file} as JSON (${(error as Error).message})`);
+  }
+  const parsed = wechatMessagesConfigSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - WECHAT_MESSAGES_FILE ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration in ${file}:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
 }
 
 export const DEV_SECRET_FILE = 'dev-jwt-secret';

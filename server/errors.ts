@@ -92,3 +92,7 @@ export const jobErrors = {
   notFound: () => jobError('job.not_found', '后台任务不存在'),
   notFailed: (status: string) => jobError('job.not_failed', '只能重试已失败的任务', { status }),
 };
+
+export const messageErrors = {
+  notFound: () => new AppError('message.not_found', '消息不存在', 404),
+};

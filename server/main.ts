@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   // Without WECHAT_API_BASE outside production a local fake stands in for WeChat, so the
   // mini-program login works on a laptop; production without it talks to WeChat itself.
   const fakeWeChat = !config.wechat.apiBase && !config.production ? await startFakeWeChat({ appId: config.wechat.appId, appSecret: config.wechat.appSecret }) : undefined;
-  if (fakeWeChat) logger.info({ url: fakeWeChat.url }, '本地模拟微信接口已启动');
+  if (fakeWeChat) logger.info({ url: fakeWeChat.url, sentMessages: '/dev/wechat' }, '本地模拟微信接口已启动，已发送的消息见 /dev/wechat');
   const wechat = new WeChatClient({
     appId: config.wechat.appId,
     appSecret: config.wechat.appSecret,
@@ -51,16 +51,18 @@ async function main(): Promise<void> {
     tokenStore: databaseTokenStore(database),
   });
   const now = () => new Date();
-  const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat });
-  const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir });
+  const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat, messages: config.wechat.messages });
+  const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir, ...(fakeWeChat ? { devWeChat: fakeWeChat } : {}) });
   // One process: events stay inside it. Several: Redis carries them to every process's sockets.
   const onBusError = (error: unknown) => logger.error({ err: error }, '事件总线出错');
   const redisBus = config.redisUrl ? redisEventBus(config.redisUrl, onBusError) : undefined;
   if (redisBus) await redisBus.ready;
   const bus = redisBus ?? inProcessEventBus(onBusError);
-  // The one loop that runs effects (outbox → jobs → handlers) and checks the clocks.
   publishHintsOnWrite(database, bus, onBusError);
-  const runner = config.runJobs ? createEffectRunner(database, reference, now, logger, { bus }) : undefined;
+  // The one loop that runs effects (outbox → jobs → handlers, WeChat messages among them) and checks the clocks.
+  const runner = config.runJobs
+    ? createEffectRunner(database, reference, now, logger, { bus, wechat: { sender: wechat, messages: config.wechat.messages, appId: config.wechat.appId } })
+    : undefined;
   runner?.start();
   if (!runner) logger.info('本进程不运行后台任务（RUN_JOBS=false），由另一进程运行');
   const listening = await listen(app, config);

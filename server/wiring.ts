@@ -10,9 +10,12 @@ import { mongoAccountStore } from './db/account-store';
 import { mongoCatalogStore } from './db/catalog-store';
 import { mongoCaseFollowers, mongoCaseOutbox, mongoCaseStore } from './db/case-store';
 import { pingDatabase, type Database } from './db/connection';
-import { mongoInboxStore, mongoJobStore } from './db/job-store';
-import type { EventBus } from './commands/ports';
-import { effectHandlers } from './jobs/handlers';
+import { mongoJobStore } from './db/job-store';
+import { mongoInboxStore } from './db/inbox-store';
+import type { EventBus, WeChatSender } from './commands/ports';
+import { effectHandlers, type WeChatMessaging } from './jobs/handlers';
+import { mongoConsentStore, mongoDeliveryStore, mongoWeChatDirectory } from './db/wechat-store';
+import { defaultWeChatMessagesConfig, type WeChatMessagesConfig } from '../shared/wechat-messages/messages-config';
 import { clockCheckStep } from './jobs/clock-step';
 import type { RetryPolicy } from './jobs/backoff';
 import { newRunnerId } from './jobs/lease';
@@ -30,6 +33,8 @@ export interface Wiring {
   now: () => Date;
   uploadsDir: string;
   wechat?: WeChatGateway;
+  /** The WeChat messages config (server/config.ts); the default when absent. */
+  messages?: WeChatMessagesConfig;
   /** Wraps the case store, e.g. with a barrier that holds racing writers (server/testing/barrier.ts). */
   wrapCaseStore?: (store: CaseStore) => CaseStore;
 }
@@ -45,6 +50,9 @@ export function buildUseCases(wiring: Wiring): UseCases {
     photoLibrary: photoLibrary(database, wiring.uploadsDir),
     catalogs: mongoCatalogStore(database),
     jobs: mongoJobStore(database),
+    inbox: mongoInboxStore(database),
+    consents: mongoConsentStore(database),
+    subscribeTemplates: (wiring.messages ?? defaultWeChatMessagesConfig).subscribeTemplates,
     accountAdmin: accountCommandDeps(database, wiring.reference, wiring.now),
     reference: wiring.reference,
     accounts: {
@@ -68,13 +76,21 @@ export function createEffectRunner(
   reference: ReferenceData,
   now: () => Date,
   log: RunnerLog,
-  options: { bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string } = {},
+  options: { bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending } = {},
 ): JobRunner {
+  const jobs = mongoJobStore(database);
   return createJobRunner({
     outbox: mongoCaseOutbox(database),
-    jobs: mongoJobStore(database),
+    jobs,
     handlers: effectHandlers,
-    handlerDeps: { followers: mongoCaseFollowers(database), inbox: mongoInboxStore(database), bus: options.bus ?? inProcessEventBus(), now },
+    handlerDeps: {
+      followers: mongoCaseFollowers(database),
+      inbox: mongoInboxStore(database),
+      bus: options.bus ?? inProcessEventBus(),
+      jobs,
+      ...(options.wechat ? { wechat: weChatMessaging(database, options.wechat) } : {}),
+      now,
+    },
     owner: options.owner ?? newRunnerId(),
     now,
     random: options.random ?? Math.random,
@@ -84,6 +100,25 @@ export function createEffectRunner(
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
   });
+}
+
+/** What the runner needs to send WeChat messages: the gateway, the messages config, the mini-program's appid. */
+export interface WeChatSending {
+  sender: WeChatSender;
+  messages: WeChatMessagesConfig;
+  appId: string;
+}
+
+/** The WeChat handlers' ports over the mongoose adapters. */
+export function weChatMessaging(database: Database, sending: WeChatSending): WeChatMessaging {
+  return {
+    sender: sending.sender,
+    directory: mongoWeChatDirectory(database),
+    consents: mongoConsentStore(database),
+    deliveries: mongoDeliveryStore(database),
+    config: sending.messages,
+    miniprogramAppId: sending.appId,
+  };
 }
 
 /**

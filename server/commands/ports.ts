@@ -1,7 +1,7 @@
 import type { SubcategoryEntry } from '../../shared/catalog/catalog';
 import type { Catalog } from '../../shared/catalog/types';
 import type { ListFacet } from '../../shared/cases/facets';
-import type { CaseRecord, Effect } from '../../shared/cases/types';
+import type { CaseRecord, Effect, NotifyTemplate } from '../../shared/cases/types';
 import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
 import type { AccountAuditAction, LoginKind } from '../../shared/api/accounts';
 import type { Actor, Role, Scope } from '../../shared/domain/roles';
@@ -140,7 +140,7 @@ export interface AccountPort {
   /** An account by its login key (`pw:<username>` or `wx:<openid>`). */
   findByLoginKey(loginKey: string): Promise<AccountView | undefined>;
   /** The resident account of a WeChat user, created at their first sign-in. */
-  findOrCreateWeChatResident(input: { openid: string; displayName: string }): Promise<AccountView>;
+  findOrCreateWeChatResident(input: { openid: string; displayName: string; unionid?: string }): Promise<AccountView>;
 }
 
 /** What mini-program sign-in needs from WeChat (the gateway in `server/wechat` implements it). */
@@ -221,12 +221,38 @@ export interface CaseOutbox {
 
 export type JobStatus = (typeof jobStatuses)[number];
 
-/** An effect in the job queue. Its id is the outbox entry's key. */
+/**
+ * One WeChat message to one account, queued by the notify handler after it wrote the inbox. Its
+ * job id is `wechat:<effect key>:<account id>`: queueing it twice hits the same key.
+ */
+export interface WeChatMessageEffect {
+  type: 'wechat.message';
+  caseId: string;
+  accountId: string;
+  /** The step (`case.accept`): which template and fields, per the messages config. */
+  template: NotifyTemplate;
+  /** The inbox text of the step, and when the inbox got it (ISO 8601). */
+  text: string;
+  at: string;
+}
+
+/** What a job does: a case effect relayed from the outbox, or a follow-up a handler queued. */
+export type JobEffect = Effect | WeChatMessageEffect;
+
+/** Work for the job queue: an outbox entry, or a follow-up a handler queued under a key of its own. */
+export interface JobRequest {
+  key: string;
+  caseId: string;
+  effect: JobEffect;
+  context: EffectContext;
+}
+
+/** An effect in the job queue. Its id is the outbox entry's key (or the follow-up's). */
 export interface Job {
   id: string;
-  kind: Effect['type'];
+  kind: JobEffect['type'];
   caseId: string;
-  effect: Effect;
+  effect: JobEffect;
   context: EffectContext;
   status: JobStatus;
   /** Handler runs started (leases taken); a retry by an admin starts again from 0. */
@@ -248,7 +274,7 @@ export interface Job {
 /** The job queue as the runner and the admin use cases see it. */
 export interface JobStore {
   /** Adds a job per entry; an entry already relayed (same key, 11000) is skipped. */
-  enqueue(entries: readonly OutboxEntry[], now: Date): Promise<void>;
+  enqueue(entries: readonly JobRequest[], now: Date): Promise<void>;
   /** Pending jobs due at `now` (incl. those whose lease ran out), oldest due first. */
   findDue(now: Date, limit: number): Promise<Job[]>;
   /** Takes the lease if the job is still as read and due; the leased job, or undefined if another took it. */
@@ -277,10 +303,37 @@ export interface InboxMessage {
   at: Date;
 }
 
-/** Where notify effects land; the WeChat-message issue reads it. */
+/** A stored in-app message: its id, and the accounts that have read it. */
+export interface StoredInboxMessage extends InboxMessage {
+  id: string;
+  /**
+   * Accounts that have read it. An account's own message has at most its owner here; a shared
+   * organisation message holds each of its staff who read it, so one reading does not clear it
+   * for the colleagues.
+   */
+  readBy: string[];
+}
+
+/** Which inboxes a list or a count reads, as whom: read state is per account. */
+export interface InboxQuery {
+  /** `account:<id>` and, for staff, their organisation's shared inbox. */
+  recipients: readonly string[];
+  accountId: string;
+  /** Only the messages `accountId` has not read. */
+  unreadOnly?: boolean;
+}
+
+/** Where notify effects land, and what the messages API reads. */
 export interface InboxStore {
   /** Stores each message once per (effectKey, recipient); a repeat is skipped. Answers how many were new. */
   deliver(messages: readonly InboxMessage[]): Promise<number>;
+  /** A page of messages, newest first (`at`, then id). A cursor not issued by this list is refused (list.invalid_cursor). */
+  list(query: InboxQuery, page: { cursor?: string; limit: number }): Promise<Page<StoredInboxMessage>>;
+  countUnread(query: Omit<InboxQuery, 'unreadOnly'>): Promise<number>;
+  /** Marks one message read by the account, if it is in one of `recipients`; false when it is not (or no such id). */
+  markRead(id: string, query: Omit<InboxQuery, 'unreadOnly'>): Promise<boolean>;
+  /** Marks every message of `recipients` read by the account; answers how many changed. */
+  markAllRead(query: Omit<InboxQuery, 'unreadOnly'>): Promise<number>;
 }
 
 /** What handlers need of other cases: followers, recorded once per effect key. */
@@ -408,4 +461,137 @@ export interface AccountIdentity {
 export interface IdentityPort {
   identityOf(accountId: string): Promise<AccountIdentity | undefined>;
   forget(accountId: string): void;
+}
+
+// ---- WeChat messages (issue 7) ----------------------------------------------------------------
+
+/** An account as WeChat messages need it. */
+export interface WeChatRecipient {
+  accountId: string;
+  role: Role;
+  disabled: boolean;
+  /** The mini-program openid: subscribe messages go to it. */
+  openid?: string;
+  /** The open-platform unionid: links the account to a follower of the service account. */
+  unionid?: string;
+}
+
+/** Who may receive WeChat messages, and who follows the district's service account. */
+export interface WeChatDirectory {
+  /** The account, or undefined when none has this id. */
+  recipient(accountId: string): Promise<WeChatRecipient | undefined>;
+  /** Active (not disabled) staff accounts of the roles and place given, with a mini-program openid. */
+  staffWithWeChat(readers: { roles: readonly Role[]; unitCode?: string; streetCode?: string }): Promise<string[]>;
+  /** The openid under the service account of the user with this unionid, if they follow it now. */
+  serviceFollower(unionid: string): Promise<string | undefined>;
+  /**
+   * The seam by which followers get in (see ARCHITECTURE.md, "WeChat messages"): a follow or an
+   * unfollow of the service account, from its event push or a follower-list sync.
+   */
+  recordServiceFollower(follower: { unionid: string; openid: string; following: boolean }, now: Date): Promise<void>;
+}
+
+/** What `Taro.requestSubscribeMessage` answers per template id. */
+export type SubscribeDecision = 'accept' | 'reject' | 'ban' | 'filter';
+
+/** An account's stored consent for one subscribe template. */
+export interface StoredConsent {
+  templateId: string;
+  kind: 'one_time' | 'long_term';
+  remaining: number;
+  active: boolean;
+  /** One-time consents spent on messages not yet settled: their keys, so a re-run never spends twice. */
+  spentKeys: string[];
+}
+
+/** Subscribe-message consents per account and template. */
+export interface ConsentStore {
+  /**
+   * Applies a user's answers: an accepted one-time template gains one consent; a long-term one is
+   * on after `accept` and off after `reject` or `ban`; a banned one-time template loses what it had.
+   */
+  record(accountId: string, decisions: readonly { templateId: string; kind: StoredConsent['kind']; decision: SubscribeDecision }[], now: Date): Promise<void>;
+  /** The account's consents, one per template it ever answered. */
+  consentsOf(accountId: string): Promise<StoredConsent[]>;
+  /**
+   * Spends one one-time consent on the message `key`, only if more than `keepBack` are left, in
+   * one conditional update that also records the key: `already_spent` when an earlier run of the
+   * same message spent it.
+   */
+  spend(accountId: string, templateId: string, key: string, keepBack: number): Promise<'spent' | 'already_spent' | 'none_left'>;
+  /** The message `key` is settled: its key is dropped; `refund` gives the consent back (WeChat never used it). */
+  settle(accountId: string, templateId: string, key: string, refund: boolean): Promise<void>;
+  /** WeChat says the user has not subscribed (43101): no consents left, long-term off. */
+  revoke(accountId: string, templateId: string, now: Date): Promise<void>;
+}
+
+export type DeliveryChannel = 'service' | 'subscribe' | 'inbox';
+
+/**
+ * Where a message's delivery stands. `sending`: about to call WeChat, or in the call (found so on a
+ * re-run, the call's outcome is unknown); `retrying`: WeChat said "later"; the others are final.
+ */
+export type DeliveryStatus = 'sending' | 'retrying' | 'sent' | 'refused' | 'failed' | 'uncertain' | 'inbox_only';
+
+/** One attempt, or the decision to send nothing but the inbox. */
+export interface DeliveryAttempt {
+  at: Date;
+  outcome: 'sent' | 'refused' | 'failed' | 'retry' | 'uncertain' | 'inbox_only';
+  errcode?: number;
+  /** WeChat's message or the reason for the inbox only: for people reading the record. */
+  detail?: string;
+}
+
+/** One WeChat message to one account, by its key (the job id): channel, status and every attempt. */
+export interface WeChatDelivery {
+  key: string;
+  accountId: string;
+  caseId: string;
+  template: string;
+  channel: DeliveryChannel;
+  /** The WeChat template and the openid it went to (the mini-program's, or the service account's). */
+  templateId?: string;
+  openid?: string;
+  /** A one-time consent was spent on it. */
+  oneTime?: boolean;
+  status: DeliveryStatus;
+  attempts: DeliveryAttempt[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The record of WeChat deliveries (`wechat_deliveries`), one document per message key. */
+export interface DeliveryStore {
+  find(key: string): Promise<WeChatDelivery | undefined>;
+  /**
+   * Records that a send is about to start, before WeChat is called: creates the delivery as
+   * `sending`, or moves a `retrying` (or, for the service channel, `sending`) one back to it.
+   * False when the delivery is not as expected: another run changed it meanwhile.
+   */
+  begin(delivery: Omit<WeChatDelivery, 'status' | 'attempts' | 'createdAt' | 'updatedAt'>, from: 'new' | 'retrying' | 'sending', now: Date): Promise<boolean>;
+  /** Records an attempt and the status it leaves. */
+  record(key: string, status: DeliveryStatus, attempt: DeliveryAttempt): Promise<void>;
+  /** Records that the message goes to the inbox only, and why; once per key. */
+  inboxOnly(delivery: Omit<WeChatDelivery, 'status' | 'attempts' | 'createdAt' | 'updatedAt' | 'channel'>, reason: string, now: Date): Promise<void>;
+}
+
+/** A failed WeChat call, as the gateway reports it (server/wechat/gateway.ts WeChatError). */
+export interface WeChatFailure {
+  errcode?: number;
+  httpStatus?: number;
+  /** No answer came, but the request may have reached WeChat. */
+  uncertain?: boolean;
+  message: string;
+}
+
+/** Sending through WeChat (the gateway in server/wechat); rejects with a {@link WeChatFailure}. */
+export interface WeChatSender {
+  sendSubscribeMessage(message: { openid: string; templateId: string; page?: string; data: Record<string, { value: string }> }): Promise<void>;
+  sendTemplateMessage(message: {
+    openid: string;
+    templateId: string;
+    miniprogram?: { appid: string; pagepath?: string };
+    data: Record<string, { value: string }>;
+    clientMsgId: string;
+  }): Promise<void>;
 }

@@ -9,8 +9,13 @@ import { listCasesSchema } from '../../shared/schemas/cases';
 import type { AccountCommandDeps } from './accounts';
 import { publishCatalog } from './catalog';
 import { listJobs, retryJob } from './jobs';
+import { countUnreadMessages, listMessages, markAllMessagesRead, markMessageRead } from './messages';
+import type { ListMessagesQuery } from '../../shared/api/messages';
+import type { RecordSubscriptions } from '../../shared/api/wechat';
+import type { WeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
+import { recordSubscriptions, subscriptionsOf } from './messages/subscriptions';
 import { photoForViewer, uploadPhoto } from './photos';
-import type { AccountPort, CaseFollowersPort, CaseStore, CatalogStore, HealthPort, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
+import type { AccountPort, CaseFollowersPort, CaseStore, CatalogStore, ConsentStore, HealthPort, InboxStore, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
@@ -22,6 +27,11 @@ export interface UseCasePorts {
   catalogs: CatalogStore;
   /** The effect job queue, for the admin's dead-letter list and retry. */
   jobs: JobStore;
+  /** The in-app messages the notify handler writes. */
+  inbox: InboxStore;
+  /** Subscribe-message consents, and the templates the messages config names. */
+  consents: ConsentStore;
+  subscribeTemplates: WeChatMessagesConfig['subscribeTemplates'];
   /** Account administration and the per-request identity lookup, sharing one cache. */
   accountAdmin: AccountCommandDeps;
   reference: ReferencePort;
@@ -40,6 +50,8 @@ export function bindUseCases(ports: UseCasePorts) {
   const caseDeps = { store: ports.cases, reference: ports.reference, photos: ports.photos, now: ports.now };
   const catalogDeps = { catalogs: ports.catalogs, reference: ports.reference, now: ports.now };
   const photoDeps = { library: ports.photoLibrary, cases: ports.cases, now: ports.now };
+  const messageDeps = { inbox: ports.inbox };
+  const subscriptionDeps = { consents: ports.consents, templates: ports.subscribeTemplates, now: ports.now };
   return {
     now: ports.now,
     cases: {
@@ -77,7 +89,7 @@ export function bindUseCases(ports: UseCasePorts) {
     },
     accounts: {
       findByLoginKey: (loginKey: string) => ports.accounts.findByLoginKey(loginKey),
-      findOrCreateWeChatResident: (input: { openid: string; displayName: string }) => ports.accounts.findOrCreateWeChatResident(input),
+      findOrCreateWeChatResident: (input: { openid: string; displayName: string; unionid?: string }) => ports.accounts.findOrCreateWeChatResident(input),
       /** The openid behind a `wx.login()` code; undefined when WeChat sign-in is not configured. */
       exchangeWeChatCode: ports.wechat ? (code: string) => ports.wechat!.code2Session(code) : undefined,
     },
@@ -86,6 +98,16 @@ export function bindUseCases(ports: UseCasePorts) {
     jobs: {
       list: (actor: Actor, query: { status: JobStatus; limit: number; cursor?: string }) => listJobs({ jobs: ports.jobs, now: ports.now }, actor, query),
       retry: (actor: Actor, id: string) => retryJob({ jobs: ports.jobs, now: ports.now }, actor, id),
+    },
+    messages: {
+      list: (actor: Actor, query: ListMessagesQuery) => listMessages(messageDeps, actor, query),
+      countUnread: (actor: Actor) => countUnreadMessages(messageDeps, actor),
+      markRead: (actor: Actor, id: string) => markMessageRead(messageDeps, actor, id),
+      markAllRead: (actor: Actor) => markAllMessagesRead(messageDeps, actor),
+    },
+    subscriptions: {
+      record: (actor: Actor, answer: RecordSubscriptions) => recordSubscriptions(subscriptionDeps, actor, answer),
+      of: (actor: Actor) => subscriptionsOf(subscriptionDeps, actor),
     },
     health: {
       check: async () => ({ dbUp: await ports.health.pingDatabase(), engine: ports.health.engine }),

@@ -1,4 +1,4 @@
-import type { InboxStore, Job, JobStore, OutboxEntry, Page } from '../commands/ports';
+import type { Job, JobRequest, JobStore, Page } from '../commands/ports';
 import { decodeJobCursor, encodeJobCursor } from '../commands/jobs/cursor';
 import { newJobOf } from '../commands/jobs/new-job';
 import { errors } from '../errors';
@@ -6,7 +6,7 @@ import type { Database } from './connection';
 
 type StoredJob = Omit<Job, 'id'> & { _id: string };
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number }).code === 11000;
+import { isDuplicateKey } from './duplicate-key';
 
 function toJob(doc: StoredJob): Job {
   const { _id, ...rest } = doc;
@@ -16,7 +16,7 @@ function toJob(doc: StoredJob): Job {
 }
 
 /** The stored form of a new job: the id becomes the document's `_id`, so a second relay of the key fails with 11000. */
-function newJob(entry: OutboxEntry, now: Date): StoredJob {
+function newJob(entry: JobRequest, now: Date): StoredJob {
   const { id, ...rest } = newJobOf(entry, now);
   return { _id: id, ...rest };
 }
@@ -110,26 +110,6 @@ export function mongoJobStore(database: Database): JobStore {
         { $set: { status: 'pending', dueAt: now, attempts: 0, statusAt: now, retriedBy: by }, ...leased, $inc: { version: 1 } },
       );
       return result.matchedCount === 1;
-    },
-  };
-}
-
-/** In-app messages on `inbox_messages`, unique per (effect key, recipient). */
-export function mongoInboxStore(database: Database): InboxStore {
-  const messages = database.connection.db!.collection(database.models.InboxMessage.collection.collectionName);
-  return {
-    async deliver(batch) {
-      let delivered = 0;
-      for (const message of batch) {
-        try {
-          await messages.insertOne({ ...message, readAt: null });
-          delivered += 1;
-        } catch (error) {
-          // Delivered by an earlier run of the same job: the unique index is the receipt.
-          if (!isDuplicateKey(error)) throw error;
-        }
-      }
-      return delivered;
     },
   };
 }

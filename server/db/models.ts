@@ -7,6 +7,7 @@ import { photoSchema } from './schemas/photo';
 import { wechatTokenSchema } from './schemas/wechat-token';
 import { jobSchema } from './schemas/job';
 import { inboxMessageSchema } from './schemas/inbox-message';
+import { wechatConsentSchema, wechatDeliverySchema, wechatServiceFollowerSchema } from './schemas/wechat';
 
 /** Registers every model on a connection; the one list the index sync walks. */
 export function registerModels(connection: Connection) {
@@ -24,6 +25,9 @@ export function registerModels(connection: Connection) {
     Counter: connection.model('Counter', counterSchema, 'counters'),
     Job: connection.model('Job', jobSchema, 'jobs'),
     InboxMessage: connection.model('InboxMessage', inboxMessageSchema, 'inbox_messages'),
+    WeChatConsent: connection.model('WeChatConsent', wechatConsentSchema, 'wechat_consents'),
+    WeChatDelivery: connection.model('WeChatDelivery', wechatDeliverySchema, 'wechat_deliveries'),
+    WeChatServiceFollower: connection.model('WeChatServiceFollower', wechatServiceFollowerSchema, 'wechat_service_followers'),
   };
 }
 

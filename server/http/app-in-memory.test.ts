@@ -1,3 +1,4 @@
+import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAccessToken } from '../auth/tokens';
@@ -24,7 +25,7 @@ beforeAll(async () => {
       production: false,
       jwt: { secret: randomBytes(32).toString('hex'), issuer: 'gongzhi-baohe-test', ttlSeconds: 3600 },
       uploads: { dir: '/nonexistent', maxBytes: 1024 },
-      wechat: { appId: 'wx-test', appSecret: 'secret', apiBase: undefined, templates: { caseProgress: 'a', caseResolved: 'b' } },
+      wechat: { appId: 'wx-test', appSecret: 'secret', apiBase: undefined, messages: defaultWeChatMessagesConfig },
     },
   };
   server = await startTestServer(createApp(deps));
@@ -56,3 +57,38 @@ describe('the API over in-memory use cases', () => {
     expect(response.body).toEqual({ status: 'degraded', db: 'down', engine: 'ferretdb' });
   });
 });
+
+describe('the development page of the fake WeChat (GET /dev/wechat)', () => {
+  const sent = [
+    { kind: 'subscribe' as const, body: { touser: 'o-resident01', template_id: 'tmpl-case-progress', page: 'pages/case/index?id=c1', data: { phrase3: { value: '已受理' } } }, at: new Date('2026-03-09T01:30:00Z') },
+    { kind: 'template' as const, body: { touser: 'svc-1', template_id: 'svc-case-progress', client_msg_id: 'wechat:c1:2:0:a', data: { first: { value: '<b>已派单</b>' } } }, at: new Date('2026-03-09T01:31:00Z') },
+  ];
+
+  it('lists what the fake delivered, newest first, in Chinese, refreshing itself, with markup escaped', async () => {
+    const devServer = await startTestServer(createApp({ ...deps, devWeChat: { messages: sent } }));
+    try {
+      const response = await fetch(`${devServer.url}/dev/wechat`);
+      const html = await response.text();
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(html).toContain('<meta http-equiv="refresh"');
+      expect(html).toContain('模拟微信：已发送的消息（2 条）');
+      expect(html.indexOf('服务号模板消息')).toBeLessThan(html.indexOf('小程序订阅消息</td>'));
+      expect(html).toContain('2026-03-09 09:30:00');
+      expect(html).toContain('&lt;b&gt;已派单&lt;/b&gt;');
+      expect(html).not.toContain('<b>已派单</b>');
+    } finally {
+      await devServer.close();
+    }
+  });
+
+  it('does not exist in production, nor without the fake', async () => {
+    const production = await startTestServer(createApp({ ...deps, config: { ...deps.config, production: true }, devWeChat: { messages: sent } }));
+    try {
+      expect((await fetch(`${production.url}/dev/wechat`)).status).toBe(404);
+      expect((await server.request('GET', '/dev/wechat')).status).toBe(404);
+    } finally {
+      await production.close();
+    }
+  });
+});
+

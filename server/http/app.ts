@@ -11,6 +11,7 @@ import { limitConcurrencyPerClient } from './client-limit';
 import { refuseHostileKeys } from './hostile-keys';
 import { methodNotAllowed } from './method-not-allowed';
 import { staticPortal } from './static-portal';
+import { devWeChatPage, type DevWeChatMessage } from './dev-wechat-page';
 import { healthRoutes } from '../routes/health';
 import { authRoutes } from '../routes/auth/routes';
 import { wechatAuthRoutes } from '../routes/auth/wechat';
@@ -21,6 +22,8 @@ import { photoRoutes } from '../routes/photos/routes';
 import { openapiRoutes } from '../routes/openapi';
 import { adminJobRoutes } from '../routes/admin/jobs';
 import { accountRoutes } from '../routes/accounts/routes';
+import { messageRoutes } from '../routes/messages/routes';
+import { wechatSubscriptionRoutes } from '../routes/subscriptions/routes';
 
 /**
  * What the HTTP layer needs: the use cases, bound once to their adapters in server/wiring.ts (or to
@@ -35,6 +38,8 @@ export interface AppDeps {
   now: () => Date;
   /** Directory of the H5 build served at `/`; absent in API-only tests. */
   h5Dir?: string;
+  /** The local fake WeChat's sent messages: `GET /dev/wechat` lists them (never in production). */
+  devWeChat?: { messages: readonly DevWeChatMessage[] };
 }
 
 /** Routes whose handlers read the request body as raw bytes (photo uploads). */
@@ -66,11 +71,15 @@ export function createApp(deps: AppDeps): Koa {
   placeRoutes(router, deps);
   photoRoutes(router, deps);
   adminJobRoutes(router, deps);
+  messageRoutes(router, deps);
+  wechatSubscriptionRoutes(router, deps);
   accountRoutes(router, deps.useCases.accountAdmin);
   openapiRoutes(router, deps);
   app.use(router.routes());
   app.use(methodNotAllowed(router));
 
+  const devWeChat = deps.devWeChat;
+  if (devWeChat && !deps.config.production) app.use(devWeChatPage(() => devWeChat.messages));
   if (deps.h5Dir) app.use(staticPortal(deps.h5Dir));
   return app;
 }

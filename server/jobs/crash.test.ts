@@ -8,6 +8,8 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Document } from 'mongodb';
 import { openDatabase, syncIndexes, type Database } from '../db/connection';
 import { seedDemoDistrict } from '../seed/seed';
+import { startFakeWeChat, type FakeWeChat } from '../wechat/fake-server';
+import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 
 /**
  * THE effect test, with real processes: the real server (`tsx server/main.ts`) on this run's
@@ -15,7 +17,9 @@ import { seedDemoDistrict } from '../seed/seed';
  * random moments, a few times over; then one last start lets it drain. Afterwards every write's
  * effects exist and ran exactly once: each case's every timeline step has its publish job, every
  * job is done, each notification is in each recipient's inbox once, and each merge target counts
- * each follower once. Only one server process writes to the engine at a time (FerretDB's rule);
+ * each follower once. WeChat is a fake in this process, so it outlives every kill: each resident's
+ * "accepted" subscribe message arrives at most once, and is either recorded sent (then it arrived
+ * once) or recorded uncertain (killed inside the call). Only one server process writes to the engine at a time (FerretDB's rule);
  * this test only reads while one runs.
  */
 
@@ -39,6 +43,10 @@ let database: Database;
 let databaseUri: string;
 const workDir = mkdtempSync(path.join(tmpdir(), 'gzbh-crash-'));
 let child: ChildProcess | undefined;
+let fake: FakeWeChat;
+const wechatApp = { appId: 'wx-crash', appSecret: 'crash-secret' };
+/** One-time consents each resident starts with: more than the stream can spend. */
+const consentsAtStart = 1000;
 
 function isAlive(pid: number): boolean {
   try {
@@ -65,7 +73,13 @@ beforeAll(async () => {
   database = await openDatabase(databaseUri);
   await syncIndexes(database);
   // Seeded here without password hashing: the server then finds the district and skips its seed.
-  await seedDemoDistrict(database, { hashPasswords: false });
+  await seedDemoDistrict(database, { hashPasswords: false, demoWeChat: false });
+  fake = await startFakeWeChat(wechatApp);
+  for (const username of ['resident01', 'resident02', 'resident03']) {
+    await database.models.Account.updateOne({ username }, { $set: { openid: `o-${username}` } });
+    const account = await database.models.Account.findOne({ username }).lean();
+    await database.models.WeChatConsent.create({ accountId: String(account!._id), templateId: 'tmpl-case-progress', kind: 'one_time', remaining: consentsAtStart, active: false, spentKeys: [], updatedAt: new Date() });
+  }
   // A stand-in portal build, so the server does not start Taro.
   writeFileSync(path.join(workDir, 'index.html'), '<!doctype html><title>test</title>');
 });
@@ -74,6 +88,7 @@ afterAll(async () => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
   await database?.connection.dropDatabase();
   await database?.close();
+  await fake?.close();
   rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -98,6 +113,10 @@ async function startServer(): Promise<Running> {
       DATA_DIR: path.join(workDir, 'data'),
       JWT_SECRET: 'crash-test-secret-crash-test-secret-0123456789',
       LOG_LEVEL: 'error',
+      // WeChat in this process: what it received survives the server's kills.
+      WECHAT_API_BASE: fake.url,
+      WECHAT_APP_ID: wechatApp.appId,
+      WECHAT_APP_SECRET: wechatApp.appSecret,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -282,7 +301,8 @@ it(`runs every effect exactly once across ${kills} kill -9 of the server during 
   expect(new Set(published)).toEqual(steps);
   expect(published).toHaveLength(steps.size);
   for (const job of jobs) {
-    const [caseId, version] = String(job._id).split(':');
+    // A WeChat job's key is its notify job's, prefixed: it belongs to the same stored version.
+    const [caseId, version] = String(job._id).replace(/^wechat:/, '').split(':');
     const doc = cases.find((one) => String(one._id) === caseId);
     expect(doc && Number(version) <= doc.version, `job ${job._id} belongs to a stored version`).toBe(true);
   }
@@ -317,4 +337,32 @@ it(`runs every effect exactly once across ${kills} kill -9 of the server during 
       if (duplicate.reporterId !== target.reporterId) expect(followerIds).toContain(byId.get(String(duplicate._id))!.reporterId);
     }
   }
+
+  // WeChat: every resident's "accepted" message queued, each settled; none arrived twice; each one
+  // recorded sent arrived exactly once; each spent consent belongs to a message sent or uncertain.
+  const deliveries = await collection('wechat_deliveries').find({}).toArray();
+  const wechatJobs = jobs.filter((job) => job.kind === 'wechat.message');
+  for (const job of notifyJobs.filter((one) => one.effect.template === 'case.accept' && one.effect.audience === 'reporter')) {
+    expect(wechatJobs.some((one) => String(one._id) === `wechat:${job._id}:${job.context.reporterId}`), `WeChat job of ${job._id}`).toBe(true);
+  }
+  expect(deliveries.map((delivery) => String(delivery._id)).sort()).toEqual(wechatJobs.map((job) => String(job._id)).sort());
+  expect(deliveries.filter((delivery) => !['sent', 'uncertain', 'inbox_only'].includes(delivery.status)).map((delivery) => `${delivery._id} ${delivery.status}`)).toEqual([]);
+  const status = (template: string) => defaultWeChatMessagesConfig.events[template]?.resident?.status;
+  const arrived = new Map<string, number>();
+  for (const { body } of fake.messages) {
+    const line = `${body.touser}|${body.page}|${(body.data as Record<string, { value: string }>).phrase3?.value}`;
+    arrived.set(line, (arrived.get(line) ?? 0) + 1);
+  }
+  expect([...arrived.entries()].filter(([, count]) => count > 1)).toEqual([]);
+  const lineOf = (delivery: Document) => `${delivery.openid}|pages/case/index?id=${delivery.caseId}|${status(delivery.template)}`;
+  for (const delivery of deliveries.filter((one) => one.status === 'sent')) expect(arrived.get(lineOf(delivery)), `${delivery._id} arrived once`).toBe(1);
+  const recorded = new Set(deliveries.filter((one) => one.status === 'sent' || one.status === 'uncertain').map(lineOf));
+  expect([...arrived.keys()].filter((line) => !recorded.has(line))).toEqual([]);
+  for (const consent of await collection('wechat_consents').find({}).toArray()) {
+    const spent = deliveries.filter((one) => one.accountId === consent.accountId && one.oneTime && (one.status === 'sent' || one.status === 'uncertain')).length;
+    expect(consentsAtStart - consent.remaining, `consents spent by ${consent.accountId}`).toBe(spent);
+    expect(consent.spentKeys).toEqual([]);
+  }
+  expect(deliveries.filter((one) => one.status === 'sent').length, 'some WeChat messages were sent').toBeGreaterThan(0);
+  if (process.env.CRASH_TEST_VERBOSE) console.log(`${fake.messages.length} WeChat messages, ${deliveries.filter((one) => one.status === 'uncertain').length} uncertain`);
 });

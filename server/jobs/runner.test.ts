@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../commands/ports';
 import { mongoCaseFollowers, mongoCaseOutbox } from '../db/case-store';
-import { mongoInboxStore, mongoJobStore } from '../db/job-store';
+import { mongoJobStore } from '../db/job-store';
+import { mongoInboxStore } from '../db/inbox-store';
 import { startTestApp, type TestApp } from '../testing/app';
 import { inProcessEventBus } from '../realtime/in-process-bus';
 import { afterFailure, backoffMs, type RetryPolicy } from './backoff';
@@ -90,7 +91,7 @@ describe('retry and dead letters', () => {
       outbox: mongoCaseOutbox(app.database),
       jobs,
       handlers: effectHandlers,
-      handlerDeps: { followers: mongoCaseFollowers(app.database), inbox: mongoInboxStore(app.database), bus: inProcessEventBus(), now: app.clock.now },
+      handlerDeps: { followers: mongoCaseFollowers(app.database), inbox: mongoInboxStore(app.database), bus: inProcessEventBus(), jobs, now: app.clock.now },
       owner: 'runner-test',
       now: app.clock.now,
       random: () => randoms.shift() ?? 0,
@@ -135,7 +136,7 @@ describe('retry and dead letters', () => {
       outbox: mongoCaseOutbox(app.database),
       jobs,
       handlers: effectHandlers,
-      handlerDeps: { followers: mongoCaseFollowers(app.database), inbox: mongoInboxStore(app.database), bus, now: app.clock.now },
+      handlerDeps: { followers: mongoCaseFollowers(app.database), inbox: mongoInboxStore(app.database), bus, jobs, now: app.clock.now },
       owner: 'runner-test',
       now: app.clock.now,
       random: () => 0,

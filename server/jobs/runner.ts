@@ -1,5 +1,4 @@
-import type { Effect } from '../../shared/cases/types';
-import type { CaseOutbox, Job, JobStore } from '../commands/ports';
+import type { CaseOutbox, Job, JobEffect, JobStore } from '../commands/ports';
 import { afterFailure, defaultRetryPolicy, type RetryPolicy } from './backoff';
 import type { HandlerDeps, HandlerRegistry, JobHandler } from './handlers';
 import { defaultLeaseMs } from './lease';
@@ -109,7 +108,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       if (await jobs.park(leased, leased.lastError ?? '处理过程中进程多次中断', now())) report.parked += 1;
       return;
     }
-    const handler = handlers[leased.kind as Effect['type']] as JobHandler<Effect['type']> | undefined;
+    const handler = handlers[leased.kind] as JobHandler<JobEffect['type']> | undefined;
     try {
       if (!handler) throw new Error(`没有处理 ${leased.kind} 的程序`);
       await handler(leased as never, handlerDeps);

@@ -1,4 +1,4 @@
-import type { InboxMessage, InboxStore, Job, JobStore } from '../commands/ports';
+import type { Job, JobStore } from '../commands/ports';
 import { decodeJobCursor, encodeJobCursor } from '../commands/jobs/cursor';
 import { newJobOf } from '../commands/jobs/new-job';
 import { errors } from '../errors';
@@ -71,26 +71,6 @@ export function memoryJobStore(): JobStore & { readonly all: ReadonlyMap<string,
       const current = jobs.get(id);
       if (!current || current.status !== 'failed') return false;
       return update(id, current.version, (j) => ({ ...unleased(j), status: 'pending', dueAt: now, attempts: 0, statusAt: now, retriedBy: by }));
-    },
-  };
-}
-
-/** In-app messages in a map, each once per (effect key, recipient). */
-export function memoryInboxStore(): InboxStore & { readonly messages: readonly InboxMessage[] } {
-  const messages: InboxMessage[] = [];
-  const seen = new Set<string>();
-  return {
-    messages,
-    async deliver(batch) {
-      let delivered = 0;
-      for (const message of batch) {
-        const key = `${message.effectKey}|${message.recipient}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        messages.push(structuredClone(message));
-        delivered += 1;
-      }
-      return delivered;
     },
   };
 }

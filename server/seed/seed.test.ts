@@ -26,10 +26,26 @@ describe('seedDemoDistrict', () => {
     expect(await verifyPassword(DEMO_PASSWORD, admin!.passwordHash!)).toBe(true);
   });
 
+  it('gives demo accounts a fake WeChat identity and consents, so the fake WeChat shows messages at once', async () => {
+    const { Account, WeChatConsent } = database.models;
+    const resident = await Account.findOne({ loginKey: 'pw:resident01' }).lean();
+    const manager = await Account.findOne({ loginKey: 'pw:pm01' }).lean();
+    expect(resident?.openid).toBe('o-demo-resident01');
+    const consents = async (id: unknown) => (await WeChatConsent.find({ accountId: String(id) }).lean()).map(({ templateId, kind, remaining, active }) => ({ templateId, kind, remaining, active }));
+    expect(await consents(resident!._id)).toEqual(
+      expect.arrayContaining([
+        { templateId: 'tmpl-case-progress', kind: 'one_time', remaining: 20, active: false },
+        { templateId: 'tmpl-case-rate', kind: 'one_time', remaining: 20, active: false },
+      ]),
+    );
+    expect(await consents(manager!._id)).toEqual([{ templateId: 'tmpl-work-order', kind: 'long_term', remaining: 0, active: true }]);
+  });
+
   it('changes nothing when run a second time', async () => {
     const snapshot = async () => ({
       grids: await database.models.Grid.find().sort({ code: 1 }).lean(),
       accounts: await database.models.Account.find().sort({ loginKey: 1 }).lean(),
+      consents: await database.models.WeChatConsent.countDocuments(),
     });
     const before = await snapshot();
     const report = await seedDemoDistrict(database);

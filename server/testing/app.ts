@@ -19,6 +19,7 @@ import { dropTestDatabase, openTestDatabase } from './database';
 import { startTestServer, type TestServer } from './http';
 import { testClock, type TestClock } from './clock';
 import { testLogger } from './logger';
+import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 
 export { testClock, type TestClock } from './clock';
 
@@ -61,7 +62,7 @@ export interface TestAppOptions {
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(options.label ?? 'api', { engineUri: options.engineUri, name: options.databaseName });
-  await seedDemoDistrict(database, { hashPasswords: false, district: options.district === 'fixture' ? buildFixtureDistrict() : undefined });
+  await seedDemoDistrict(database, { hashPasswords: false, demoWeChat: false, district: options.district === 'fixture' ? buildFixtureDistrict() : undefined });
   const reference = await ReferenceData.load(database);
   const clock = options.clock ?? testClock();
   const uploadsDir = mkdtempSync(path.join(tmpdir(), 'gzbh-uploads-'));
@@ -77,7 +78,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       production: options.production ?? false,
       jwt: { secret: randomBytes(32).toString('hex'), issuer: 'gongzhi-baohe-test', ttlSeconds: 3600 },
       uploads: { dir: uploadsDir, maxBytes: 2 * 1024 * 1024 },
-      wechat: { ...wechatApp, apiBase: fakeWeChat?.url, templates: { caseProgress: 'tmpl-progress', caseResolved: 'tmpl-resolved' } },
+      wechat: { ...wechatApp, apiBase: fakeWeChat?.url, messages: defaultWeChatMessagesConfig },
     },
   };
   const server = await startTestServer(createApp(deps));

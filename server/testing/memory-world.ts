@@ -7,6 +7,9 @@ import { bindUseCases } from '../commands/use-cases';
 import { memoryCaseStore } from '../memory/case-store';
 import { memoryCatalogStore } from '../memory/catalog-store';
 import { memoryJobStore } from '../memory/job-store';
+import { memoryInboxStore } from '../memory/inbox-store';
+import { memoryConsentStore } from '../memory/consent-store';
+import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 import { memoryPhotoPort } from '../memory/photo-port';
 import { memoryReference } from '../memory/reference';
 import { raceGate } from './barrier';
@@ -26,6 +29,7 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
   const catalogs = memoryCatalogStore([baoheCatalog]);
   const reference = memoryReference(district, catalogs);
   const jobs = memoryJobStore();
+  const inbox = memoryInboxStore();
   const deps: CaseCommandDeps = { store: gate.wrap(store), reference, photos, now: clock.now };
   const actor = (username: string): Actor => {
     const account = district.accounts.find((candidate) => candidate.username === username);
@@ -57,6 +61,9 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     photos,
     catalogs,
     jobs,
+    inbox,
+    consents: memoryConsentStore(),
+    subscribeTemplates: defaultWeChatMessagesConfig.subscribeTemplates,
     accountAdmin,
     reference,
     now: clock.now,
@@ -76,5 +83,5 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     },
     health: { engine: 'ferretdb', pingDatabase: async () => true },
   });
-  return { district, clock, gate, store, photos, catalogs, jobs, reference, deps, useCases, actor };
+  return { district, clock, gate, store, photos, catalogs, jobs, inbox, reference, deps, useCases, actor };
 }

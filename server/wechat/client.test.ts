@@ -186,3 +186,40 @@ describe('WeChatClient.code2Session', () => {
     expect(unreachable).toMatchObject({ ok: false, reason: 'unavailable', detail: expect.stringMatching(/^network: /) });
   });
 });
+
+describe('WeChatClient failures, as the WeChat handler reads them', () => {
+  it('marks a send whose answer timed out as uncertain (WeChat may have it), and an HTTP error with its status', async () => {
+    const impatient = new WeChatClient({ ...app, apiBase: fake.url, tokenStore: databaseTokenStore(database), timeoutMs: 200 });
+    fake.failNext(sendPath, { delayMs: 500 });
+    await expect(impatient.sendSubscribeMessage(message)).rejects.toMatchObject({ uncertain: true, errcode: undefined });
+    fake.failNext(sendPath, { httpStatus: 502 });
+    await expect(impatient.sendSubscribeMessage(message)).rejects.toMatchObject({ uncertain: false, httpStatus: 502 });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  });
+
+  it('marks a refused connection as not uncertain: nothing reached WeChat', async () => {
+    const client = gateway();
+    await client.sendSubscribeMessage(message);
+    await fake.close();
+    const failure = await client.sendSubscribeMessage(message).catch((error: unknown) => error);
+    fake = await startFakeWeChat(app);
+    expect(failure).toMatchObject({ name: 'WeChatError', uncertain: false });
+  });
+});
+
+describe('WeChatClient.sendTemplateMessage', () => {
+  it('posts the service-account template message with client_msg_id; the fake sends a repeat of the id once', async () => {
+    const template = { openid: 'svc-1', templateId: 'svc-progress', miniprogram: { appid: app.appId, pagepath: 'pages/case/index?id=1' }, data: { first: { value: '已受理' } }, clientMsgId: 'wechat:c1:2:0:a1' };
+    await gateway().sendTemplateMessage(template);
+    await gateway().sendTemplateMessage(template);
+    expect(fake.received('/cgi-bin/message/template/send')[0]!.body).toEqual({
+      touser: 'svc-1',
+      template_id: 'svc-progress',
+      miniprogram: template.miniprogram,
+      data: template.data,
+      client_msg_id: 'wechat:c1:2:0:a1',
+    });
+    expect(fake.received('/cgi-bin/message/template/send')).toHaveLength(2);
+    expect(fake.messages).toHaveLength(1);
+  });
+});

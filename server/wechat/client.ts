@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import API from 'wechat-api';
 import { postJSON, wrapper } from 'wechat-api/lib/util';
-import { WeChatError, type Code2SessionResult, type SubscribeMessage, type WeChatGateway } from './gateway';
+import { WeChatError, type Code2SessionResult, type SubscribeMessage, type TemplateMessage, type WeChatGateway } from './gateway';
 import type { WeChatTokenStore } from './token-store';
 
 export const officialApiBase = 'https://api.weixin.qq.com';
@@ -14,29 +14,47 @@ interface SubscribePayload {
   data: Record<string, { value: string }>;
 }
 
-/** A failure of our mixin, tagged with the token it was sent with. */
-type SendFailure = API.WeChatAPIError & { accessToken?: string };
+/**
+ * The body of `/cgi-bin/message/template/send`: wechat-api's `sendTemplate` body plus
+ * `client_msg_id`, which it does not pass on and by which WeChat drops a repeated send.
+ */
+interface TemplatePayload {
+  touser: string;
+  template_id: string;
+  url?: string;
+  miniprogram?: { appid: string; pagepath?: string };
+  data: Record<string, { value: string }>;
+  client_msg_id: string;
+}
 
-type SubscribeApi = API & { sendSubscribeMessage(payload: SubscribePayload, callback: API.Callback): void };
+/** A failure of our mixin, tagged with the token it was sent with and the HTTP status, if any. */
+type SendFailure = API.WeChatAPIError & { accessToken?: string; httpStatus?: number };
 
-// wechat-api predates mini-program subscribe messages; added as a mixin so wechat-api's token
-// loading (getToken / fetch / saveToken) applies to it as to its own methods.
-const subscribeMethods = {
-  sendSubscribeMessage(this: API, payload: SubscribePayload, callback: API.Callback): void {
+type PostingApi = API & { postWithToken(path: string, payload: unknown, callback: API.Callback): void };
+
+// wechat-api predates mini-program subscribe messages and does not pass client_msg_id on template
+// messages: one method added with its mixin posts a body to a token-bearing path, so wechat-api's
+// token loading (getToken / fetch / saveToken) applies to it as to its own methods.
+const postingMethods = {
+  postWithToken(this: API, path: string, payload: unknown, callback: API.Callback): void {
     // `true` turns off wechat-api's own 40001 retry: it re-reads the same stale token from our
     // store and would only send twice with it. WeChatClient clears the token and retries instead.
-    this.preRequest(subscribeMethods._sendSubscribeMessage, [payload, callback], true);
+    this.preRequest(postingMethods._postWithToken, [path, payload, callback], true);
   },
-  _sendSubscribeMessage(this: API, payload: SubscribePayload, callback: API.Callback): void {
+  _postWithToken(this: API, path: string, payload: unknown, callback: API.Callback): void {
     const accessToken = this.token!.accessToken;
-    const url = `${this.endpoint}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(accessToken)}`;
+    const url = `${this.endpoint}${path}?access_token=${encodeURIComponent(accessToken)}`;
     this.request(
       url,
       postJSON(payload),
       wrapper((err, data, res) => {
         const failure: SendFailure | null = err ?? (res && res.status >= 400 ? new Error(`HTTP ${res.status}`) : null);
         // Which token was refused, so a 40001 clears exactly that one (see WeChatTokenStore.clear).
-        if (failure) failure.accessToken = accessToken;
+        if (failure) {
+          failure.accessToken = accessToken;
+          // Our own field: urllib puts its own `status` (-1 on a timeout) on its errors.
+          if (res && res.status >= 400) failure.httpStatus = res.status;
+        }
         callback(failure, data, res);
       }),
     );
@@ -44,7 +62,7 @@ const subscribeMethods = {
 };
 // The mixin patches wechat-api's shared prototype, which outlives a re-import of this module
 // (vitest re-evaluates our files per test file but not node_modules); mixin throws on a repeat.
-if (!Object.prototype.hasOwnProperty.call(API.prototype, 'sendSubscribeMessage')) API.mixin(subscribeMethods);
+if (!Object.prototype.hasOwnProperty.call(API.prototype, 'postWithToken')) API.mixin(postingMethods);
 
 export interface WeChatClientOptions {
   appId: string;
@@ -63,7 +81,7 @@ const tokenRejectedCodes = new Set([40001, 42001]);
 export class WeChatClient implements WeChatGateway {
   private readonly apiBase: string;
   private readonly timeoutMs: number;
-  private readonly send: (payload: SubscribePayload) => Promise<unknown>;
+  private readonly post: (path: string, payload: unknown) => Promise<unknown>;
 
   constructor(private readonly options: WeChatClientOptions) {
     const { appId, appSecret, tokenStore } = options;
@@ -84,18 +102,14 @@ export class WeChatClient implements WeChatGateway {
           (error: Error) => callback(error),
         );
       },
-    ) as SubscribeApi;
+    ) as PostingApi;
     // Not setEndpoint: it forces https, and the local fake speaks plain http.
     api.endpoint = this.apiBase;
     api.setOpts({ timeout: this.timeoutMs });
-    this.send = promisify(api.sendSubscribeMessage.bind(api));
+    this.post = promisify(api.postWithToken.bind(api));
   }
 
-  /**
-   * Sends a subscribe message. A token WeChat refuses (40001/42001: rotated by someone else, or
-   * expired early) is cleared from the shared store and the send retried once with a fresh one;
-   * a second refusal is a configuration problem, reported as such rather than retried forever.
-   */
+  /** Sends a mini-program subscribe message (`/cgi-bin/message/subscribe/send`). */
   async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
     const payload: SubscribePayload = {
       touser: message.openid,
@@ -103,8 +117,33 @@ export class WeChatClient implements WeChatGateway {
       ...(message.page === undefined ? {} : { page: message.page }),
       data: message.data,
     };
+    await this.postWithFreshToken('/cgi-bin/message/subscribe/send', payload);
+  }
+
+  /**
+   * Sends a service-account template message (`/cgi-bin/message/template/send`) with
+   * `client_msg_id`: WeChat drops a second send of the same id, so a re-run is safe.
+   */
+  async sendTemplateMessage(message: TemplateMessage): Promise<void> {
+    const payload: TemplatePayload = {
+      touser: message.openid,
+      template_id: message.templateId,
+      ...(message.url === undefined ? {} : { url: message.url }),
+      ...(message.miniprogram === undefined ? {} : { miniprogram: message.miniprogram }),
+      data: message.data,
+      client_msg_id: message.clientMsgId,
+    };
+    await this.postWithFreshToken('/cgi-bin/message/template/send', payload);
+  }
+
+  /**
+   * Posts with the shared token. A token WeChat refuses (40001/42001: rotated by someone else, or
+   * expired early) is cleared from the shared store and the call retried once with a fresh one;
+   * a second refusal is a configuration problem, reported as such rather than retried forever.
+   */
+  private async postWithFreshToken(path: string, payload: unknown): Promise<void> {
     try {
-      await this.send(payload);
+      await this.post(path, payload);
       return;
     } catch (caught) {
       const failure = caught as SendFailure;
@@ -112,14 +151,14 @@ export class WeChatClient implements WeChatGateway {
       await this.options.tokenStore.clear(this.options.appId, failure.accessToken!);
     }
     try {
-      await this.send(payload);
+      await this.post(path, payload);
     } catch (caught) {
       const failure = caught as SendFailure;
       if (!isTokenRejection(failure)) throw toWeChatError(failure);
       throw new WeChatError(
         `WeChat refused a freshly fetched access token as well (errcode ${failure.code}: ${redact(failure.message)}); ` +
           `check WECHAT_APP_ID / WECHAT_APP_SECRET, and that no other system refreshes this app's token`,
-        failure.code as number,
+        { errcode: failure.code as number },
       );
     }
   }
@@ -156,9 +195,20 @@ function isTokenRejection(failure: SendFailure): boolean {
   return typeof failure.code === 'number' && tokenRejectedCodes.has(failure.code) && failure.accessToken !== undefined;
 }
 
+/**
+ * urllib errors that mean the request may have reached WeChat and been acted on: the answer timed
+ * out, or the connection broke after it was sent. A refused or failed connection is not among them.
+ */
+// wechat-api's wrapper prefixes urllib's error names with `WeChatAPI`.
+const mayHaveArrived = new Set(['WeChatAPIResponseTimeoutError', 'WeChatAPIResponseError']);
+
 function toWeChatError(failure: SendFailure): WeChatError {
   const errcode = typeof failure.code === 'number' && failure.code > 0 ? failure.code : undefined;
-  return new WeChatError(`WeChat call failed${errcode ? ` (errcode ${errcode})` : ''}: ${redact(failure.message)}`, errcode);
+  return new WeChatError(`WeChat call failed${errcode ? ` (errcode ${errcode})` : ''}: ${redact(failure.message)}`, {
+    errcode,
+    httpStatus: failure.httpStatus,
+    uncertain: errcode === undefined && failure.httpStatus === undefined && mayHaveArrived.has(failure.name),
+  });
 }
 
 /** urllib puts the request URL into its error messages, and the token URL carries the app secret. */

@@ -12,8 +12,12 @@ export interface FakeWeChatRequest {
   at: Date;
 }
 
-/** A one-shot failure: a WeChat error answer, or a bare HTTP error as when WeChat is down. */
-export type FakeFailure = { errcode: number; errmsg: string } | { httpStatus: number };
+/**
+ * A one-shot failure: a WeChat error answer, a bare HTTP error as when WeChat is down, or an answer
+ * that comes only after `delayMs` (longer than the client's timeout: the request is still handled,
+ * as WeChat would, so the client cannot know whether it was sent).
+ */
+export type FakeFailure = { errcode: number; errmsg: string } | { httpStatus: number } | { delayMs: number };
 
 /** A message the fake accepted. */
 export interface FakeSentMessage {
@@ -27,7 +31,7 @@ export interface FakeWeChat {
   url: string;
   /** Every request received, oldest first, failed ones included. */
   requests: FakeWeChatRequest[];
-  /** Messages accepted by the send endpoints, oldest first. */
+  /** Messages accepted by the send endpoints, oldest first; a template message repeated with the same client_msg_id once. */
   messages: FakeSentMessage[];
   /** Codes `jscode2session` answers with 40029 'invalid code'. */
   invalidCodes: Set<string>;
@@ -56,6 +60,7 @@ export async function startFakeWeChat(options: { appId: string; appSecret: strin
   const validTokens = new Set<string>();
   const usedCodes = new Set<string>();
   const openids = new Map<string, { openid: string; unionid?: string }>();
+  const templateMsgIds = new Map<string, number>();
   let tokensIssued = 0;
 
   const checkApp = (query: Record<string, string>): WeChatAnswer | undefined => {
@@ -78,8 +83,17 @@ export async function startFakeWeChat(options: { appId: string; appSecret: strin
     if (typeof body.touser !== 'string' || typeof body.template_id !== 'string' || typeof body.data !== 'object') {
       return { errcode: 47003, errmsg: 'argument invalid!' };
     }
+    if (kind === 'template') {
+      // WeChat sends a template message once per client_msg_id and answers a repeat like the first.
+      const clientMsgId = typeof body.client_msg_id === 'string' ? body.client_msg_id : undefined;
+      const earlier = clientMsgId === undefined ? undefined : templateMsgIds.get(clientMsgId);
+      if (earlier !== undefined) return { errcode: 0, errmsg: 'ok', msgid: earlier };
+      messages.push({ kind, body, at: request.at });
+      if (clientMsgId !== undefined) templateMsgIds.set(clientMsgId, messages.length);
+      return { errcode: 0, errmsg: 'ok', msgid: messages.length };
+    }
     messages.push({ kind, body, at: request.at });
-    return kind === 'template' ? { errcode: 0, errmsg: 'ok', msgid: messages.length } : { errcode: 0, errmsg: 'ok' };
+    return { errcode: 0, errmsg: 'ok' };
   };
 
   const routes: Record<string, (request: FakeWeChatRequest) => WeChatAnswer> = {
@@ -127,14 +141,18 @@ export async function startFakeWeChat(options: { appId: string; appSecret: strin
     };
     requests.push(request);
 
-    const failure = failures.get(request.path)?.shift();
+    let failure = failures.get(request.path)?.shift();
+    if (failure && 'delayMs' in failure) {
+      await new Promise((resolve) => setTimeout(resolve, failure && 'delayMs' in failure ? failure.delayMs : 0));
+      failure = undefined;
+    }
     if (failure && 'httpStatus' in failure) {
       // As a proxy or gateway in front of WeChat would answer: no JSON at all.
       res.writeHead(failure.httpStatus, { 'content-type': 'text/plain; charset=utf-8' }).end(`fake wechat: HTTP ${failure.httpStatus}`);
       return;
     }
     const route = routes[`${request.method} ${request.path}`];
-    const answer: WeChatAnswer = failure ?? (route ? route(request) : { errcode: 40066, errmsg: 'invalid url' });
+    const answer: WeChatAnswer = (failure as WeChatAnswer | undefined) ?? (route ? route(request) : { errcode: 40066, errmsg: 'invalid url' });
     // WeChat answers errors with HTTP 200 and an errcode; jscode2session even as text/plain.
     res.writeHead(200, { 'content-type': request.path.startsWith('/sns/') ? 'text/plain' : 'application/json; encoding=utf-8' });
     res.end(JSON.stringify(answer));

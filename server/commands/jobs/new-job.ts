@@ -1,7 +1,7 @@
-import type { Job, OutboxEntry } from '../ports';
+import type { Job, JobRequest } from '../ports';
 
 /** The job an outbox entry becomes when relayed: pending, due now, its id the entry's key. */
-export function newJobOf(entry: OutboxEntry, now: Date): Job {
+export function newJobOf(entry: JobRequest, now: Date): Job {
   return {
     id: entry.key,
     kind: entry.effect.type,

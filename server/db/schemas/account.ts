@@ -27,6 +27,8 @@ export const accountSchema = new Schema(
     loginKey: { type: String, required: true },
     username: { type: String },
     openid: { type: String },
+    /** The WeChat open-platform unionid, when WeChat gives one at sign-in: links the account to the service account's followers. */
+    unionid: { type: String },
     /** scrypt: `scrypt$N$r$p$salt$hash` (base64). */
     passwordHash: { type: String },
     displayName: { type: String, required: true },

@@ -3,6 +3,7 @@ import { Schema } from 'mongoose';
 /**
  * In-app messages (站内消息) written by the `notify` handler. One per (effect key, recipient): the
  * unique index turns a handler re-run after a crash into a duplicate-key error, not a second message.
+ * Kept after the case closes: the inbox is the lasting record of what each party was told.
  */
 export const inboxMessageSchema = new Schema(
   {
@@ -15,10 +16,11 @@ export const inboxMessageSchema = new Schema(
     template: { type: String, required: true },
     text: { type: String, required: true },
     at: { type: Date, required: true },
-    readAt: { type: Date, default: null },
+    /** Accounts that have read it: one for a personal message, each reader for an organisation's shared one. */
+    readBy: { type: [String], default: [] },
   },
   { versionKey: false },
 );
 inboxMessageSchema.index({ effectKey: 1, recipient: 1 }, { unique: true });
-// A recipient's messages, newest first (the WeChat-message issue lists them).
+// A recipient's messages, newest first, _id for the cursor: the list, the unread count, read-all.
 inboxMessageSchema.index({ recipient: 1, at: -1, _id: -1 });

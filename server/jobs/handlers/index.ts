@@ -2,15 +2,17 @@ import { caseMergedHandler } from './case-merged';
 import { clockStartedHandler, clockStoppedHandler } from './clock';
 import { notifyHandler } from './notify';
 import { publishHandler } from './publish';
+import { wechatMessageHandler } from './wechat-message';
 import type { HandlerRegistry } from './types';
 
-export type { HandlerDeps, HandlerRegistry, JobHandler } from './types';
+export type { HandlerDeps, HandlerRegistry, JobHandler, WeChatMessaging } from './types';
 
-/** The handler of each effect kind. */
+/** The handler of each job kind: the case effects, and the WeChat messages the notify handler queues. */
 export const effectHandlers: HandlerRegistry = {
   notify: notifyHandler,
   publish: publishHandler,
   'clock.started': clockStartedHandler,
   'clock.stopped': clockStoppedHandler,
   'case.merged': caseMergedHandler,
+  'wechat.message': wechatMessageHandler,
 };

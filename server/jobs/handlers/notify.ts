@@ -1,5 +1,6 @@
 import { caseEventLabels } from '../../../shared/cases/events';
 import type { Audience } from '../../../shared/cases/types';
+import { accountInbox, readersOf } from '../../commands/messages';
 import type { InboxMessage } from '../../commands/ports';
 import type { HandlerDeps, JobHandler, JobOf } from './types';
 
@@ -14,10 +15,10 @@ async function recipientsOf(audience: Audience, job: JobOf<'notify'>, deps: Hand
   const { context } = job;
   switch (audience) {
     case 'reporter':
-      return [`account:${context.reporterId}`];
+      return [accountInbox(context.reporterId)];
     case 'followers': {
       const parties = await deps.followers.partiesOf(job.caseId);
-      return (parties?.followerIds ?? []).map((id) => `account:${id}`);
+      return (parties?.followerIds ?? []).map(accountInbox);
     }
     case 'lead_unit':
       return context.leadUnitCode ? [`unit:${context.leadUnitCode}`] : [];
@@ -38,8 +39,10 @@ function textOf(job: JobOf<'notify'>): string {
 }
 
 /**
- * Writes one in-app message per recipient. The inbox is unique on (effect key, recipient): a
- * re-run after a crash finds the messages already there and adds none.
+ * Writes one in-app message per recipient, then queues one WeChat message per person behind them:
+ * the account of a personal message, the active staff with WeChat of an organisation's. The inbox
+ * is unique on (effect key, recipient) and a WeChat job's id is `wechat:<effect key>:<account>`,
+ * so a re-run after a crash adds no message and queues nothing twice.
  */
 export const notifyHandler: JobHandler<'notify'> = async (job, deps) => {
   const recipients = [...new Set(await recipientsOf(job.effect.audience, job, deps))];
@@ -54,4 +57,24 @@ export const notifyHandler: JobHandler<'notify'> = async (job, deps) => {
     at,
   }));
   await deps.inbox.deliver(messages);
+  if (deps.wechat?.config.events[job.effect.template]) await queueWeChatMessages(job, recipients, textOf(job), at, deps);
 };
+
+/** One `wechat.message` job per account behind the recipients; the WeChat handler picks the channel. */
+async function queueWeChatMessages(job: JobOf<'notify'>, recipients: string[], text: string, at: Date, deps: HandlerDeps): Promise<void> {
+  const accounts = new Set<string>();
+  for (const recipient of recipients) {
+    const readers = readersOf(recipient);
+    if (readers?.kind === 'account') accounts.add(readers.accountId);
+    else if (readers) for (const id of await deps.wechat!.directory.staffWithWeChat(readers)) accounts.add(id);
+  }
+  await deps.jobs.enqueue(
+    [...accounts].map((accountId) => ({
+      key: `wechat:${job.id}:${accountId}`,
+      caseId: job.caseId,
+      effect: { type: 'wechat.message', caseId: job.caseId, accountId, template: job.effect.template, text, at: at.toISOString() },
+      context: job.context,
+    })),
+    at,
+  );
+}

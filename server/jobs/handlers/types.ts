@@ -1,22 +1,47 @@
-import type { Effect } from '../../../shared/cases/types';
-import type { CaseFollowersPort, EventBus, InboxStore, Job } from '../../commands/ports';
+import type { WeChatMessagesConfig } from '../../../shared/wechat-messages/messages-config';
+import type {
+  CaseFollowersPort,
+  ConsentStore,
+  DeliveryStore,
+  EventBus,
+  InboxStore,
+  Job,
+  JobEffect,
+  JobStore,
+  WeChatDirectory,
+  WeChatSender,
+} from '../../commands/ports';
+
+/** What the WeChat handlers need; absent when the server has no WeChat gateway (then messages stay in the inbox). */
+export interface WeChatMessaging {
+  sender: WeChatSender;
+  directory: WeChatDirectory;
+  consents: ConsentStore;
+  deliveries: DeliveryStore;
+  config: WeChatMessagesConfig;
+  /** The mini-program's appid: a service-account message opens the case page in it. */
+  miniprogramAppId: string;
+}
 
 /** What handlers may touch: only receivers that record the job's key, or the in-process bus. */
 export interface HandlerDeps {
   followers: CaseFollowersPort;
   inbox: InboxStore;
   bus: EventBus;
+  /** Follow-up jobs a handler queues under keys of their own (a repeat is skipped). */
+  jobs: Pick<JobStore, 'enqueue'>;
+  wechat?: WeChatMessaging;
   now: () => Date;
 }
 
 /** A job whose effect is of kind `K`. */
-export type JobOf<K extends Effect['type']> = Job & { effect: Extract<Effect, { type: K }> };
+export type JobOf<K extends JobEffect['type']> = Job & { effect: Extract<JobEffect, { type: K }> };
 
 /**
  * Runs one job. Must be idempotent by `job.id`: a runner may die after the handler's write and
  * before the job is marked done, and the job then runs again.
  */
-export type JobHandler<K extends Effect['type']> = (job: JobOf<K>, deps: HandlerDeps) => Promise<void>;
+export type JobHandler<K extends JobEffect['type']> = (job: JobOf<K>, deps: HandlerDeps) => Promise<void>;
 
-/** One handler per effect kind: a new kind does not compile until it has one. */
-export type HandlerRegistry = { [K in Effect['type']]: JobHandler<K> };
+/** One handler per job kind: a new kind does not compile until it has one. */
+export type HandlerRegistry = { [K in JobEffect['type']]: JobHandler<K> };

@@ -41,7 +41,7 @@ export function adminJobRoutes(router: Router, deps: AppDeps): void {
       '仅系统管理员可用（其他身份 403 job.forbidden）；任务不存在 404（job.not_found）；非失败状态 409（job.not_failed）。',
     tag: '后台任务',
     access: 'signed_in',
-    request: { params: { schema: jobIdParamSchema, descriptions: { id: '任务编号（案件编号:版本:序号）' } } },
+    request: { params: { schema: jobIdParamSchema, descriptions: { id: '任务编号：案件编号:版本:序号；微信消息为 wechat:案件编号:版本:序号:账号编号' } } },
     responses: { 200: { description: '重新排队后的任务', schema: jobViewSchema } },
     errors: [403, 404, 409],
   });

@@ -53,6 +53,20 @@ describe('POST /api/v1/auth/wechat', () => {
     expect(await accountsOf('o-returning')).toHaveLength(1);
   });
 
+  it('keeps the unionid WeChat gives, from the first sign-in or a later one, to link the service account', async () => {
+    fake.setOpenid('union-1', 'o-union', 'u-union-1');
+    fake.setOpenid('late-1', 'o-late');
+    fake.setOpenid('late-2', 'o-late', 'u-late');
+
+    expect((await login({ code: 'union-1' })).status).toBe(200);
+    await login({ code: 'late-1' });
+    expect((await accountsOf('o-late'))[0]!.unionid).toBeUndefined();
+    await login({ code: 'late-2' });
+
+    expect((await accountsOf('o-union'))[0]!.unionid).toBe('u-union-1');
+    expect((await accountsOf('o-late'))[0]!.unionid).toBe('u-late');
+  });
+
   it('creates one account when two first logins of one user arrive at once', async () => {
     fake.setOpenid('tap-1', 'o-double-tap');
     fake.setOpenid('tap-2', 'o-double-tap');

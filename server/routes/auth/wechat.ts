@@ -33,7 +33,11 @@ export function wechatAuthRoutes(router: Router, deps: AppDeps): void {
       if (exchanged.reason === 'code_used') throw new AppError('auth.wechat_code_used', '微信登录凭证已使用，请重新登录', 401);
       throw new AppError('wechat.unavailable', '微信服务暂时不可用，请稍后重试', 502);
     }
-    const account = await deps.useCases.accounts.findOrCreateWeChatResident({ openid: exchanged.openid, displayName: input.displayName ?? '微信用户' });
+    const account = await deps.useCases.accounts.findOrCreateWeChatResident({
+      openid: exchanged.openid,
+      ...(exchanged.unionid ? { unionid: exchanged.unionid } : {}),
+      displayName: input.displayName ?? '微信用户',
+    });
     ctx.body = session(account, deps);
   });
 }

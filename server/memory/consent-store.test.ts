@@ -1,0 +1,4 @@
+import { describeConsentStoreContract } from '../testing/consent-store-contract';
+import { memoryConsentStore } from './consent-store';
+
+describeConsentStoreContract('in memory', async () => ({ consents: memoryConsentStore(), close: async () => {} }));

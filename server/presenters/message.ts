@@ -1,0 +1,18 @@
+import type { MessageView } from '../../shared/api/messages';
+import type { Actor } from '../../shared/domain/roles';
+import { accountInbox } from '../commands/messages';
+import type { StoredInboxMessage } from '../commands/ports';
+
+/** A message as its reader sees it: read or not by this account, in its own inbox or its organisation's. */
+export function presentMessage(message: StoredInboxMessage, reader: Actor): MessageView {
+  return {
+    id: message.id,
+    caseId: message.caseId,
+    caseNumber: message.caseNumber,
+    template: message.template,
+    text: message.text,
+    at: message.at,
+    read: message.readBy.includes(reader.id),
+    inbox: message.recipient === accountInbox(reader.id) ? 'mine' : 'organisation',
+  };
+}

@@ -1,7 +1,5 @@
-import path from 'node:path';
 import { loadConfig } from '../config';
-import { openDatabase, syncIndexes } from '../db/connection';
-import { startEmbeddedEngine } from '../engine/ferretdb';
+import { withCommandDatabase } from './database';
 import { seedDemoDistrict } from '../seed/seed';
 
 /** `npm run seed`: writes the demo district into the configured database; safe to repeat. */
@@ -9,16 +7,10 @@ async function run(): Promise<void> {
   const config = loadConfig();
   // Demo accounts share a published password: they must never exist in a real district.
   if (config.production) throw new Error('npm run seed writes demo accounts and is refused with NODE_ENV=production');
-  const engine = config.mongodbUri ? undefined : await startEmbeddedEngine({ dataDir: path.join(config.dataDir, 'db') });
-  const database = await openDatabase(config.mongodbUri ?? `${engine!.baseUri}/gongzhi_baohe`);
-  try {
-    await syncIndexes(database);
+  await withCommandDatabase(config, async (database) => {
     const report = await seedDemoDistrict(database);
     console.log(report.created ? `已写入演示数据: ${JSON.stringify(report.inserted)}` : '演示数据已存在，未做改动');
-  } finally {
-    await database.close();
-    await engine?.stop();
-  }
+  });
 }
 
 run().catch((error: Error) => {

@@ -1,8 +1,6 @@
-import path from 'node:path';
 import { loadConfig } from '../config';
-import { openDatabase, syncIndexes } from '../db/connection';
 import { mongoWeChatDirectory } from '../db/wechat-store';
-import { startEmbeddedEngine } from '../engine/ferretdb';
+import { withCommandDatabase } from './database';
 
 /**
  * `npm run wechat:follower -- <unionid> <service-openid> [--unfollow]`: records that the WeChat
@@ -17,17 +15,11 @@ async function run(): Promise<void> {
     throw new Error('用法：npm run wechat:follower -- <unionid> <服务号 openid> [--unfollow]');
   }
   const config = loadConfig();
-  const engine = config.mongodbUri ? undefined : await startEmbeddedEngine({ dataDir: path.join(config.dataDir, 'db') });
-  const database = await openDatabase(config.mongodbUri ?? `${engine!.baseUri}/gongzhi_baohe`);
-  try {
-    await syncIndexes(database);
+  await withCommandDatabase(config, async (database) => {
     const following = flag !== '--unfollow';
     await mongoWeChatDirectory(database).recordServiceFollower({ unionid, openid, following }, new Date());
     console.log(following ? `已记录：${unionid} 关注服务号（openid ${openid}）` : `已记录：${unionid} 取消关注服务号`);
-  } finally {
-    await database.close();
-    await engine?.stop();
-  }
+  });
 }
 
 run().catch((error: Error) => {

@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Document } from 'mongodb';
 import { openDatabase, syncIndexes, type Database } from '../db/connection';
 import { seedDemoDistrict } from '../seed/seed';
+import { startServerProcess } from '../testing/server-process';
 import { startFakeWeChat, type FakeWeChat } from '../wechat/fake-server';
 import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 
@@ -23,7 +23,6 @@ import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messag
  * this test only reads while one runs.
  */
 
-const repoRoot = path.resolve(__dirname, '../..');
 const kills = 5;
 /** Seeded, so a failure can be replayed: the kill moments and the request stream repeat. */
 const seed = Number(process.env.CRASH_TEST_SEED ?? 20260309);
@@ -57,17 +56,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 beforeAll(async () => {
   databaseUri = `${inject('engineUri')}/crash_${randomBytes(4).toString('hex')}`;
   database = await openDatabase(databaseUri);
@@ -98,44 +86,14 @@ interface Running {
 }
 
 async function startServer(): Promise<Running> {
-  const port = await freePort();
-  // Node itself with tsx as a loader: the `tsx` command would run the server in a child process
-  // of its own, and kill -9 would end only the wrapper, leaving the server running.
-  const started = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      MONGODB_URI: databaseUri,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      H5_DIR: workDir,
-      DATA_DIR: path.join(workDir, 'data'),
-      JWT_SECRET: 'crash-test-secret-crash-test-secret-0123456789',
-      LOG_LEVEL: 'error',
-      // WeChat in this process: what it received survives the server's kills.
-      WECHAT_API_BASE: fake.url,
-      WECHAT_APP_ID: wechatApp.appId,
-      WECHAT_APP_SECRET: wechatApp.appSecret,
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const started = await startServerProcess({
+    databaseUri,
+    workDir,
+    // WeChat in this process: what it received survives the server's kills.
+    env: { WECHAT_API_BASE: fake.url, WECHAT_APP_ID: wechatApp.appId, WECHAT_APP_SECRET: wechatApp.appSecret },
   });
-  child = started;
-  let stderr = '';
-  started.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  const exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (started.exitCode !== null) throw new Error(`server exited at start (${started.exitCode}):\n${stderr}`);
-    if (Date.now() > deadline) throw new Error(`server not ready in 30 s:\n${stderr}`);
-    const ok = await fetch(`${base}/api/health`).then((response) => response.ok, () => false);
-    if (ok) {
-      if (process.env.CRASH_TEST_VERBOSE) console.log(`server ready in ${Date.now() - deadline + 30_000} ms`);
-      return { base, exited };
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  child = started.child;
+  return { base: started.base, exited: started.exited };
 }
 
 /** One HTTP call; a refusal or a dead server is part of the game, so it answers undefined then. */

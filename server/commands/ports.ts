@@ -361,11 +361,20 @@ export interface CaseChangedEvent {
   record?: CaseRecord;
 }
 
-/** Publish/subscribe inside the server; in-process now, Redis when several processes serve sockets. */
+/** New in-app messages landed in these inboxes (`account:<id>`, `unit:<code>`…): their readers' unread counts moved. */
+export interface InboxChangedEvent {
+  type: 'inbox.changed';
+  key: string;
+  inboxes: string[];
+}
+
+export type LiveEvent = CaseChangedEvent | InboxChangedEvent;
+
+/** Publish/subscribe between the job runner and the live channel: in-process, or Redis across processes. */
 export interface EventBus {
-  publish(event: CaseChangedEvent): Promise<void>;
+  publish(event: LiveEvent): Promise<void>;
   /** Answers an unsubscribe. */
-  subscribe(listener: (event: CaseChangedEvent) => void): () => void;
+  subscribe(listener: (event: LiveEvent) => void): () => void;
 }
 
 /** What the job admin use cases are built from. */

@@ -148,6 +148,25 @@ describe('list subscriptions', () => {
   });
 });
 
+describe('the messages subscription', () => {
+  it('sends my unread count at once and again when a step leaves me a message; a street dispatcher hears of new filings', async () => {
+    const resident = await connect('resident03');
+    resident.send({ type: 'subscribe', id: 'inbox-count', topic: 'messages' });
+    const before = (await resident.next('messages.unread')).unread;
+    const street = await connect('street01');
+    street.send({ type: 'subscribe', id: 'count', topic: 'messages' });
+    const streetBefore = (await street.next('messages.unread')).unread;
+
+    const filed = await fileElevatorCase('resident03');
+    expect((await street.next('messages.unread')).unread).toBeGreaterThan(streetBefore);
+    await act(app, 'street01', filed.id, 'accept');
+    await live.drain();
+    expect(await resident.next('messages.unread')).toEqual({ type: 'messages.unread', id: 'inbox-count', unread: before + 1 });
+    const listed = await app.server.request('GET', '/api/v1/messages/unread-count', { token: await app.token('resident03') });
+    expect(listed.body).toEqual({ unread: before + 1 });
+  });
+});
+
 describe('the connection', () => {
   it('answers a malformed message with field errors and stays open', async () => {
     const client = await connect('resident01');

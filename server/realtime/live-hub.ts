@@ -11,6 +11,7 @@ import { defaultLive } from '../config';
 import { AppError } from '../errors';
 import { actorForToken } from '../http/auth';
 import { createCaseFeed, type ListSubscription, type Subscriber, type Subscription } from './case-feed';
+import { createInboxFeed, type MessagesSubscription } from './inbox-feed';
 
 /** The live channel's limits (`LIVE_*` in config; see `defaultLive` there for the reasons). */
 export type LiveLimits = typeof defaultLive;
@@ -33,7 +34,7 @@ interface Connection extends Subscriber {
   socket: WebSocket;
   address: string;
   token?: string;
-  subscriptions: Map<string, Subscription>;
+  subscriptions: Map<string, Subscription | (MessagesSubscription & { topic: 'messages' })>;
   answeredPing: boolean;
   quietSince: number;
   window: { startedAt: number; count: number };
@@ -65,7 +66,11 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const perAddress = new Map<string, number>();
   const attached = new Set<Server>();
 
-  const unsubscribeBus = deps.bus.subscribe((event) => feed.changed(event.caseId, event.seq, event.record));
+  const inboxFeed = createInboxFeed(deps.useCases, (error) => logger.error({ err: error }, '未读数推送失败'));
+  const unsubscribeBus = deps.bus.subscribe((event) => {
+    if (event.type === 'case.changed') feed.changed(event.caseId, event.seq, event.record);
+    else inboxFeed.changed(event.inboxes);
+  });
 
   const count = (map: Map<string, number>, key: string, delta: number) => {
     const next = (map.get(key) ?? 0) + delta;
@@ -99,8 +104,11 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const refuse = (connection: Connection, error: { code: string; message: string; fields?: Record<string, string[]> }, id?: string) =>
     send(connection, { type: 'error', ...(id ? { id } : {}), code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
 
+  const removeSubscription = (subscription: Subscription | (MessagesSubscription & { topic: 'messages' })) =>
+    subscription.topic === 'messages' ? inboxFeed.remove(subscription) : feed.remove(subscription);
+
   function dropSubscriptions(connection: Connection): void {
-    for (const subscription of connection.subscriptions.values()) feed.remove(subscription);
+    for (const subscription of connection.subscriptions.values()) removeSubscription(subscription);
     connection.subscriptions.clear();
   }
 
@@ -129,11 +137,12 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       connection.actor = actor;
       if (changed) {
         for (const subscription of connection.subscriptions.values()) {
+          if (subscription.topic === 'messages') await inboxFeed.moved(subscription, actor);
           if (subscription.topic !== 'inbox') continue;
           try {
             subscription.scope = deps.useCases.live.inboxScope(actor);
           } catch (error) {
-            feed.remove(subscription);
+            removeSubscription(subscription);
             connection.subscriptions.delete(subscription.id);
             refuse(connection, asRefusal(error), subscription.id);
           }
@@ -154,7 +163,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     }
     if (!(await recheck(connection))) return;
     if (existing) {
-      feed.remove(existing);
+      removeSubscription(existing);
       connection.subscriptions.delete(message.id);
     }
     if (message.topic === 'case') {
@@ -167,6 +176,13 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
     }
     const actor = connection.actor;
     if (!actor) throw new AppError('auth.required', '请先登录', 401);
+    if (message.topic === 'messages') {
+      const subscription = { topic: 'messages' as const, id: message.id, subscriber: connection, inboxes: [] };
+      connection.subscriptions.set(message.id, subscription);
+      send(connection, { type: 'subscribed', id: message.id, topic: 'messages' });
+      await inboxFeed.add(subscription, actor);
+      return;
+    }
     const subscription: ListSubscription = {
       topic: message.topic,
       id: message.id,
@@ -190,7 +206,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
         return;
       case 'unsubscribe': {
         const subscription = connection.subscriptions.get(message.id);
-        if (subscription) feed.remove(subscription);
+        if (subscription) removeSubscription(subscription);
         connection.subscriptions.delete(message.id);
         send(connection, { type: 'unsubscribed', id: message.id });
         return;

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { CaseChangedEvent, EventBus } from '../commands/ports';
+import type { EventBus, LiveEvent } from '../commands/ports';
 
 /** The one channel every server process of a deployment publishes to and listens on. */
-export const caseEventsChannel = 'gongzhi:case-events';
+export const caseEventsChannel = 'gongzhi:live-events';
 
 export interface RedisEventBus extends EventBus {
   /** Resolves once the listening connection is subscribed: before that, events published elsewhere are not heard. */
@@ -22,10 +22,10 @@ export function redisEventBus(url: string, onError: (error: unknown) => void = (
   // A subscribed connection can do nothing else, hence two. Both reconnect by themselves.
   const publisher = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
   const listener = new Redis(url, { lazyConnect: false });
-  const listeners = new Set<(event: CaseChangedEvent) => void>();
+  const listeners = new Set<(event: LiveEvent) => void>();
   /** Our own events come back from Redis too: they were heard here already, with their record. */
   const origin = randomUUID();
-  const hear = (event: CaseChangedEvent) => {
+  const hear = (event: LiveEvent) => {
     for (const notify of [...listeners]) {
       try {
         notify(event);
@@ -38,22 +38,26 @@ export function redisEventBus(url: string, onError: (error: unknown) => void = (
   listener.on('error', onError);
   listener.on('message', (channel: string, text: string) => {
     if (channel !== caseEventsChannel) return;
-    let event: CaseChangedEvent & { origin?: string };
+    let event: LiveEvent & { origin?: string };
     try {
-      event = JSON.parse(text) as CaseChangedEvent & { origin?: string };
+      event = JSON.parse(text) as LiveEvent & { origin?: string };
     } catch (error) {
       onError(error);
       return;
     }
-    if (event?.type !== 'case.changed' || typeof event.caseId !== 'string' || typeof event.seq !== 'number' || event.origin === origin) return;
-    hear({ type: event.type, key: event.key, caseId: event.caseId, seq: event.seq });
+    if (!event || event.origin === origin) return;
+    if (event.type === 'case.changed' && typeof event.caseId === 'string' && typeof event.seq === 'number') {
+      hear({ type: event.type, key: event.key, caseId: event.caseId, seq: event.seq });
+    } else if (event.type === 'inbox.changed' && Array.isArray(event.inboxes)) {
+      hear({ type: event.type, key: event.key, inboxes: event.inboxes.filter((inbox) => typeof inbox === 'string') });
+    }
   });
   const ready = listener.subscribe(caseEventsChannel).then(() => undefined);
   return {
     ready,
     async publish(event) {
       hear(event);
-      const { record: _inProcessOnly, ...shared } = event;
+      const shared = event.type === 'case.changed' ? { type: event.type, key: event.key, caseId: event.caseId, seq: event.seq } : event;
       await publisher.publish(caseEventsChannel, JSON.stringify({ ...shared, origin }));
     },
     subscribe(listener) {

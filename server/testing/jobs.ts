@@ -14,7 +14,9 @@ export function testRunner(
 ): JobRunner & { published: CaseChangedEvent[] } {
   const bus = inProcessEventBus();
   const published: CaseChangedEvent[] = [];
-  bus.subscribe((event) => published.push(event));
+  bus.subscribe((event) => {
+    if (event.type === 'case.changed') published.push(event);
+  });
   // With `startTestApp({ wechat: true })` the runner sends WeChat messages through the app's fake.
   const { wechat: gateway } = app.wiring;
   const wechat = options.wechat ?? (gateway && { sender: gateway, messages: app.deps.config.wechat.messages, appId: app.deps.config.wechat.appId });

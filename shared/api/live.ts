@@ -29,6 +29,8 @@ const subscribeSchema = z.discriminatedUnion('topic', [
   z.strictObject({ type: z.literal('subscribe'), id: subscriptionId, topic: z.literal('mine'), after: cursors.optional() }),
   /** Staff: my inbox, the cases in my role's scope (the list `view=inbox` shows). */
   z.strictObject({ type: z.literal('subscribe'), id: subscriptionId, topic: z.literal('inbox'), after: cursors.optional() }),
+  /** My in-app messages (mine and my organisation's): the unread count now and whenever it grows. */
+  z.strictObject({ type: z.literal('subscribe'), id: subscriptionId, topic: z.literal('messages') }),
 ]);
 
 export const liveClientMessageSchema = z.discriminatedUnion('type', [
@@ -45,7 +47,9 @@ export type TimelineEntryView = CaseView['timeline'][number];
 
 export type LiveServerMessage =
   | { type: 'ready'; accountId: string | null; role: string | null }
-  | { type: 'subscribed'; id: string; topic: 'case' | 'mine' | 'inbox' }
+  | { type: 'subscribed'; id: string; topic: 'case' | 'mine' | 'inbox' | 'messages' }
+  /** Unread in-app messages (GET /api/v1/messages lists them); sent at subscribe and when new ones land. */
+  | { type: 'messages.unread'; id: string; unread: number }
   | { type: 'unsubscribed'; id: string }
   /** New steps of one case (seq > what this subscription already has), with the case's state after them. */
   | {

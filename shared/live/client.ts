@@ -48,6 +48,10 @@ interface CaseWatch {
   lastSeq: number;
   handler: CaseHandler;
 }
+interface MessagesWatch {
+  topic: 'messages';
+  handler: (unread: number) => void;
+}
 interface ListWatch {
   topic: 'mine' | 'inbox';
   seqByCase: Record<string, number>;
@@ -62,7 +66,7 @@ export function reconnectDelay(attempt: number, random: number, baseMs = 1_000, 
 
 export function createLiveClient(platform: LiveClientPlatform, options: LiveClientOptions) {
   const heartbeatMs = options.heartbeatMs ?? 25_000;
-  const watches = new Map<string, CaseWatch | ListWatch>();
+  const watches = new Map<string, CaseWatch | ListWatch | MessagesWatch>();
   let socket: LiveSocket | undefined;
   let open = false;
   /** Signed in (or known to be anonymous): subscriptions may be sent. */
@@ -82,10 +86,12 @@ export function createLiveClient(platform: LiveClientPlatform, options: LiveClie
     if (ready) send(message);
   };
 
-  const subscribeMessage = (id: string, watch: CaseWatch | ListWatch): LiveClientMessage =>
+  const subscribeMessage = (id: string, watch: CaseWatch | ListWatch | MessagesWatch): LiveClientMessage =>
     watch.topic === 'case'
       ? { type: 'subscribe', id, topic: 'case', caseId: watch.caseId, after: watch.lastSeq }
-      : { type: 'subscribe', id, topic: watch.topic, after: { ...watch.seqByCase } };
+      : watch.topic === 'messages'
+        ? { type: 'subscribe', id, topic: 'messages' }
+        : { type: 'subscribe', id, topic: watch.topic, after: { ...watch.seqByCase } };
 
   function receive(text: string): void {
     lastHeard = platform.now();
@@ -111,9 +117,14 @@ export function createLiveClient(platform: LiveClientPlatform, options: LiveClie
       watch.handler({ entries: fresh, status: message.status, statusLabel: message.statusLabel, version: message.version, view: message.view });
       return;
     }
+    if (message.type === 'messages.unread') {
+      const watch = watches.get(message.id);
+      if (watch?.topic === 'messages') watch.handler(message.unread);
+      return;
+    }
     if (message.type === 'case.summary' || message.type === 'case.left') {
       const watch = watches.get(message.id);
-      if (!watch || watch.topic === 'case') return;
+      if (!watch || watch.topic === 'case' || watch.topic === 'messages') return;
       if (message.type === 'case.left') {
         delete watch.seqByCase[message.caseId];
         watch.handler({ type: 'left', caseId: message.caseId });
@@ -183,6 +194,13 @@ export function createLiveClient(platform: LiveClientPlatform, options: LiveClie
     /** Follows "my cases" or a staff inbox; `held` is what the page shows already (case id → last step). */
     watchList(id: string, topic: 'mine' | 'inbox', held: Record<string, number>, handler: ListHandler): () => void {
       const watch: ListWatch = { topic, seqByCase: { ...held }, handler };
+      watches.set(id, watch);
+      sendWhenReady(subscribeMessage(id, watch));
+      return () => this.unwatch(id);
+    },
+    /** The unread count of my in-app messages: now, and whenever new ones land. */
+    watchMessages(id: string, handler: (unread: number) => void): () => void {
+      const watch: MessagesWatch = { topic: 'messages', handler };
       watches.set(id, watch);
       sendWhenReady(subscribeMessage(id, watch));
       return () => this.unwatch(id);

@@ -56,7 +56,9 @@ export const notifyHandler: JobHandler<'notify'> = async (job, deps) => {
     text: textOf(job),
     at,
   }));
-  await deps.inbox.deliver(messages);
+  const added = await deps.inbox.deliver(messages);
+  // Live unread counts; a re-run that added nothing says nothing.
+  if (added > 0) await deps.bus.publish({ type: 'inbox.changed', key: job.id, inboxes: recipients });
   if (deps.wechat?.config.events[job.effect.template]) await queueWeChatMessages(job, recipients, textOf(job), at, deps);
 };
 

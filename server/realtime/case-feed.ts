@@ -64,11 +64,11 @@ export function createCaseFeed(useCases: UseCases, now: () => Date, onError: (er
 
   /** Reads the case once and sends each interested subscription what it lacks. */
   async function deliver(caseId: string): Promise<void> {
+    const stored = fresh.get(caseId);
+    fresh.delete(caseId);
     const watching = byCase.get(caseId);
     if (!watching?.size && mineByAccount.size === 0 && inboxes.size === 0) return;
     let record: CaseRecord;
-    const stored = fresh.get(caseId);
-    fresh.delete(caseId);
     try {
       record = stored ?? (await useCases.cases.load(caseId));
     } catch {
@@ -177,6 +177,11 @@ export function createCaseFeed(useCases: UseCases, now: () => Date, onError: (er
     })();
   }
 
+  /** Keeps the newest stored version of a case for the next delivery, which then need not read it. */
+  function keepFresh(record: CaseRecord): void {
+    if (record.version >= (fresh.get(record.id)?.version ?? 0)) fresh.set(record.id, record);
+  }
+
   /** Sends a new list subscription the cases it lacks from its list's first pages. */
   async function catchUpList(subscription: ListSubscription, actor: Actor): Promise<void> {
     const view = subscription.topic;
@@ -197,11 +202,15 @@ export function createCaseFeed(useCases: UseCases, now: () => Date, onError: (er
   }
 
   return {
-    /** Starts a case subscription; its missed steps (all of them from `after` = 0) follow at once. */
-    addCase(subscription: CaseSubscription): void {
+    /**
+     * Starts a case subscription; its missed steps (all of them from `after` = 0) follow at once,
+     * from `record` (the case as the subscribe just read it) unless a newer one is waiting.
+     */
+    addCase(subscription: CaseSubscription, record: CaseRecord): void {
       const set = byCase.get(subscription.caseId) ?? new Set();
       set.add(subscription);
       byCase.set(subscription.caseId, set);
+      keepFresh(record);
       touch(subscription.caseId);
     },
     async addList(subscription: ListSubscription, actor: Actor): Promise<void> {
@@ -229,9 +238,7 @@ export function createCaseFeed(useCases: UseCases, now: () => Date, onError: (er
     /** A case moved (from the bus): deliver to whoever watches it, unless this step was read already. */
     changed(caseId: string, seq: number, record?: CaseRecord): void {
       if ((seen.get(caseId) ?? -1) >= seq) return;
-      if (record && record.version >= (fresh.get(caseId)?.version ?? 0) && (byCase.has(caseId) || mineByAccount.size > 0 || inboxes.size > 0)) {
-        fresh.set(caseId, record);
-      }
+      if (record && (byCase.has(caseId) || mineByAccount.size > 0 || inboxes.size > 0)) keepFresh(record);
       touch(caseId);
     },
     /** Resolves when no delivery is running (for an orderly stop and for tests). */

@@ -4,6 +4,7 @@ import { inboxesOf } from '../commands/messages/inboxes';
 import type { UseCases } from '../commands/use-cases';
 
 export interface MessagesSubscription {
+  topic: 'messages';
   id: string;
   subscriber: { readonly actor: Actor | undefined; send(message: LiveServerMessage): void };
   /** The inboxes it was registered under (the account's, its organisation's). */

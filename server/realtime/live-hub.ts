@@ -34,7 +34,7 @@ interface Connection extends Subscriber {
   socket: WebSocket;
   address: string;
   token?: string;
-  subscriptions: Map<string, Subscription | (MessagesSubscription & { topic: 'messages' })>;
+  subscriptions: Map<string, Subscription | MessagesSubscription>;
   answeredPing: boolean;
   quietSince: number;
   window: { startedAt: number; count: number };
@@ -104,7 +104,7 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
   const refuse = (connection: Connection, error: { code: string; message: string; fields?: Record<string, string[]> }, id?: string) =>
     send(connection, { type: 'error', ...(id ? { id } : {}), code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
 
-  const removeSubscription = (subscription: Subscription | (MessagesSubscription & { topic: 'messages' })) =>
+  const removeSubscription = (subscription: Subscription | MessagesSubscription) =>
     subscription.topic === 'messages' ? inboxFeed.remove(subscription) : feed.remove(subscription);
 
   function dropSubscriptions(connection: Connection): void {
@@ -167,17 +167,17 @@ export function createLiveHub(deps: LiveHubDeps): LiveHub {
       connection.subscriptions.delete(message.id);
     }
     if (message.topic === 'case') {
-      await deps.useCases.cases.load(message.caseId); // 404 for an unknown case, before subscribing
+      const record = await deps.useCases.cases.load(message.caseId); // 404 for an unknown case, before subscribing
       const subscription = { topic: 'case' as const, id: message.id, subscriber: connection, caseId: message.caseId, lastSeq: message.after ?? 0 };
       connection.subscriptions.set(message.id, subscription);
       send(connection, { type: 'subscribed', id: message.id, topic: 'case' });
-      feed.addCase(subscription);
+      feed.addCase(subscription, record);
       return;
     }
     const actor = connection.actor;
     if (!actor) throw new AppError('auth.required', '请先登录', 401);
     if (message.topic === 'messages') {
-      const subscription = { topic: 'messages' as const, id: message.id, subscriber: connection, inboxes: [] };
+      const subscription: MessagesSubscription = { topic: 'messages', id: message.id, subscriber: connection, inboxes: [] };
       connection.subscriptions.set(message.id, subscription);
       send(connection, { type: 'subscribed', id: message.id, topic: 'messages' });
       await inboxFeed.add(subscription, actor);

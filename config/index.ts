@@ -19,7 +19,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
 
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'gongzhi-baohe',
-    designWidth: 750,
+    // NutUI is drawn on a 375-wide design, our pages on 750.
+    designWidth(input) {
+      const file = typeof input === 'object' && input !== null && 'file' in input ? String((input as { file?: unknown }).file) : '';
+      return file.replace(/\\+/g, '/').includes('@nutui') ? 375 : 750;
+    },
     deviceRatio: {
       640: 2.34 / 2,
       750: 1,

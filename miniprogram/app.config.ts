@@ -1,11 +1,35 @@
 export default defineAppConfig({
-  // The first page is the home page.
-  pages: ['pages/index/index'],
+  // The first page is the home page; the tab pages must live in the main package.
+  pages: [
+    'pages/index/index',
+    'pages/public/index',
+    'pages/messages/index',
+    'pages/me/index',
+    'pages/report/index',
+    'pages/mine/index',
+    'pages/case/index',
+    'pages/login/index',
+    'pages/figures/index',
+  ],
+  // Staff pages load only when staff open them: residents never download them (weapp budget).
+  subPackages: [{ root: 'staff', pages: ['inbox/index', 'act/index', 'patrol/index'] }],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f3f6f9',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTitleText: '共治包河',
     navigationBarTextStyle: 'black',
+  },
+  tabBar: {
+    color: '#5f6b7a',
+    selectedColor: '#07c160',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/public/index', text: '公开' },
+      { pagePath: 'pages/messages/index', text: '消息' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
   },
 });

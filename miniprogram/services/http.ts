@@ -115,17 +115,53 @@ Taro.addInterceptor(authAndErrors);
 /** The methods the mini-program's wx.request accepts that the API uses (it has no PATCH). */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** Sends one request to the API and answers the parsed JSON body; failures throw an ApiError. */
-export async function request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  /** Extra headers (e.g. `If-Match`, `Idempotency-Key`). */
+  headers?: Record<string, string>;
+  /** Query parameters; undefined values are left out. */
+  query?: Record<string, string | number | boolean | undefined>;
+}
+
+/** Waits before each retry of a safe request that got no answer: the network often comes back. */
+export const SAFE_RETRY_DELAYS_MS = [400, 1200];
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function withQuery(path: string, query: RequestOptions['query']): string {
+  if (!query) return path;
+  const pairs = Object.entries(query)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return pairs.length === 0 ? path : `${path}${path.includes('?') ? '&' : '?'}${pairs.join('&')}`;
+}
+
+async function send<T>(method: HttpMethod, path: string, body: unknown, options: RequestOptions): Promise<T> {
   const res = await Taro.request<T>({
-    url: `${API_BASE}${path}`,
+    url: `${API_BASE}${withQuery(path, options.query)}`,
     method,
     data: body as Record<string, unknown> | undefined,
-    header: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    header: { ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...options.headers },
     dataType: 'json',
     timeout: 15000,
   });
   return res.data;
+}
+
+/**
+ * Sends one request to the API and answers the parsed JSON body; failures throw an ApiError.
+ * A GET that got no answer at all is tried again (it changes nothing); a write never is here:
+ * a write that may be repeated carries its own idempotency key and is retried by its caller.
+ */
+export async function request<T>(method: HttpMethod, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send<T>(method, path, body, options);
+    } catch (error) {
+      const retriable = method === 'GET' && error instanceof ApiError && error.code === 'network' && attempt < SAFE_RETRY_DELAYS_MS.length;
+      if (!retriable) throw error;
+      await sleep(SAFE_RETRY_DELAYS_MS[attempt]);
+    }
+  }
 }
 
 /** The message to show for anything a service call threw. */

@@ -1,4 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   test: {
@@ -11,6 +14,26 @@ export default defineConfig({
           environment: 'node',
           // Property tests walk thousands of generated cases: on a busy 2-core machine they need room.
           testTimeout: 60_000,
+        },
+      },
+      {
+        // The app's components and view logic, rendered with Taro's own H5 components in jsdom.
+        resolve: {
+          alias: [
+            { find: /^@tarojs\/taro$/, replacement: here('./miniprogram/testing/taro.ts') },
+            { find: /^@tarojs\/components$/, replacement: '@tarojs/components-react' },
+            // The ES build (as the app's babel plugin imports it), not the UMD bundle `main` names.
+            { find: /^@nutui\/nutui-react-taro$/, replacement: '@nutui/nutui-react-taro/dist/es/packages/nutui.react.build.js' },
+          ],
+        },
+        define: { 'process.env.TARO_ENV': JSON.stringify('h5'), 'process.env.TARO_APP_API_BASE': JSON.stringify('') },
+        test: {
+          name: 'app',
+          include: ['miniprogram/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: [here('./miniprogram/testing/setup.ts')],
+          server: { deps: { inline: [/@tarojs/, /@nutui/] } },
+          testTimeout: 30_000,
         },
       },
       {

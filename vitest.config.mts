@@ -38,6 +38,15 @@ export default defineConfig({
       },
       {
         test: {
+          // The mini-program's real build and its package budget.
+          name: 'build',
+          include: ['config/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           // Use cases on the in-memory adapters: no engine is started for them.
           name: 'use-cases',
           include: ['server/commands/**/*.test.ts', 'server/memory/**/*.test.ts'],

@@ -31,7 +31,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'miniprogram',
-    outputRoot: `dist/${platform}`,
+    // Tests build into a folder of their own.
+    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${platform}`,
     plugins: [],
     // Becomes `process.env.TARO_APP_API_BASE` in the client code (values are JSON-encoded).
     env: {

@@ -65,6 +65,20 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        test: {
+          // End to end in Debian's Chromium (playwright-core) against the H5 build, the real server
+          // and the engine: e2e/**/*.test.ts. Its global setup installs the browser when missing and
+          // builds dist/h5 when stale, in the background, so the other projects do not wait for it.
+          name: 'browser',
+          include: ['e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['./server/testing/engine-global-setup.ts', './e2e/support/global-setup.ts'],
+          testTimeout: 60_000,
+          // The first beforeAll may wait for an apt install and a portal build.
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

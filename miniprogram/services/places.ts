@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { compoundDetailSchema, compoundListSchema, gridListSchema, streetListSchema, unitListSchema } from '../../shared/api/places';
+import type { compoundDetailSchema, compoundListSchema, gridListSchema, placeAtPointSchema, streetListSchema, unitListSchema } from '../../shared/api/places';
 import type { listCompoundsSchema, listGridsSchema, listUnitsSchema } from '../../shared/schemas/places';
 import { request } from './http';
 
@@ -33,4 +33,11 @@ export function getCompound(code: string): Promise<CompoundDetail> {
 
 export function listUnits(query: QueryOf<typeof listUnitsSchema> = {}): Promise<UnitList> {
   return request<UnitList>('GET', '/api/v1/units', undefined, { query: { ...query } });
+}
+
+export type PlaceAtPoint = z.input<typeof placeAtPointSchema>;
+
+/** The street, grid and compound (or null) a GCJ-02 point lies in; 422 `place.outside_district` outside the district. */
+export function locatePoint(lng: number, lat: number): Promise<PlaceAtPoint> {
+  return request<PlaceAtPoint>('GET', '/api/v1/places/locate', undefined, { query: { lng, lat } });
 }

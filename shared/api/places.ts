@@ -59,3 +59,11 @@ export const unitViewSchema = z.strictObject({
 export type UnitView = z.output<typeof unitViewSchema>;
 export const unitListSchema = pageOf(unitViewSchema);
 export type UnitList = z.output<typeof unitListSchema>;
+
+/** Where a point lies: its street and grid, and the compound when it falls inside one. */
+export const placeAtPointSchema = z.strictObject({
+  street: namedCode,
+  grid: namedCode,
+  compound: namedCode.nullable().meta({ description: '所在小区；不在任何小区内时为 null' }),
+});
+export type PlaceAtPoint = z.output<typeof placeAtPointSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compoundKinds, unitTypes } from '../domain/places';
-import { codeSchema } from './common';
+import { codeSchema, latQuerySchema, lngQuerySchema } from './common';
 
 const code = codeSchema;
 const limit = z.coerce.number('每页条数须为数字').int('每页条数须为整数').min(1, '每页至少1条').max(100, '每页最多100条').default(50);
@@ -29,3 +29,6 @@ export const listUnitsSchema = z.strictObject({
 export const listGridsSchema = z.strictObject({ streetCode: code('街镇编号').optional(), after, limit });
 
 export const placeCodeParamSchema = z.strictObject({ code: code('编号') });
+
+/** A point (GCJ-02, as WeChat's location gives it) to find the street, grid and compound of. */
+export const locatePointSchema = z.strictObject({ lng: lngQuerySchema, lat: latQuerySchema });

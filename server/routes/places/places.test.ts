@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../testing/app';
 import { pageByCode } from '../../presenters/page';
+import { pointInGrid0101 } from '../../testing/cases';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -60,6 +61,30 @@ describe('places', () => {
     expect((await get('/api/v1/grids?streetCode=ST01&limit=1', 'resident01')).body.items[0].team.leader.phone).toMatch(masked);
     expect((await get('/api/v1/grids?streetCode=ST01&limit=1', 'street01')).body.items[0].team.leader.phone).toMatch(/^1\d{10}$/);
     expect((await get('/api/v1/units?type=police_station&streetCode=ST01', 'resident01')).body.items[0].phone).toMatch(masked);
+  });
+
+  it('locates a point: its compound first, else its grid, and 422 outside the district', async () => {
+    const compound = (await get('/api/v1/compounds/C001')).body;
+    const inCompound = await get(`/api/v1/places/locate?lng=${compound.location.lng}&lat=${compound.location.lat}`);
+    expect(inCompound.status).toBe(200);
+    expect(inCompound.body.compound).toEqual({ code: 'C001', name: compound.name });
+    expect(inCompound.body.grid.code).toBe(compound.gridCode);
+    expect(inCompound.body.street.code).toBe(compound.streetCode);
+
+    const gridOnly = await get(`/api/v1/places/locate?lng=${pointInGrid0101.lng}&lat=${pointInGrid0101.lat}`, 'resident01');
+    expect(gridOnly.status).toBe(200);
+    expect(gridOnly.body.grid.code).toBe('ST01-G01');
+    expect(gridOnly.body.street.code).toBe('ST01');
+
+    const outside = await get('/api/v1/places/locate?lng=117.0&lat=31.5');
+    expect(outside.status).toBe(422);
+    expect(outside.body.error.code).toBe('place.outside_district');
+  });
+
+  it('refuses a locate without coordinates or out of range with field errors', async () => {
+    const response = await get('/api/v1/places/locate?lng=200');
+    expect(response.status).toBe(400);
+    expect(Object.keys(response.body.error.details.fields).sort()).toEqual(['lat', 'lng']);
   });
 
   it('refuses unknown filters and bad limits with field errors', async () => {

@@ -3,7 +3,8 @@ import { maskPhone } from '../../../shared/policies/personal-data';
 import { directoryPhoneDisclosure } from '../../../shared/policies/privacy';
 import { compoundKindLabels, unitTypeLabels, type Compound, type Person, type Unit } from '../../../shared/domain/places';
 import type { Actor } from '../../../shared/domain/roles';
-import { listCompoundsSchema, listGridsSchema, listUnitsSchema, placeCodeParamSchema } from '../../../shared/schemas/places';
+import { listCompoundsSchema, listGridsSchema, listUnitsSchema, locatePointSchema, placeCodeParamSchema } from '../../../shared/schemas/places';
+import { locateIn } from '../../../shared/routing';
 import { optionalActorOf } from '../../http/auth';
 import { errors } from '../../http/errors';
 import { parseInput } from '../../http/validate';
@@ -14,12 +15,14 @@ import {
   compoundDetailSchema,
   compoundListSchema,
   gridListSchema,
+  placeAtPointSchema,
   streetListSchema,
   unitListSchema,
   type CompoundDetail,
   type CompoundList,
   type CompoundSummary,
   type GridList,
+  type PlaceAtPoint,
   type StreetList,
   type UnitList,
   type UnitView,
@@ -159,6 +162,26 @@ export function placeRoutes(router: Router, deps: AppDeps): void {
     const compound = reference.compounds.get(code);
     if (!compound) throw errors.notFound('小区');
     ctx.body = { ...compoundSummary(compound), boundary: compound.boundary, buildings: compound.buildings, communityUnitCode: reference.communityOf(compound.code) ?? null } satisfies CompoundDetail;
+  });
+
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/places/locate',
+    operationId: 'locatePoint',
+    summary: '按坐标查找街镇、网格与小区',
+    description: '上报前由定位点得出所在街镇、网格和小区（与上报时的归属规则相同：先看小区边界，再看网格边界）。坐标为 GCJ-02；不在本区网格内时答 422。',
+    tag: '地点',
+    access: 'public',
+    request: { query: { schema: locatePointSchema, descriptions: { lng: '经度（GCJ-02）', lat: '纬度（GCJ-02）' } } },
+    responses: { 200: { description: '所在街镇、网格与小区', schema: placeAtPointSchema } },
+    errors: [400, 422],
+  });
+  router.get('/api/v1/places/locate', async (ctx) => {
+    const point = parseInput(locatePointSchema, ctx.query);
+    const found = locateIn(reference.placeIndex, point);
+    if (!found) throw errors.unprocessable('place.outside_district', '该位置不在包河区网格范围内，请从列表中选择小区', { fields: { location: ['该位置不在本区范围内'] } });
+    const named = (place: { code: string; name: string }) => ({ code: place.code, name: place.name });
+    ctx.body = { street: named(found.street), grid: named(found.grid), compound: found.compound ? named(found.compound) : null } satisfies PlaceAtPoint;
   });
 
   describe(router, {

@@ -8,17 +8,17 @@ import prodConfig from './prod';
  * the mini-program has no origin and needs a full address (the local server while developing).
  * A `TARO_APP_API_BASE` in the environment or in a `.env*` file overrides the default.
  */
-/**
- * The app runs shared/ code too (the filing schema's checks and messages, the privacy preview):
- * Taro compiles only its source root unless told, and would hand shared/'s TypeScript to webpack raw.
- */
-const sharedSource = [path.resolve(__dirname, '..', 'shared')];
-
 function apiBase(platform: string | undefined): string {
   const configured = process.env.TARO_APP_API_BASE;
   if (configured !== undefined) return configured;
   return platform === 'h5' ? '' : 'http://127.0.0.1:3000';
 }
+
+/**
+ * The app runs shared/ code too (the filing schema's checks and messages, the privacy preview):
+ * Taro compiles only its source root unless told, and would hand shared/'s TypeScript to webpack raw.
+ */
+const sharedSource = [path.resolve(__dirname, '..', 'shared')];
 
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {

@@ -29,7 +29,8 @@ export function planActions(detail: CaseDetail, viewerRole: string | undefined):
   const allowed: AllowedEvent[] = detail.view === 'full' ? detail.allowedEvents : [];
   const resident = viewerRole === 'resident';
   return {
-    inline: resident ? allowed.filter((event) => residentInlineEvents.includes(event.type)) : [],
+    // The rating form first: a closed case asks for it; reopening is the exception.
+    inline: resident ? residentInlineEvents.flatMap((type) => allowed.filter((event) => event.type === type)) : [],
     staff: resident ? allowed.filter((event) => !residentInlineEvents.includes(event.type)) : allowed,
     follow: resident && detail.relation === 'public' && detail.statusGroup === 'open',
     following: detail.relation === 'follower',

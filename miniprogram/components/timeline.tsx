@@ -1,7 +1,7 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { TimelineStep } from '../services/cases';
-import { photoUrl } from '../services/photos';
 import { formatDateTime } from '../utils/format';
+import { CasePhoto } from './timeline.photo';
 import { stepView } from './timeline.steps';
 import './timeline.scss';
 
@@ -15,7 +15,7 @@ export function Timeline({ steps, onPreview }: { steps: readonly TimelineStep[];
   return (
     <View className='timeline' role='list' ariaLabel='办理进度'>
       {newestFirst.map((step, index) => {
-        const urls = step.photos.map((photo) => photoUrl(photo.url));
+        const urls = step.photos.map((photo) => photo.url);
         return (
           <View key={step.seq} className={`timeline__step ${index === 0 ? 'timeline__step--latest' : ''}`} role='listitem'>
             <View className='timeline__rail'>
@@ -32,9 +32,13 @@ export function Timeline({ steps, onPreview }: { steps: readonly TimelineStep[];
               {step.photos.length > 0 && (
                 <View className='timeline__photos'>
                   {step.photos.map((photo, photoIndex) => (
-                    <View key={photo.id} role='button' ariaLabel={`查看${step.label}照片${photoIndex + 1}`} onClick={() => onPreview?.(urls, photoIndex)}>
-                      <Image className='timeline__photo' src={photoUrl(photo.thumbnailUrl)} mode='aspectFill' />
-                    </View>
+                    <CasePhoto
+                      key={photo.id}
+                      path={photo.thumbnailUrl}
+                      className='timeline__photo'
+                      label={`查看${step.label}照片${photoIndex + 1}`}
+                      onClick={() => onPreview?.(urls, photoIndex)}
+                    />
                   ))}
                 </View>
               )}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter, useUnload } from '@tarojs/taro';
 import { Button, ImagePreview, Rate, Skeleton, Tag, Toast } from '@nutui/nutui-react-taro';
 import type { CaseEventType } from '../../../shared/cases/events';
@@ -7,11 +7,12 @@ import { CaseActions } from '../../components/case-actions';
 import { isVersionConflict, VERSION_CONFLICT_MESSAGE } from '../../components/case-actions.model';
 import { PageShell, usePreferences } from '../../components/page-shell';
 import { Timeline } from '../../components/timeline';
+import { CasePhoto } from '../../components/timeline.photo';
 import { lastSeq, mergeSteps } from '../../components/timeline.steps';
 import { actOnCase, followCase, getCase, type CaseDetail, type TimelineStep } from '../../services/cases';
 import { messageOf } from '../../services/http';
 import { live } from '../../services/live';
-import { photoUrl } from '../../services/photos';
+import { photoSource } from '../../services/photos';
 import { currentAccount } from '../../services/session';
 import { formatDateTime, statusTone } from '../../utils/format';
 import { clockLine } from './clocks';
@@ -110,7 +111,7 @@ export default function CaseDetailPage() {
     toast('已关注，办理进展会通知你', 'success');
   };
 
-  const showPhotos = (urls: string[], index: number) => setPreview({ urls, index });
+  const showPhotos = (paths: string[], index: number) => void Promise.all(paths.map(photoSource)).then((urls) => setPreview({ urls, index }));
 
   if (!detail) {
     return (
@@ -272,13 +273,11 @@ function Row({ label, value }: { label: string; value: string }) {
 
 function Photos({ photos, label, onPreview }: { photos: Photo[]; label: string; onPreview: (urls: string[], index: number) => void }) {
   if (photos.length === 0) return null;
-  const urls = photos.map((photo) => photoUrl(photo.url));
+  const urls = photos.map((photo) => photo.url);
   return (
     <View className='case-page__photos'>
       {photos.map((photo, index) => (
-        <View key={photo.id} role='button' ariaLabel={`查看${label}${index + 1}`} onClick={() => onPreview(urls, index)}>
-          <Image className='case-page__photo' src={photoUrl(photo.thumbnailUrl)} mode='aspectFill' />
-        </View>
+        <CasePhoto key={photo.id} path={photo.thumbnailUrl} className='case-page__photo' label={`查看${label}${index + 1}`} onClick={() => onPreview(urls, index)} />
       ))}
     </View>
   );

@@ -8,6 +8,12 @@ import prodConfig from './prod';
  * the mini-program has no origin and needs a full address (the local server while developing).
  * A `TARO_APP_API_BASE` in the environment or in a `.env*` file overrides the default.
  */
+/**
+ * The app runs shared/ code too (the filing schema's checks and messages, the privacy preview):
+ * Taro compiles only its source root unless told, and would hand shared/'s TypeScript to webpack raw.
+ */
+const sharedSource = [path.resolve(__dirname, '..', 'shared')];
+
 function apiBase(platform: string | undefined): string {
   const configured = process.env.TARO_APP_API_BASE;
   if (configured !== undefined) return configured;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { uploadedPhotoSchema } from '../../shared/api/photos';
-import { API_BASE, request } from './http';
+import Taro from '@tarojs/taro';
+import { API_BASE, readToken, request } from './http';
 
 export type UploadedPhoto = z.input<typeof uploadedPhotoSchema>;
 
@@ -16,4 +17,25 @@ export function uploadPhotoBytes(bytes: ArrayBuffer): Promise<UploadedPhoto> {
 /** A photo link from the API, made absolute for the mini-program (H5 shares the API's origin). */
 export function photoUrl(path: string): string {
   return /^https?:/.test(path) ? path : `${API_BASE}${path}`;
+}
+
+const signedInSources = new Map<string, Promise<string>>();
+
+/**
+ * A photo as an image can show it. An <Image> sends no Authorization header, and a case photo the
+ * public may not see (the filer's, a step's before review) is only served to those signed in: so
+ * signed in, the photo is downloaded with the token and shown from the local copy (kept per path).
+ */
+export function photoSource(path: string): Promise<string> {
+  const url = photoUrl(path);
+  const token = readToken();
+  if (!token) return Promise.resolve(url);
+  const known = signedInSources.get(url);
+  if (known) return known;
+  const loading = Taro.downloadFile({ url, header: { Authorization: `Bearer ${token}` } }).then(
+    (result) => (result.statusCode === 200 ? result.tempFilePath : url),
+    () => url,
+  );
+  signedInSources.set(url, loading);
+  return loading;
 }

@@ -20,12 +20,6 @@ function apiBase(platform: string | undefined): string {
   return platform === 'h5' ? '' : 'http://127.0.0.1:3000';
 }
 
-/**
- * The app runs shared/ code too (the filing schema's checks and messages, the privacy preview):
- * Taro compiles only its source root unless told, and would hand shared/'s TypeScript to webpack raw.
- */
-const sharedSource = [path.resolve(__dirname, '..', 'shared')];
-
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV;

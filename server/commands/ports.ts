@@ -29,12 +29,32 @@ export interface CaseListScope {
   facet: ListFacet;
 }
 
+/**
+ * The client's `Idempotency-Key` of a filing and a hash of the request it came with, kept on the
+ * case it filed: a retry is answered with that case only when it asks for the same thing.
+ */
+export interface FilingKey {
+  key: string;
+  requestHash: string;
+}
+
+/** A stored case and the idempotency key it was filed under, if any. */
+export interface StoredFiling {
+  record: CaseRecord;
+  filingKey?: FilingKey;
+}
+
 /** The case store as use cases see it; the mongoose adapter implements it. */
 export interface CaseStore {
   nextCaseNumber(now: Date): Promise<string>;
-  /** Stores a new case with the effects its filing produced, in one insert. */
-  insert(record: CaseRecord, extra: { communityUnitCode?: string }, outbox: readonly OutboxEntry[]): Promise<void>;
+  /**
+   * Stores a new case with the effects its filing produced (and its filing key), in one insert;
+   * an id already stored fails with a duplicate-key error (11000) and writes nothing.
+   */
+  insert(record: CaseRecord, extra: { communityUnitCode?: string; filingKey?: FilingKey }, outbox: readonly OutboxEntry[]): Promise<void>;
   findById(id: string): Promise<CaseRecord | undefined>;
+  /** The case with the idempotency key it was filed under, by id. */
+  findFiling(id: string): Promise<StoredFiling | undefined>;
   /**
    * Stores `next` and the effects of the step in one update, only if the stored version is still
    * `expectedVersion`; false when someone else won (then neither the step nor its effects exist).

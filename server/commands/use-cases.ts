@@ -55,7 +55,9 @@ export function bindUseCases(ports: UseCasePorts) {
   return {
     now: ports.now,
     cases: {
-      file: (actor: Actor, input: FileCaseFields) => fileCaseCommand(caseDeps, actor, input),
+      file: async (actor: Actor, input: FileCaseFields) => (await fileCaseCommand(caseDeps, actor, input)).record,
+      /** Files once per (reporter, key): a retry with the same key and request answers the case filed first (`replayed`). */
+      fileOnce: (actor: Actor, input: FileCaseFields, idempotencyKey: string) => fileCaseCommand(caseDeps, actor, input, idempotencyKey),
       act: (actor: Actor, id: string, type: CaseEventType, body: Record<string, unknown>, expectedVersion?: number) =>
         actOnCase(caseDeps, actor, id, type, body, expectedVersion),
       load: (id: string) => loadCase(caseDeps, id),

@@ -3,12 +3,13 @@ import { decodeListCursor, encodeListCursor, isAfterInList } from '../../shared/
 import { nextSystemCheckAt } from '../../shared/cases/machine';
 import { statusGroup } from '../../shared/cases/states';
 import type { CaseRecord } from '../../shared/cases/types';
-import type { CaseFollowersPort, CaseListScope, CaseOutbox, CaseStore, OutboxEntry } from '../commands/ports';
+import type { CaseFollowersPort, CaseListScope, CaseOutbox, CaseStore, FilingKey, OutboxEntry } from '../commands/ports';
 import { invalidListCursor } from '../errors';
 
 interface Held {
   record: CaseRecord;
   communityUnitCode?: string;
+  filingKey?: FilingKey;
   followerIds: Set<string>;
   /** Effects of the writes not yet relayed to the job queue, stored with the write that made them. */
   outbox: OutboxEntry[];
@@ -119,6 +120,7 @@ export function memoryCaseStore(): CaseStore & { readonly size: number; readonly
       cases.set(record.id, {
         record: copy(record),
         communityUnitCode: extra.communityUnitCode,
+        ...(extra.filingKey ? { filingKey: { ...extra.filingKey } } : {}),
         followerIds: new Set(),
         outbox: structuredClone([...outbox]),
         outboxSince: outbox.length ? outbox[0]!.at : null,
@@ -130,6 +132,11 @@ export function memoryCaseStore(): CaseStore & { readonly size: number; readonly
     async findById(id) {
       const held = cases.get(id);
       return held && copy(held.record);
+    },
+
+    async findFiling(id) {
+      const held = cases.get(id);
+      return held && { record: copy(held.record), ...(held.filingKey ? { filingKey: { ...held.filingKey } } : {}) };
     },
 
     async replaceIfVersion(next, expectedVersion, outbox) {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
@@ -12,6 +13,8 @@ function apiBase(platform: string | undefined): string {
   if (configured !== undefined) return configured;
   return platform === 'h5' ? '' : 'http://127.0.0.1:3000';
 }
+
+const sharedDir = fileURLToPath(new URL('../shared', import.meta.url));
 
 // https://docs.taro.zone/docs/config
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -46,12 +49,15 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     cache: { enable: false },
     mini: {
+      // The app runs code from shared/ (the live client): it is compiled like the app's own.
+      compile: { include: [sharedDir] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
       },
     },
     h5: {
+      compile: { include: [sharedDir] },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

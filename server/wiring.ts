@@ -11,6 +11,7 @@ import { mongoCatalogStore } from './db/catalog-store';
 import { mongoCaseFollowers, mongoCaseOutbox, mongoCaseStore } from './db/case-store';
 import { pingDatabase, type Database } from './db/connection';
 import { mongoJobStore } from './db/job-store';
+import { mongoFigureSource } from './db/figure-source';
 import { mongoInboxStore } from './db/inbox-store';
 import type { EventBus, WeChatSender } from './commands/ports';
 import { effectHandlers, type WeChatMessaging } from './jobs/handlers';
@@ -47,6 +48,7 @@ export function buildUseCases(wiring: Wiring): UseCases {
     cases: wiring.wrapCaseStore ? wiring.wrapCaseStore(cases) : cases,
     followers: mongoCaseFollowers(database),
     photos: mongoPhotoPort(database),
+    figures: mongoFigureSource(database),
     photoLibrary: photoLibrary(database, wiring.uploadsDir),
     catalogs: mongoCatalogStore(database),
     jobs: mongoJobStore(database),

@@ -1,6 +1,7 @@
 import type { SubcategoryEntry } from '../../shared/catalog/catalog';
 import type { Catalog } from '../../shared/catalog/types';
 import type { ListFacet } from '../../shared/cases/facets';
+import type { FigureCounts } from '../../shared/cases/figures';
 import type { CaseRecord, Effect, NotifyTemplate } from '../../shared/cases/types';
 import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
 import type { AccountAuditAction, LoginKind } from '../../shared/api/accounts';
@@ -29,12 +30,32 @@ export interface CaseListScope {
   facet: ListFacet;
 }
 
+/**
+ * The client's `Idempotency-Key` of a filing and a hash of the request it came with, kept on the
+ * case it filed: a retry is answered with that case only when it asks for the same thing.
+ */
+export interface FilingKey {
+  key: string;
+  requestHash: string;
+}
+
+/** A stored case and the idempotency key it was filed under, if any. */
+export interface StoredFiling {
+  record: CaseRecord;
+  filingKey?: FilingKey;
+}
+
 /** The case store as use cases see it; the mongoose adapter implements it. */
 export interface CaseStore {
   nextCaseNumber(now: Date): Promise<string>;
-  /** Stores a new case with the effects its filing produced, in one insert. */
-  insert(record: CaseRecord, extra: { communityUnitCode?: string }, outbox: readonly OutboxEntry[]): Promise<void>;
+  /**
+   * Stores a new case with the effects its filing produced (and its filing key), in one insert;
+   * an id already stored fails with a duplicate-key error (11000) and writes nothing.
+   */
+  insert(record: CaseRecord, extra: { communityUnitCode?: string; filingKey?: FilingKey }, outbox: readonly OutboxEntry[]): Promise<void>;
   findById(id: string): Promise<CaseRecord | undefined>;
+  /** The case with the idempotency key it was filed under, by id. */
+  findFiling(id: string): Promise<StoredFiling | undefined>;
   /**
    * Stores `next` and the effects of the step in one update, only if the stored version is still
    * `expectedVersion`; false when someone else won (then neither the step nor its effects exist).
@@ -49,6 +70,22 @@ export interface CaseStore {
   addFollower(caseId: string, followerId: string): Promise<boolean>;
   /** Whether `accountId` follows the case ("me too"): the privacy policy shows followers more than the public. */
   isFollower(caseId: string, accountId: string): Promise<boolean>;
+}
+
+/** The public figures of one street and top category (大类) over a period. */
+export interface FigureTally extends FigureCounts {
+  streetCode: string;
+  categoryCode: string;
+}
+
+/**
+ * Where the district's public figures are counted. Today the case store counts on demand (the use
+ * case caches the answer); statistics (issue 10) will feed the same port from projections kept by
+ * the outbox.
+ */
+export interface FigureSource {
+  /** Tallies per (street, top category) of the cases filed from `since` on (all of them when null), as `countsOf` counts a case; only pairs with a case. */
+  tally(since: Date | null): Promise<FigureTally[]>;
 }
 
 /** Attaching uploaded photos to a case: the photo adapter implements it. */

@@ -15,7 +15,8 @@ import type { RecordSubscriptions } from '../../shared/api/wechat';
 import type { WeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 import { recordSubscriptions, subscriptionsOf } from './messages/subscriptions';
 import { photoForViewer, uploadPhoto } from './photos';
-import type { AccountPort, CaseFollowersPort, CaseStore, CatalogStore, ConsentStore, HealthPort, InboxStore, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
+import type { AccountPort, CaseFollowersPort, CaseStore, CatalogStore, ConsentStore, FigureSource, HealthPort, InboxStore, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
+import { districtFigures } from './figures';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
@@ -23,6 +24,8 @@ export interface UseCasePorts {
   /** Who follows a case: live "my cases" subscriptions are told of followed cases too. */
   followers: CaseFollowersPort;
   photos: PhotoPort;
+  /** Where the public district figures are counted. */
+  figures: FigureSource;
   photoLibrary: PhotoLibrary;
   catalogs: CatalogStore;
   /** The effect job queue, for the admin's dead-letter list and retry. */
@@ -55,7 +58,9 @@ export function bindUseCases(ports: UseCasePorts) {
   return {
     now: ports.now,
     cases: {
-      file: (actor: Actor, input: FileCaseFields) => fileCaseCommand(caseDeps, actor, input),
+      file: async (actor: Actor, input: FileCaseFields) => (await fileCaseCommand(caseDeps, actor, input)).record,
+      /** Files once per (reporter, key): a retry with the same key and request answers the case filed first (`replayed`). */
+      fileOnce: (actor: Actor, input: FileCaseFields, idempotencyKey: string) => fileCaseCommand(caseDeps, actor, input, idempotencyKey),
       act: (actor: Actor, id: string, type: CaseEventType, body: Record<string, unknown>, expectedVersion?: number) =>
         actOnCase(caseDeps, actor, id, type, body, expectedVersion),
       load: (id: string) => loadCase(caseDeps, id),
@@ -109,6 +114,8 @@ export function bindUseCases(ports: UseCasePorts) {
       record: (actor: Actor, answer: RecordSubscriptions) => recordSubscriptions(subscriptionDeps, actor, answer),
       of: (actor: Actor) => subscriptionsOf(subscriptionDeps, actor),
     },
+    /** The public portal's district figures, counted at most once a minute. */
+    figures: { district: districtFigures({ source: ports.figures, reference: ports.reference, now: ports.now }) },
     health: {
       check: async () => ({ dbUp: await ports.health.pingDatabase(), engine: ports.health.engine }),
     },

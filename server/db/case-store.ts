@@ -3,7 +3,7 @@ import { nextSystemCheckAt } from '../../shared/cases/machine';
 import { facetsOfRecord } from '../../shared/cases/facets';
 import { decodeListCursor, encodeListCursor } from '../../shared/cases/list-cursor';
 import { statusGroup } from '../../shared/cases/states';
-import type { CaseFollowersPort, CaseOutbox, CaseStore, OutboxEntry, Page, PendingOutbox } from '../commands/ports';
+import type { CaseFollowersPort, CaseOutbox, CaseStore, FilingKey, OutboxEntry, Page, PendingOutbox, StoredFiling } from '../commands/ports';
 import type { Database } from './connection';
 import type { Equals } from './schemas/shape-check';
 import { invalidListCursor } from '../errors';
@@ -109,6 +109,7 @@ export function mongoCaseStore(database: Database): CaseStore {
         timeline: record.timeline,
         ...derivedFields(record),
         communityUnitCode: extra.communityUnitCode ?? null,
+        ...(extra.filingKey ? { filingKey: extra.filingKey } : {}),
         followerIds: [],
         ...outboxFields(outbox),
       } as never);
@@ -118,6 +119,13 @@ export function mongoCaseStore(database: Database): CaseStore {
     async findById(id) {
       const doc = await Case.collection.findOne({ _id: id } as never);
       return doc ? toRecord(doc as unknown as StoredCase) : undefined;
+    },
+
+    async findFiling(id) {
+      const doc = await Case.collection.findOne({ _id: id } as never);
+      if (!doc) return undefined;
+      const filingKey = doc.filingKey as FilingKey | null | undefined;
+      return { record: toRecord(doc as unknown as StoredCase), ...(filingKey ? { filingKey: { key: filingKey.key, requestHash: filingKey.requestHash } } : {}) } satisfies StoredFiling;
     },
 
     async replaceIfVersion(next, expectedVersion, outbox) {

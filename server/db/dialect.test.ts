@@ -62,6 +62,30 @@ describe('engine dialect', () => {
     expect(rows).toEqual([{ _id: 'a', total: 3 }, { _id: 'b', total: 5 }]);
   });
 
+  // The district figures group by several fields at once, nested and possibly missing ones included.
+  it('groups on a document of field paths, a missing or null nested field grouping as null', async () => {
+    const collection = fresh();
+    const since = new Date('2026-03-01T00:00:00Z');
+    await collection.insertMany([
+      { facets: ['all'], filedAt: new Date('2026-03-02T00:00:00Z'), street: 'a', clock: { overdue: false }, rating: { score: 4 } },
+      { facets: ['all'], filedAt: new Date('2026-03-03T00:00:00Z'), street: 'a', clock: { overdue: false }, rating: { score: 4 } },
+      { facets: ['all'], filedAt: new Date('2026-03-04T00:00:00Z'), street: 'a', clock: null },
+      { facets: ['all'], filedAt: new Date('2026-03-05T00:00:00Z'), street: 'b', clock: { overdue: true } },
+      { facets: ['all'], filedAt: new Date('2026-02-01T00:00:00Z'), street: 'b' },
+    ]);
+    const rows = await collection
+      .aggregate([{ $match: { facets: 'all', filedAt: { $gte: since } } }, { $group: { _id: { street: '$street', overdue: '$clock.overdue', score: '$rating.score' }, n: { $sum: 1 } } }])
+      .toArray();
+    const normalised = rows
+      .map((row) => ({ street: row._id.street, overdue: row._id.overdue ?? null, score: row._id.score ?? null, n: row.n }))
+      .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
+    expect(normalised).toEqual([
+      { street: 'a', overdue: false, score: 4, n: 2 },
+      { street: 'a', overdue: null, score: null, n: 1 },
+      { street: 'b', overdue: true, score: null, n: 1 },
+    ]);
+  });
+
   it('sorts and limits on a compound index for keyset pagination', async () => {
     const collection = fresh();
     await collection.createIndex({ street: 1, filedAt: -1, _id: -1 });

@@ -3,12 +3,14 @@ import { decodeListCursor, encodeListCursor, isAfterInList } from '../../shared/
 import { nextSystemCheckAt } from '../../shared/cases/machine';
 import { statusGroup } from '../../shared/cases/states';
 import type { CaseRecord } from '../../shared/cases/types';
-import type { CaseFollowersPort, CaseListScope, CaseOutbox, CaseStore, OutboxEntry } from '../commands/ports';
+import type { CaseFollowersPort, CaseListScope, CaseOutbox, CaseStore, FigureSource, FigureTally, FilingKey, OutboxEntry } from '../commands/ports';
+import { addCounts, countsOf, noFigures } from '../../shared/cases/figures';
 import { invalidListCursor } from '../errors';
 
 interface Held {
   record: CaseRecord;
   communityUnitCode?: string;
+  filingKey?: FilingKey;
   followerIds: Set<string>;
   /** Effects of the writes not yet relayed to the job queue, stored with the write that made them. */
   outbox: OutboxEntry[];
@@ -55,7 +57,7 @@ function scopeValue(held: Held, field: NonNullable<CaseListScope['field']>): str
  * to them by the contract suite both run: use-case tests need no engine. One process only, so a
  * version check and the write after it cannot interleave with another writer.
  */
-export function memoryCaseStore(): CaseStore & { readonly size: number; readonly outbox: CaseOutbox; readonly followers: CaseFollowersPort } {
+export function memoryCaseStore(): CaseStore & { readonly size: number; readonly outbox: CaseOutbox; readonly followers: CaseFollowersPort; readonly figures: FigureSource } {
   const cases = new Map<string, Held>();
   const counters = new Map<string, number>();
   const listeners = new Set<(entries: readonly OutboxEntry[], record: CaseRecord) => void>();
@@ -101,6 +103,21 @@ export function memoryCaseStore(): CaseStore & { readonly size: number; readonly
       },
     },
 
+    figures: {
+      async tally(since) {
+        const tallies = new Map<string, FigureTally>();
+        for (const { record } of cases.values()) {
+          if (since && record.filedAt.getTime() < since.getTime()) continue;
+          const counts = countsOf({ status: record.status, caseOverdue: record.caseClock?.overdue ?? null, satisfaction: record.rating?.satisfaction ?? null });
+          if (counts.reported === 0) continue;
+          const key = `${record.streetCode}|${record.categoryCode}`;
+          const tally = tallies.get(key) ?? { streetCode: record.streetCode, categoryCode: record.categoryCode, ...noFigures() };
+          tallies.set(key, { ...tally, ...addCounts(tally, counts) });
+        }
+        return [...tallies.values()];
+      },
+    },
+
     get size() {
       return cases.size;
     },
@@ -119,6 +136,7 @@ export function memoryCaseStore(): CaseStore & { readonly size: number; readonly
       cases.set(record.id, {
         record: copy(record),
         communityUnitCode: extra.communityUnitCode,
+        ...(extra.filingKey ? { filingKey: { ...extra.filingKey } } : {}),
         followerIds: new Set(),
         outbox: structuredClone([...outbox]),
         outboxSince: outbox.length ? outbox[0]!.at : null,
@@ -130,6 +148,11 @@ export function memoryCaseStore(): CaseStore & { readonly size: number; readonly
     async findById(id) {
       const held = cases.get(id);
       return held && copy(held.record);
+    },
+
+    async findFiling(id) {
+      const held = cases.get(id);
+      return held && { record: copy(held.record), ...(held.filingKey ? { filingKey: { ...held.filingKey } } : {}) };
     },
 
     async replaceIfVersion(next, expectedVersion, outbox) {

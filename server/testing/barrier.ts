@@ -33,15 +33,22 @@ export function barrier(parties: number, timeoutMs = 10_000): { arrive(): Promis
  * A case store wrapper that can hold racers at the point that matters: `holdWrites(n)` makes the
  * next `n` conditional writes wait for each other (so all n have read the case before any
  * writes), `holdAfterFindDue(n)` makes the next `n` scheduler reads of due cases wait for each
- * other (so every pass has read the same versions before any pass writes). Unarmed, it only passes
- * calls through.
+ * other (so every pass has read the same versions before any pass writes), and `holdInserts(n)`
+ * holds the next `n` new cases likewise. Unarmed, it only passes calls through.
  */
 export function raceGate() {
   let writes: ReturnType<typeof barrier> | undefined;
   let writesLeft = 0;
   let dueReads: ReturnType<typeof barrier> | undefined;
   let dueReadsLeft = 0;
+  let inserts: ReturnType<typeof barrier> | undefined;
+  let insertsLeft = 0;
   return {
+    /** The next `parties` inserts wait for each other: every filing has checked for an earlier one before any stores. */
+    holdInserts(parties: number) {
+      inserts = barrier(parties);
+      insertsLeft = parties;
+    },
     holdWrites(parties: number) {
       writes = barrier(parties);
       writesLeft = parties;
@@ -53,6 +60,13 @@ export function raceGate() {
     wrap(store: CaseStore): CaseStore {
       return {
         ...store,
+        async insert(record, extra, outbox) {
+          if (inserts && insertsLeft > 0) {
+            insertsLeft -= 1;
+            await inserts.arrive();
+          }
+          return store.insert(record, extra, outbox);
+        },
         async replaceIfVersion(next, expectedVersion, outbox) {
           if (writes && writesLeft > 0) {
             writesLeft -= 1;

@@ -100,6 +100,35 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
       });
     });
 
+    describe('findFiling', () => {
+      it('gives back the case with the idempotency key it was filed under, and without one when none was given', async () => {
+        const keyed = aCase();
+        const plain = aCase();
+        const filingKey = { key: 'retry-key-0001', requestHash: 'hash-of-the-request' };
+        await store.insert(keyed, { filingKey }, []);
+        await store.insert(plain, {}, []);
+        expect(await store.findFiling(keyed.id)).toEqual({ record: keyed, filingKey });
+        expect(await store.findFiling(plain.id)).toEqual({ record: plain });
+        expect(await store.findFiling('no-such-case-id')).toBeUndefined();
+      });
+
+      it('keeps the key of the first insert when a second with the same id is refused', async () => {
+        const record = aCase();
+        await store.insert(record, { filingKey: { key: 'retry-key-0002', requestHash: 'first' } }, []);
+        await expect(store.insert({ ...record, number: `${record.number}-2` }, { filingKey: { key: 'retry-key-0002', requestHash: 'second' } }, [])).rejects.toMatchObject({ code: 11000 });
+        expect((await store.findFiling(record.id))?.filingKey).toEqual({ key: 'retry-key-0002', requestHash: 'first' });
+      });
+
+      it('keeps the key through later steps of the case', async () => {
+        const record = aCase();
+        const filingKey = { key: 'retry-key-0003', requestHash: 'h' };
+        await store.insert(record, { filingKey }, []);
+        const next = stepped(record, 'accept', { status: 'accepted' });
+        expect(await store.replaceIfVersion(next, record.version, [])).toBe(true);
+        expect(await store.findFiling(record.id)).toEqual({ record: next, filingKey });
+      });
+    });
+
     describe('nextCaseNumber', () => {
       it('numbers one Beijing day in sequence and starts again the next day', async () => {
         // A day no other test files in: 2031-05-06 in Beijing, just after midnight there.

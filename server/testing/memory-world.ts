@@ -59,6 +59,7 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     cases: deps.store,
     followers: store.followers,
     photos,
+    figures: store.figures,
     catalogs,
     jobs,
     inbox,

@@ -1,5 +1,5 @@
 /** The case use cases, one per file. */
-export { fileCaseCommand } from './file-case';
+export { fileCaseCommand, type Filing } from './file-case';
 export { actOnCase } from './act-on-case';
 export { loadCase, eventsFor } from './load-case';
 export { followCase } from './follow-case';

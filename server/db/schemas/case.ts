@@ -62,6 +62,11 @@ export const caseSchema = new Schema(
     communityUnitCode: { type: String },
     /** When the scheduler must look at the case again; null when nothing can fall due by itself. */
     nextCheckAt: { type: Date, default: null },
+    /**
+     * The client's Idempotency-Key and a hash of its request, on a case filed with one. The case's
+     * _id is derived from (reporter, key), so the _id index is what makes a key file once.
+     */
+    filingKey: { type: mixed },
     /** Residents who said "me too" (我也遇到): each counted once. */
     followerIds: { type: [String], default: [] },
     // ---- the outbox (server/jobs) ----

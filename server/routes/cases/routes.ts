@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import { z } from 'zod';
 import { caseEventLabels, caseEventTypes, systemCaseEventTypes, type CaseEventType } from '../../../shared/cases/events';
-import { caseEventBodySchemas, caseIdParamSchema, caseListFilterKeys, caseViewLabels, fileCaseSchema, listCasesSchema, nearbyCasesSchema } from '../../../shared/schemas/cases';
+import { caseEventBodySchemas, caseIdParamSchema, caseListFilterKeys, caseViewLabels, fileCaseSchema, idempotencyKeyPattern, idempotencyKeySchema, listCasesSchema, nearbyCasesSchema } from '../../../shared/schemas/cases';
 import { caseDetailSchema, caseListSchema, caseViewSchema, nearbyCasesResponseSchema, type CaseDetail, type CaseList, type NearbyCasesResponse } from '../../../shared/api/cases';
 import { describe, type HeaderParameter, type JsonSchema } from '../../openapi/describe';
 import type { CaseRecord } from '../../../shared/cases/types';
@@ -21,6 +21,30 @@ const ifMatchHeader: HeaderParameter = {
   description: '案件版本号（取自详情的 ETag，如 "3"），防止覆盖他人刚做的操作；不一致时 409（case.version_conflict）',
   schema: { type: 'string', pattern: '^"?[1-9][0-9]{0,14}"?$' },
 };
+const idempotencyKeyHeader: HeaderParameter = {
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    '客户端为每次上报生成一次的请求标识（如 UUID），网络失败后重试时原样带上：同一账号同一标识只建一件案件。' +
+    '重试内容与首次相同时回答 200 和首次建立的案件（响应头 Idempotent-Replayed: true）；内容不同时 422（case.idempotency_key_reused）；格式不符 422（request.invalid_idempotency_key）。' +
+    '不同账号的标识互不相干。',
+  schema: { type: 'string', pattern: idempotencyKeyPattern.source },
+};
+const locationHeader = { Location: { description: '案件的地址', schema: { type: 'string' } } } satisfies Record<string, { description: string; schema: JsonSchema }>;
+
+/** The Idempotency-Key header if sent; a malformed one is refused, since ignoring it would file twice on the next retry. */
+function idempotencyKeyOf(ctx: { headers: Record<string, string | string[] | undefined> }): string | undefined {
+  const sent = ctx.headers['idempotency-key'];
+  if (sent === undefined) return undefined;
+  const parsed = idempotencyKeySchema.safeParse(sent);
+  if (!parsed.success) {
+    throw errors.unprocessable('request.invalid_idempotency_key', '请求标识（Idempotency-Key）格式不正确', {
+      fields: { 'Idempotency-Key': parsed.error.issues.map((issue) => issue.message) },
+    });
+  }
+  return parsed.data;
+}
+
 /** Events only the clock check sends: documented, and refused (403) to every account. */
 const systemEvents: readonly CaseEventType[] = systemCaseEventTypes;
 
@@ -35,18 +59,29 @@ export function caseRoutes(router: Router, deps: AppDeps): void {
     summary: '上报案件',
     description:
       '居民上报或网格员巡查上报；位置决定所属网格与街镇。须在地图上选点（location）或选择小区（compoundCode）二者之一；选择楼栋前须先选择小区。' +
-      '位置不在本区网格内（case.outside_district）、楼栋与位置不符（case.building_mismatch）、照片不存在或不属于您（case.photos_unusable）、该小类须附照片或不允许匿名时回答 422。',
+      '位置不在本区网格内（case.outside_district）、楼栋与位置不符（case.building_mismatch）、照片不存在或不属于您（case.photos_unusable）、该小类须附照片或不允许匿名时回答 422。' +
+      '带 Idempotency-Key 的重试不会重复立案：首次回答 201，之后同一标识、同样内容的请求回答 200 和同一件案件（此刻的详情），并带 Idempotent-Replayed: true。',
     tag: '案件',
     access: 'signed_in',
-    request: { json: { schema: fileCaseSchema, required: true } },
-    responses: { 201: { description: '新建的案件详情', headers: { Location: { description: '新案件的地址', schema: { type: 'string' } } }, schema: caseViewSchema } },
+    request: { headers: [idempotencyKeyHeader], json: { schema: fileCaseSchema, required: true } },
+    responses: {
+      201: { description: '新建的案件详情', headers: locationHeader, schema: caseViewSchema },
+      200: {
+        description: '重试：同一 Idempotency-Key 首次建立的案件（此刻的详情），不再新建',
+        headers: { ...locationHeader, 'Idempotent-Replayed': { description: '固定为 true：本次回答的是先前已建立的案件', schema: { type: 'string', enum: ['true'] } } },
+        schema: caseViewSchema,
+      },
+    },
     errors: [403, 422],
   });
   router.post('/api/v1/cases', async (ctx) => {
     const actor = actorOf(ctx);
+    const idempotencyKey = idempotencyKeyOf(ctx);
     const input = parseInput(fileCaseSchema, ctx.request.body);
-    const record = await cases.file(actor, input);
-    ctx.status = 201;
+    const { record, replayed } = idempotencyKey === undefined ? { record: await cases.file(actor, input), replayed: false } : await cases.fileOnce(actor, input, idempotencyKey);
+    // A replay is not a creation: 200 tells a client that its earlier attempt had already gone through.
+    ctx.status = replayed ? 200 : 201;
+    if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.set('Location', `/api/v1/cases/${record.id}`);
     ctx.body = await presentCase(places, record, { actor }, cases.eventsFor(record, actor), deps.now());
   });

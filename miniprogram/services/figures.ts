@@ -1,33 +1,14 @@
+import type { z } from 'zod';
+import type { districtFiguresSchema, figureBreakdownSchema, periodFiguresSchema } from '../../shared/api/figures';
 import { request } from './http';
 
 /**
- * The district's public figures (全区数据): what was reported and closed, and how well, over three
- * periods, by category and by street. Anyone may read them, signed in or not.
+ * The district's public figures (全区数据): what was reported and closed, and how well, for this
+ * week, this month and since launch, each by category and by street. Anyone may read them.
  */
-export interface PeriodFigures {
-  /** When the period starts (ISO); for `all` the day the platform went live. */
-  from: string;
-  reported: number;
-  closed: number;
-  closedOnTime: number;
-  /** Share of closed cases closed within their time limit, 0–1; null before anything closed. */
-  onTimeRate: number | null;
-  satisfaction: { average: number | null; count: number };
-}
-
-export interface FiguresRow {
-  code: string;
-  name: string;
-  reported: number;
-  closed: number;
-}
-
-export interface DistrictFigures {
-  generatedAt: string;
-  periods: { week: PeriodFigures; month: PeriodFigures; all: PeriodFigures };
-  byCategory: FiguresRow[];
-  byStreet: FiguresRow[];
-}
+export type DistrictFigures = z.input<typeof districtFiguresSchema>;
+export type PeriodFigures = z.input<typeof periodFiguresSchema>;
+export type FiguresRow = z.input<typeof figureBreakdownSchema>;
 
 export function getFigures(): Promise<DistrictFigures> {
   return request<DistrictFigures>('GET', '/api/v1/figures');

@@ -11,7 +11,7 @@ describe('figures view', () => {
   });
 
   it('shows six headline numbers per period', () => {
-    const tiles = periodTiles({ from: '2026-01-01T00:00:00Z', reported: 84896, closed: 81314, closedOnTime: 80000, onTimeRate: 0.9838, satisfaction: { average: 4.6, count: 1200 } });
+    const tiles = periodTiles({ from: null, reported: 84896, closed: 81314, closedOnTime: 80000, onTimeRate: 0.9838, satisfaction: { average: 4.6, ratings: 1200 }, byCategory: [], byStreet: [] });
     expect(tiles.map((tile) => tile.value)).toEqual(['84,896', '81,314', '80,000', '98.4%', '4.6 分', '1,200']);
   });
 

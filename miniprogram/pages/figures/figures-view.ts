@@ -13,7 +13,7 @@ export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
 }
 
-export const periodLabels = { week: '本周', month: '本月', all: '上线以来' } as const;
+export const periodLabels = { week: '本周', month: '本月', sinceLaunch: '上线以来' } as const;
 export type PeriodKey = keyof typeof periodLabels;
 
 /** The headline numbers of one period, in the order the page shows them. */
@@ -24,7 +24,7 @@ export function periodTiles(period: PeriodFigures): { label: string; value: stri
     { label: '按时办结', value: formatCount(period.closedOnTime) },
     { label: '按时办结率', value: formatRate(period.onTimeRate) },
     { label: '满意度', value: formatScore(period.satisfaction.average) },
-    { label: '评价数', value: formatCount(period.satisfaction.count) },
+    { label: '评价数', value: formatCount(period.satisfaction.ratings) },
   ];
 }
 

@@ -55,22 +55,26 @@ export default function Figures() {
           </View>
           <View className='figures__card'>
             <View className='tiles' ariaLabel={`${periodLabels[period]}数据`}>
-              {periodTiles(figures.value.periods[period]).map((tile) => (
+              {periodTiles(figures.value[period]).map((tile) => (
                 <View key={tile.label} className='tile'>
                   <Text className='tile__value'>{tile.value}</Text>
                   <Text className='tile__label'>{tile.label}</Text>
                 </View>
               ))}
             </View>
-            <Text className='figures__from'>自 {formatDateTime(figures.value.periods[period].from).slice(0, 10)} 起；满意度为居民评价的平均分（满分 5 分）</Text>
+            <Text className='figures__from'>{sinceLine(figures.value[period].from)}满意度为居民评价的平均分（满分 5 分）</Text>
           </View>
 
-          <BarTable title='按问题大类' rows={figures.value.byCategory} />
-          <BarTable title='按街镇' rows={figures.value.byStreet} />
+          <BarTable title={`按问题大类 · ${periodLabels[period]}`} rows={figures.value[period].byCategory} />
+          <BarTable title={`按街镇 · ${periodLabels[period]}`} rows={figures.value[period].byStreet} />
         </>
       )}
     </PageShell>
   );
+}
+
+function sinceLine(from: string | null): string {
+  return from ? `统计 ${formatDateTime(from).slice(0, 10)} 起上报的案件；` : '统计上线以来上报的全部案件；';
 }
 
 function BarTable({ title, rows }: { title: string; rows: FiguresRow[] }) {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
-import type { CaseSummary } from '../../services/cases';
+import { summary } from './case-fixture';
 import type { Me } from '../../services/session';
 
 const cases = vi.hoisted(() => ({ listCases: vi.fn() }));
@@ -22,34 +22,6 @@ vi.mock('../../services/session', async (original) => ({
 const { default: Index } = await import('./index');
 const { savePreferences } = await import('../../services/preferences');
 
-function summary(id: string, title: string): CaseSummary {
-  return {
-    id,
-    number: `BH-${id}`,
-    status: 'accepted',
-    statusLabel: '已受理',
-    statusGroup: 'open',
-    priority: 'general',
-    priorityLabel: '一般',
-    title,
-    category: { code: '01', name: '市容环境' },
-    subcategory: { code: '01.02', name: '垃圾桶满溢' },
-    street: { code: 'ST01', name: '包公街道' },
-    grid: { code: 'ST01-G01', name: '一网格' },
-    compound: null,
-    address: '包公街道',
-    leadUnit: null,
-    deadline: new Date(Date.now() + 3600_000).toISOString(),
-    overdue: false,
-    caseDeadline: null,
-    caseOverdue: false,
-    supervised: false,
-    followers: 0,
-    thumbnail: null,
-    filedAt: new Date().toISOString(),
-    updatedAt: new Date().toISOString(),
-  } as CaseSummary;
-}
 
 const resident: Me = { id: 'r1', role: 'resident', roleLabel: '居民', name: '高海文', scope: { compoundCodes: ['C001'] } };
 const member: Me = { id: 'g1', role: 'grid_member', roleLabel: '网格员', name: '吴新春', scope: { streetCode: 'ST01', gridCode: 'ST01-G01' } };

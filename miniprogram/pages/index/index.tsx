@@ -286,7 +286,7 @@ function CaseList({ remote, now, empty }: { remote: Remote<CasePage>; now: Date;
 }
 
 function FiguresTeaser({ figures }: { figures: Remote<DistrictFigures> }) {
-  const month = figures.state === 'ready' ? figures.value.periods.month : null;
+  const month = figures.state === 'ready' ? figures.value.month : null;
   return (
     <View className='section'>
       <View className='home__card figures-teaser' role='button' ariaLabel='查看全区数据' hoverClass='entry--pressed' onClick={() => openPage('/pages/figures/index')}>

@@ -73,6 +73,12 @@ export default function PublicCases() {
     // Loads once on open; later loads follow the user's filters.
   }, []);
 
+  // On H5 the tab bar is drawn over the page, covering the bottom of the picker: it steps aside meanwhile.
+  const pick = (which: 'street' | 'category' | null) => {
+    setPicking(which);
+    void Promise.resolve(which ? Taro.hideTabBar({}) : Taro.showTabBar({})).catch(() => undefined);
+  };
+
   const apply = (next: PublicFilters) => {
     setFilters(next);
     void loadFirst(next);
@@ -94,8 +100,8 @@ export default function PublicCases() {
     <PageShell className='public'>
       <View className='public__filters' role='group' ariaLabel='筛选公开案件'>
         <View className='public__pickers'>
-          <FilterButton label='街镇' value={filters.street?.name ?? '全区'} onClick={() => setPicking('street')} />
-          <FilterButton label='分类' value={other.kind === 'category' ? other.name : '全部分类'} onClick={() => setPicking('category')} />
+          <FilterButton label='街镇' value={filters.street?.name ?? '全区'} onClick={() => pick('street')} />
+          <FilterButton label='分类' value={other.kind === 'category' ? other.name : '全部分类'} onClick={() => pick('category')} />
         </View>
         <View className='public__chips'>
           <Chip label='全部' selected={other.kind === 'none'} onClick={() => apply(withOther(filters, { kind: 'none' }))} />
@@ -149,7 +155,7 @@ export default function PublicCases() {
           const street = streets.find((candidate) => candidate.code === code);
           apply({ ...filters, street: street ? { code: street.code, name: street.name } : null });
         }}
-        onClose={() => setPicking(null)}
+        onClose={() => pick(null)}
       />
       <Picker
         title='选择问题分类'
@@ -160,7 +166,7 @@ export default function PublicCases() {
           const category = catalog?.categories.find((candidate) => candidate.code === code);
           apply(withOther(filters, category ? { kind: 'category', code: category.code, name: category.name } : { kind: 'none' }));
         }}
-        onClose={() => setPicking(null)}
+        onClose={() => pick(null)}
       />
     </PageShell>
   );

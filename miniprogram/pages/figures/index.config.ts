@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '全区数据' });
+export default definePageConfig({ navigationBarTitleText: '全区数据', enablePullDownRefresh: true });

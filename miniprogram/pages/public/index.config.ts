@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '公开案件' });
+export default definePageConfig({ navigationBarTitleText: '公开案件', enablePullDownRefresh: true });

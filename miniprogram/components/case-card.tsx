@@ -1,8 +1,8 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { CaseSummary } from '../services/cases';
-import { photoUrl } from '../services/photos';
 import { formatRemaining, formatTime, remainingUntil, statusTone, type StatusTone } from '../utils/format';
+import { SignedImage } from './signed-image';
 import './case-card.scss';
 
 const tagTypes: Record<StatusTone, 'danger' | 'warning' | 'success' | 'default' | 'primary'> = {
@@ -59,7 +59,7 @@ export function CaseCard({ item, now, onClick }: { item: CaseSummary; now: Date;
           {item.leadUnit && item.statusGroup !== 'closed' && <Text className='case-card__unit'>{item.leadUnit.name}</Text>}
         </View>
       </View>
-      {item.thumbnail && <Image className='case-card__thumb' src={photoUrl(item.thumbnail)} mode='aspectFill' lazyLoad ariaLabel='案件照片' />}
+      {item.thumbnail && <SignedImage className='case-card__thumb' path={item.thumbnail} label='案件照片' />}
     </View>
   );
 }

@@ -24,18 +24,20 @@ const signedInSources = new Map<string, Promise<string>>();
 /**
  * A photo as an image can show it. An <Image> sends no Authorization header, and a case photo the
  * public may not see (the filer's, a step's before review) is only served to those signed in: so
- * signed in, the photo is downloaded with the token and shown from the local copy (kept per path).
+ * signed in, the photo is downloaded with the token and shown from the local copy (kept per account and path).
  */
 export function photoSource(path: string): Promise<string> {
   const url = photoUrl(path);
   const token = readToken();
   if (!token) return Promise.resolve(url);
-  const known = signedInSources.get(url);
+  // Per account too: a copy fetched for someone who signed out is not shown to the next person.
+  const cacheKey = `${token}\n${url}`;
+  const known = signedInSources.get(cacheKey);
   if (known) return known;
   const loading = Taro.downloadFile({ url, header: { Authorization: `Bearer ${token}` } }).then(
     (result) => (result.statusCode === 200 ? result.tempFilePath : url),
     () => url,
   );
-  signedInSources.set(url, loading);
+  signedInSources.set(cacheKey, loading);
   return loading;
 }

@@ -22,6 +22,14 @@ HTMLCanvasElement.prototype.getContext = function getContext() {
   return new Proxy({}, { get: () => () => undefined, set: () => true });
 } as unknown as typeof HTMLCanvasElement.prototype.getContext;
 
+// Taro's H5 selector queries (NutUI measures tabs and text with them) look inside the element of
+// the current page, which a router would have made; a test renders into the document body.
+// Loaded after the build constants above are set: the runtime reads them as it loads.
+const { Current } = await import('@tarojs/runtime');
+const TEST_PAGE_ID = 'taro-test-page';
+document.body.id = TEST_PAGE_ID;
+Current.page = { path: TEST_PAGE_ID } as typeof Current.page;
+
 afterEach(() => {
   cleanup();
   localStorage.clear();

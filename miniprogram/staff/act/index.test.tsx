@@ -28,7 +28,11 @@ describe('the staff form page', () => {
     services.actOnCase.mockRejectedValue(new ApiError('case.photos_required', '「电梯故障」回单须上传处置后照片', 422, { fields: { photos: ['请上传处置后照片'] } }));
     const { container } = render(<StaffAct />);
     await screen.findByText('电梯故障（万象公寓）');
-    const textarea = container.querySelector('textarea') as HTMLTextAreaElement;
+    const textarea = await waitFor(() => {
+      const found = container.querySelector('textarea');
+      if (!found) throw new Error('the note field has not appeared yet');
+      return found;
+    });
     fireEvent.input(textarea, { target: { value: '已更换控制板' } });
     fireEvent.click(screen.getByText('确认回单'));
     await waitFor(() => expect(services.actOnCase).toHaveBeenCalledWith('case-0001', 'resolve', { note: '已更换控制板' }, 3));

@@ -11,6 +11,19 @@ export const screenshotDir = path.join(repoRoot, 'e2e', 'screenshots');
 
 /** The app's token key in Taro storage (miniprogram/services/http.ts `TOKEN_STORAGE_KEY`). */
 export const TOKEN_STORAGE_KEY = 'gongzhi.token';
+/** The signed-in account, kept beside the token (miniprogram/services/session.ts `ACCOUNT_STORAGE_KEY`). */
+export const ACCOUNT_STORAGE_KEY = 'gongzhi.account';
+
+/**
+ * What the app's sign-in leaves in localStorage (session.ts `keep`): the token and the account.
+ * Pages decide who is signed in from the account without a round trip, so a token alone is nobody.
+ */
+export function signedInStorage(session: Session): { name: string; value: string }[] {
+  return [
+    { name: TOKEN_STORAGE_KEY, value: taroStorageValue(session.token) },
+    { name: ACCOUNT_STORAGE_KEY, value: taroStorageValue(session.account) },
+  ];
+}
 
 /** Debian's flags for a headless Chromium in a container (shared/toolchain.md, "End to end"). */
 export const chromiumArgs = [
@@ -52,7 +65,7 @@ export function taroStorageValue(value: unknown): string {
 }
 
 export interface PhoneOptions {
-  /** Sign in as this demo account before the first page loads (its token in Taro storage). */
+  /** Sign in as this demo account before the first page loads (its token and account in Taro storage). */
   as?: string;
   /** Its password; the demo accounts' by default. */
   password?: string;
@@ -80,7 +93,7 @@ export async function openPhone(browser: Browser, server: PortalServer, options:
     ...phoneContext,
     baseURL: server.base,
     // Written into the origin's localStorage before any page of the context runs.
-    ...(session ? { storageState: { cookies: [], origins: [{ origin: server.base, localStorage: [{ name: TOKEN_STORAGE_KEY, value: taroStorageValue(session.token) }] }] } } : {}),
+    ...(session ? { storageState: { cookies: [], origins: [{ origin: server.base, localStorage: signedInStorage(session) }] } } : {}),
     ...options.context,
   });
   const errors: string[] = [];
@@ -93,12 +106,14 @@ export async function openPhone(browser: Browser, server: PortalServer, options:
 }
 
 /**
- * Signs an open page in (or as someone else): stores the token where the app keeps it and
+ * Signs an open page in (or as someone else): stores the token and account where the app keeps them and
  * reloads, so the app starts again signed in. The page must be on the portal's origin.
  */
 export async function signInPage(page: Page, server: PortalServer, username: string, password?: string): Promise<Session> {
   const session = await server.signIn(username, password);
-  await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [TOKEN_STORAGE_KEY, taroStorageValue(session.token)]);
+  await page.evaluate((items) => {
+    for (const { name, value } of items) localStorage.setItem(name, value);
+  }, signedInStorage(session));
   await page.reload();
   return session;
 }

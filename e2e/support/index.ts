@@ -3,7 +3,7 @@ import { onTestFailed } from 'vitest';
 import { launchChromium, openPhone, screenshot, type Phone, type PhoneOptions } from './browser';
 import { startPortalServer, type PortalServer } from './server';
 
-export { launchChromium, openPhone, phoneContext, screenshot, screenshotDir, signInPage, taroStorageValue, TOKEN_STORAGE_KEY, type Phone, type PhoneOptions } from './browser';
+export { ACCOUNT_STORAGE_KEY, launchChromium, openPhone, phoneContext, screenshot, screenshotDir, signedInStorage, signInPage, taroStorageValue, TOKEN_STORAGE_KEY, type Phone, type PhoneOptions } from './browser';
 export { DEMO_PASSWORD, startPortalServer, type PortalServer } from './server';
 export { waitForPreparation } from './preparation';
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { screenshot, screenshotDir, signInPage, startE2E, TOKEN_STORAGE_KEY, type E2E } from './index';
+import { ACCOUNT_STORAGE_KEY, screenshot, screenshotDir, signInPage, startE2E, TOKEN_STORAGE_KEY, type E2E } from './index';
 
 /**
  * The helpers page tests stand on: phones are independent people, and a phone signed in through
@@ -37,6 +37,8 @@ it('phones signed in as different demo accounts are different people to the app,
   expect(await authorizationOfAppRequest(nobody.page)).toBeUndefined();
   // Stored as Taro's H5 setStorageSync stores it.
   expect(JSON.parse((await resident.page.evaluate((key) => localStorage.getItem(key), TOKEN_STORAGE_KEY))!)).toEqual({ data: resident.session!.token });
+  // With the account beside it, as the app's own sign-in keeps it: pages read who is signed in from there.
+  expect(JSON.parse((await resident.page.evaluate((key) => localStorage.getItem(key), ACCOUNT_STORAGE_KEY))!)).toEqual({ data: resident.session!.account });
 
   // An open page signed in afterwards: the app starts again with the token.
   let session: Awaited<ReturnType<typeof signInPage>> | undefined;

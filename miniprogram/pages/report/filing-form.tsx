@@ -142,6 +142,8 @@ export function FilingForm({ kind, variant, gridCode }: FilingFormProps) {
       setConfirming(false);
       const fields = error instanceof ApiError ? (error.details as { fields?: Record<string, string[]> } | undefined)?.fields : undefined;
       setErrors({ ...fieldErrorsFrom(fields), form: messageOf(error) });
+      // The reason is in the banner at the top of the form, far above the button that was tapped.
+      void Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 200 })).catch(() => undefined);
     } finally {
       setSubmitting(false);
     }

@@ -18,7 +18,7 @@ const resident = { id: 'r1', role: 'resident', roleLabel: '居民', name: '居�
 const photo = { id: 'a'.repeat(32), preview: 'data:image/gif;base64,R0lGODlhAQABAAAAACw=' };
 const compoundPlace = { streetCode: 'ST01', streetName: '包公街道', gridCode: 'ST01-G01', compoundCode: 'C001', compoundName: '芙蓉小区' };
 
-const spyOn = (name: 'redirectTo' | 'showToast' | 'navigateTo') => vi.spyOn(Taro as unknown as Record<string, () => Promise<unknown>>, name).mockResolvedValue({});
+const spyOn = (name: 'redirectTo' | 'showToast' | 'navigateTo' | 'pageScrollTo') => vi.spyOn(Taro as unknown as Record<string, () => Promise<unknown>>, name).mockResolvedValue({});
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -56,6 +56,7 @@ describe('我要反映', () => {
   it('keeps the draft and its key when the network fails, and files once with the same key on retry', async () => {
     const redirect = spyOn('redirectTo');
     spyOn('showToast');
+    const scroll = spyOn('pageScrollTo');
     const draft = loadDraft('report');
     saveDraft('report', { ...draft, subcategoryCode: '01.01', description: '小区东门垃圾堆了三天没人清理', place: compoundPlace, photos: [photo] });
     cases.fileCase.mockRejectedValueOnce(new ApiError('network', NETWORK_ERROR_MESSAGE, 0));
@@ -67,6 +68,8 @@ describe('我要反映', () => {
     expect(cases.fileCase.mock.calls[0][0]).toMatchObject({ subcategoryCode: '01.01', compoundCode: 'C001', description: '小区东门垃圾堆了三天没人清理', photos: [photo.id] });
     expect(cases.fileCase.mock.calls[0][1]).toBe(draft.idempotencyKey);
     expect(await screen.findByText(`提交没有成功：${NETWORK_ERROR_MESSAGE}`)).toBeTruthy();
+    // Brought into sight: the banner is at the top, the button that was tapped at the bottom.
+    expect(scroll).toHaveBeenCalledWith(expect.objectContaining({ scrollTop: 0 }));
     expect(loadDraft('report')).toMatchObject({ idempotencyKey: draft.idempotencyKey, description: '小区东门垃圾堆了三天没人清理' });
     expect(redirect).not.toHaveBeenCalled();
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { Button, Empty } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { EmptyState } from '../../components/empty-state';
 import { Message } from '@nutui/icons-react-taro';
 import { PageShell } from '../../components/page-shell';
 import { messageOf } from '../../services/http';
@@ -101,7 +102,7 @@ export default function Messages() {
     return (
       <PageShell className='messages'>
         <View className='messages__signin'>
-          <Empty image={<Message size={56} color='#c9d3dd' />} imageSize={72} title='登录后查看消息' description='诉求的受理、派单、办结等进度会通知到这里' />
+          <EmptyState icon={<Message size={56} color='#c9d3dd' />} title='登录后查看消息' description='诉求的受理、派单、办结等进度会通知到这里' />
           <Button type='primary' size='large' onClick={() => void Taro.navigateTo({ url: loginUrl('/pages/messages/index') })}>
             登录
           </Button>
@@ -145,7 +146,7 @@ export default function Messages() {
           <Text className='message__text'>{message.text}</Text>
         </View>
       ))}
-      {list.loading === null && list.error === null && list.items.length === 0 && <Empty image={<Message size={56} color='#c9d3dd' />} imageSize={72} title='暂无消息' description='诉求有进展时会通知你' />}
+      {list.loading === null && list.error === null && list.items.length === 0 && <EmptyState icon={<Message size={56} color='#c9d3dd' />} title='暂无消息' description='诉求有进展时会通知你' />}
       {list.error && (
         <View className='messages__retry'>
           <Text className='messages__error'>{list.error}</Text>

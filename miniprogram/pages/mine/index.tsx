@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Empty, Tabs } from '@nutui/nutui-react-taro';
+import { Button, Tabs } from '@nutui/nutui-react-taro';
+import { EmptyState } from '../../components/empty-state';
 import { PageShell } from '../../components/page-shell';
 import { currentAccount } from '../../services/session';
 import type { ListFilter } from './case-list';
@@ -25,11 +26,11 @@ export default function MyCasesPage() {
   if (!account) {
     return (
       <PageShell className='mine-page'>
-        <Empty title='登录后查看我的诉求' description='上报和关注的问题都在这里，办理进展实时更新' status='empty'>
+        <EmptyState title='登录后查看我的诉求' description='上报和关注的问题都在这里，办理进展实时更新'>
           <Button type='primary' onClick={() => void Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent('/pages/mine/index')}` })}>
             去登录
           </Button>
-        </Empty>
+        </EmptyState>
       </PageShell>
     );
   }
@@ -46,11 +47,11 @@ export default function MyCasesPage() {
           list={list}
           items={list.items}
           empty={
-            <Empty title={tab === 'all' ? '还没有反映过问题' : '这里还没有诉求'} description='发现身边的问题，拍张照片告诉我们' status='empty'>
+            <EmptyState title={tab === 'all' ? '还没有反映过问题' : '这里还没有诉求'} description='发现身边的问题，拍张照片告诉我们'>
               <Button type='primary' onClick={() => void Taro.navigateTo({ url: '/pages/report/index' })}>
                 我要反映
               </Button>
-            </Empty>
+            </EmptyState>
           }
         />
       </View>

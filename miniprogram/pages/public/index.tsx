@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { Button, Empty, Picker, type PickerOption } from '@nutui/nutui-react-taro';
+import { Button, Picker, type PickerOption } from '@nutui/nutui-react-taro';
+import { EmptyState } from '../../components/empty-state';
 import { Order } from '@nutui/icons-react-taro';
 import { CaseCard } from '../../components/case-card';
 import { PageShell } from '../../components/page-shell';
@@ -123,7 +124,7 @@ export default function PublicCases() {
         {list.items.map((item) => (
           <CaseCard key={item.id} item={item} now={now} onClick={openCase} />
         ))}
-        {list.loading === null && list.error === null && list.items.length === 0 && <Empty image={<Order size={56} color='#c9d3dd' />} imageSize={72} title='没有符合条件的公开案件' description='换个街镇或分类看看' />}
+        {list.loading === null && list.error === null && list.items.length === 0 && <EmptyState icon={<Order size={56} color='#c9d3dd' />} title='没有符合条件的公开案件' description='换个街镇或分类看看' />}
         {list.error && (
           <View className='public__error'>
             <Text className='public__error-text'>{list.error}</Text>

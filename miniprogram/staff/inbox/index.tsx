@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Empty, Tabs } from '@nutui/nutui-react-taro';
+import { Button, Tabs } from '@nutui/nutui-react-taro';
+import { EmptyState } from '../../components/empty-state';
 import { PageShell } from '../../components/page-shell';
 import { overdueFirst, type ListFilter } from '../../pages/mine/case-list';
 import { CaseListView } from '../../pages/mine/case-list-view';
@@ -38,13 +39,13 @@ export default function StaffInbox() {
   if (!staff) {
     return (
       <PageShell className='inbox-page'>
-        <Empty title={account ? '待办仅对工作人员开放' : '请先登录工作账号'} status='empty'>
+        <EmptyState title={account ? '待办仅对工作人员开放' : '请先登录工作账号'}>
           {!account && (
             <Button type='primary' onClick={() => void Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent('/staff/inbox/index')}` })}>
               去登录
             </Button>
           )}
-        </Empty>
+        </EmptyState>
       </PageShell>
     );
   }
@@ -72,7 +73,7 @@ export default function StaffInbox() {
       </Tabs>
       {lateCount > 0 && tab !== 'overdue' && <Text className='inbox-page__late'>{lateCount} 件已超时，排在最前</Text>}
       <View className='inbox-page__list'>
-        <CaseListView list={list} items={items} empty={<Empty title='暂无待办' description='新的案件会实时出现在这里' status='empty' />} />
+        <CaseListView list={list} items={items} empty={<EmptyState title='暂无待办' description='新的案件会实时出现在这里' />} />
       </View>
     </PageShell>
   );

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
-import { summary } from './case-fixture';
+import { summary } from '../../testing/case-fixtures';
 import type { Me } from '../../services/session';
 
 const cases = vi.hoisted(() => ({ listCases: vi.fn() }));
@@ -35,7 +35,7 @@ describe('home page', () => {
   it('shows a resident her open cases and her street’s public cases, and no staff work', async () => {
     session.account = resident;
     cases.listCases.mockImplementation((query: { view: string }) =>
-      Promise.resolve({ items: query.view === 'mine' ? [summary('a', '电梯下坠')] : [summary('b', '路灯不亮')], nextCursor: null }),
+      Promise.resolve({ items: query.view === 'mine' ? [summary({ id: 'a', title: '电梯下坠' })] : [summary({ id: 'b', title: '路灯不亮' })], nextCursor: null }),
     );
     render(<Index />);
     expect(screen.getByText('我要反映')).toBeTruthy();
@@ -50,8 +50,8 @@ describe('home page', () => {
   it('shows staff their to-do and overdue counts, "20+" when more pages follow, and patrol for grid members', async () => {
     session.account = member;
     cases.listCases.mockImplementation((query: { view: string; overdue?: string }) => {
-      if (query.view === 'inbox' && query.overdue) return Promise.resolve({ items: [summary('c', '超时一件')], nextCursor: null });
-      if (query.view === 'inbox') return Promise.resolve({ items: Array.from({ length: 20 }, (_, i) => summary(`i${i}`, `待办${i}`)), nextCursor: 'next' });
+      if (query.view === 'inbox' && query.overdue) return Promise.resolve({ items: [summary({ id: 'c', title: '超时一件' })], nextCursor: null });
+      if (query.view === 'inbox') return Promise.resolve({ items: Array.from({ length: 20 }, (_, i) => summary({ id: `i${i}`, title: `待办${i}` })), nextCursor: 'next' });
       return Promise.resolve({ items: [], nextCursor: null });
     });
     render(<Index />);
@@ -65,7 +65,7 @@ describe('home page', () => {
   });
 
   it('asks signed-out visitors to sign in and lists the latest public cases district-wide', async () => {
-    cases.listCases.mockResolvedValue({ items: [summary('d', '井盖缺失')], nextCursor: null });
+    cases.listCases.mockResolvedValue({ items: [summary({ id: 'd', title: '井盖缺失' })], nextCursor: null });
     render(<Index />);
     expect(await screen.findByText('井盖缺失')).toBeTruthy();
     expect(screen.getByText('登录后可查看你反映的问题和办理进度')).toBeTruthy();
@@ -76,7 +76,7 @@ describe('home page', () => {
   it('gives 长辈模式 three big buttons and the open cases, nothing else', async () => {
     session.account = resident;
     savePreferences({ elder: true });
-    cases.listCases.mockResolvedValue({ items: [summary('e', '楼道堆物')], nextCursor: null });
+    cases.listCases.mockResolvedValue({ items: [summary({ id: 'e', title: '楼道堆物' })], nextCursor: null });
     render(<Index />);
     expect(await screen.findByText('楼道堆物')).toBeTruthy();
     // Taro's H5 build writes ariaLabel as aria-label; its React components in jsdom do not, so buttons are found by their text.

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { EmptyState } from '../../components/empty-state';
+import { ListFooter } from '../../components/list-footer';
 import { Message } from '@nutui/icons-react-taro';
 import { PageShell } from '../../components/page-shell';
 import { messageOf } from '../../services/http';
@@ -147,27 +148,14 @@ export default function Messages() {
         </View>
       ))}
       {list.loading === null && list.error === null && list.items.length === 0 && <EmptyState icon={<Message size={56} color='#c9d3dd' />} title='暂无消息' description='诉求有进展时会通知你' />}
-      {list.error && (
-        <View className='messages__retry'>
-          <Text className='messages__error'>{list.error}</Text>
-          <Button size='small' type='primary' fill='outline' onClick={() => void (list.items.length === 0 ? loadFirst() : loadMore())}>
-            重新加载
-          </Button>
-        </View>
-      )}
-      {list.items.length > 0 && list.error === null && (
-        <View className='messages__foot'>
-          {list.loading === 'more' ? (
-            <Text className='messages__note'>正在加载更多…</Text>
-          ) : list.nextCursor ? (
-            <Button size='small' fill='none' onClick={() => void loadMore()}>
-              加载更多
-            </Button>
-          ) : (
-            <Text className='messages__note'>没有更多了</Text>
-          )}
-        </View>
-      )}
+      <ListFooter
+        error={list.error}
+        loadingMore={list.loading === 'more'}
+        hasItems={list.items.length > 0}
+        hasMore={list.nextCursor !== null}
+        onRetry={() => void (list.items.length === 0 ? loadFirst() : loadMore())}
+        onMore={() => void loadMore()}
+      />
     </PageShell>
   );
 }

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { caseListFilterKeys } from '../../../shared/schemas/cases';
 import { firePageEvent } from '../../testing/taro';
-import { summary } from '../index/case-fixture';
+import { summary } from '../../testing/case-fixtures';
 
 const cases = vi.hoisted(() => ({ listCases: vi.fn() }));
 vi.mock('../../services/cases', () => cases);
@@ -31,7 +31,7 @@ describe('public cases page', () => {
   });
 
   it('loads the next page at the bottom with the cursor and the same filters', async () => {
-    cases.listCases.mockResolvedValueOnce({ items: [summary('a', '路灯不亮')], nextCursor: 'page2' });
+    cases.listCases.mockResolvedValueOnce({ items: [summary({ id: 'a', title: '路灯不亮' })], nextCursor: 'page2' });
     render(<PublicCases />);
     await screen.findByText('加载更多');
     firePageEvent('reachBottom');

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { Button, Picker, type PickerOption } from '@nutui/nutui-react-taro';
+import { Picker, type PickerOption } from '@nutui/nutui-react-taro';
 import { EmptyState } from '../../components/empty-state';
+import { ListFooter } from '../../components/list-footer';
 import { Order } from '@nutui/icons-react-taro';
 import { CaseCard } from '../../components/case-card';
 import { PageShell } from '../../components/page-shell';
@@ -125,27 +126,14 @@ export default function PublicCases() {
           <CaseCard key={item.id} item={item} now={now} onClick={openCase} />
         ))}
         {list.loading === null && list.error === null && list.items.length === 0 && <EmptyState icon={<Order size={56} color='#c9d3dd' />} title='没有符合条件的公开案件' description='换个街镇或分类看看' />}
-        {list.error && (
-          <View className='public__error'>
-            <Text className='public__error-text'>{list.error}</Text>
-            <Button size='small' type='primary' fill='outline' onClick={() => void (list.items.length === 0 ? loadFirst(filters) : loadMore())}>
-              重新加载
-            </Button>
-          </View>
-        )}
-        {list.items.length > 0 && list.error === null && (
-          <View className='public__foot'>
-            {list.loading === 'more' ? (
-              <Text className='public__note'>正在加载更多…</Text>
-            ) : list.nextCursor ? (
-              <Button size='small' fill='none' onClick={() => void loadMore()}>
-                加载更多
-              </Button>
-            ) : (
-              <Text className='public__note'>没有更多了</Text>
-            )}
-          </View>
-        )}
+        <ListFooter
+          error={list.error}
+          loadingMore={list.loading === 'more'}
+          hasItems={list.items.length > 0}
+          hasMore={list.nextCursor !== null}
+          onRetry={() => void (list.items.length === 0 ? loadFirst(filters) : loadMore())}
+          onMore={() => void loadMore()}
+        />
       </View>
 
       <Picker

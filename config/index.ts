@@ -55,6 +55,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: { include: sharedSource },
+      // Component styles are scoped by class, so the order their files are joined in does not
+      // matter; NutUI's per-component CSS otherwise fills the build log with order warnings.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

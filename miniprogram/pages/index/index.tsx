@@ -192,7 +192,7 @@ function StaffHome({ account, data, now }: { account: Me; data: HomeData; now: D
     <View className='home__body'>
       <View className='staff-stats'>
         <StatTile label='待办' remote={data.inbox} tone='primary' onClick={() => openPage(INBOX)} />
-        <StatTile label='已超时' remote={data.overdue} tone='danger' onClick={() => openPage(INBOX)} />
+        <StatTile label='已超时' remote={data.overdue} tone='danger' onClick={() => openPage(`${INBOX}?tab=overdue`)} />
       </View>
       {patrols(account) && (
         <View className='home__card'>

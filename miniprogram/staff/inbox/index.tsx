@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button, Tabs } from '@nutui/nutui-react-taro';
 import { EmptyState } from '../../components/empty-state';
 import { PageShell } from '../../components/page-shell';
@@ -32,7 +32,9 @@ const patrolRoles = ['grid_member', 'grid_leader'];
 export default function StaffInbox() {
   const account = currentAccount();
   const staff = isStaff(account);
-  const [tab, setTab] = useState('all');
+  // `?tab=overdue` opens on a filter (the home page's 已超时 tile).
+  const opened = useRouter().params.tab;
+  const [tab, setTab] = useState(() => (filters.some((candidate) => candidate.key === opened) ? (opened as string) : 'all'));
   const filter = filters.find((candidate) => candidate.key === tab)?.filter ?? {};
   const list = useCaseList('inbox', filter, staff);
 

@@ -19,9 +19,9 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-/** Opens the portal and answers the Authorization header the app sent with its catalog request. */
+/** Opens the portal and answers the Authorization header the app sent with its health check (the home page always makes one). */
 async function authorizationOfAppRequest(page: Page, load: () => Promise<unknown> = () => page.goto('/')): Promise<string | undefined> {
-  const [request] = await Promise.all([page.waitForRequest((candidate) => candidate.url().endsWith('/api/v1/catalog')), load()]);
+  const [request] = await Promise.all([page.waitForRequest((candidate) => candidate.url().endsWith('/api/health')), load()]);
   return (await request.allHeaders()).authorization;
 }
 

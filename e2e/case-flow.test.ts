@@ -139,8 +139,17 @@ async function submitReport(page: Page, label: '提交' | '重新提交') {
 
 /** A staff step from the case page: its button, then the form page's 确认… button; back on the case page after. */
 async function staffStep(page: Page, step: string, fill?: () => Promise<void>, shot?: string) {
-  await button(page, step).click();
-  await page.waitForURL(/#\/staff\/act\/index\?/);
+  // Taro's H5 router drops a navigation asked for while the page is still sliding in (a fresh
+  // page, or one a live step has just refreshed): a person taps again, and so does the test.
+  for (let attempt = 1; ; attempt++) {
+    await button(page, step).click();
+    const opened = await page.waitForURL(/#\/staff\/act\/index\?/, { timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (opened) break;
+    if (attempt === 3) throw new Error(`tapping ${step} three times did not open its form`);
+  }
   await fill?.();
   if (shot) await screenshot(page, shot);
   await button(page, `确认${step}`).click();

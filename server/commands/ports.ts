@@ -9,6 +9,9 @@ import type { Actor, Role, Scope } from '../../shared/domain/roles';
 import type { CommunityCompounds, PlaceIndex } from '../../shared/routing';
 import type { jobStatuses } from '../../shared/schemas/jobs';
 import type { WorkingCalendar } from '../../shared/time/calendar';
+import type { MembershipRelation, MembershipStatus } from '../../shared/api/membership';
+import type { RosterHousehold, RosterResident } from '../../shared/membership/roster';
+import type { PollScope } from '../../shared/polls/types';
 
 /**
  * Every port the use cases need, in one place: the adapters in server/db, server/reference and
@@ -640,4 +643,71 @@ export interface WeChatSender {
     data: Record<string, { value: string }>;
     clientMsgId: string;
   }): Promise<void>;
+}
+
+// ---- membership and polls (issue 9) -------------------------------------------------------------
+
+/** A resident's claim to a home, as stored: the shared {@link Membership} plus who, where and the decision. */
+export interface StoredMembership {
+  id: string;
+  accountId: string;
+  /** The account's display name when it claimed; staff see it beside the claimed name. */
+  accountName: string;
+  compoundCode: string;
+  buildingCode: string;
+  unit: string;
+  room: string;
+  /** `householdIdOf(...)` (shared/api/membership): the room's residents form one household. */
+  householdId: string;
+  gridCode: string;
+  streetCode: string;
+  relation: MembershipRelation;
+  status: MembershipStatus;
+  /** The name and phone the resident gave when claiming (personal data: staff of the scope only). */
+  claimedName?: string;
+  phone?: string;
+  reason?: string;
+  decidedBy?: 'roster' | 'staff';
+  decidedById?: string;
+  decidedAt?: Date;
+  createdAt: Date;
+  /** Moves on at every decision: the guard of the next one. */
+  revision: number;
+}
+
+/** Which memberships a roster list shows: the compounds of the staff member's scope (all when absent). */
+export interface MembershipFilter {
+  compoundCodes?: readonly string[];
+  status?: MembershipStatus;
+}
+
+/** Memberships as use cases see them (`memberships`, one document per account and household). */
+export interface MembershipStore {
+  /**
+   * Records a claim. An account holds one membership per household: a rejected or ended one is
+   * claimed again (back to pending, revision + 1); a pending or verified one answers `duplicate`.
+   */
+  claim(claim: Omit<StoredMembership, 'id' | 'revision' | 'status'> & { status: 'pending' | 'verified' }): Promise<StoredMembership | 'duplicate'>;
+  findById(id: string): Promise<StoredMembership | undefined>;
+  /** Every membership of an account, read per request: a move counts at once. */
+  ofAccount(accountId: string): Promise<StoredMembership[]>;
+  /** Applies a decision only if the stored revision is still `expectedRevision`; the stored result, or undefined when someone else decided first. */
+  decideIfRevision(
+    id: string,
+    expectedRevision: number,
+    decision: { status: MembershipStatus; reason?: string; decidedBy: 'roster' | 'staff'; decidedById: string; decidedAt: Date },
+  ): Promise<StoredMembership | undefined>;
+  /** Newest first. */
+  list(filter: MembershipFilter, page: { cursor?: string; limit: number }): Promise<Page<StoredMembership>>;
+  /** Verified memberships within a poll's scope: distinct residents, or distinct households. */
+  countEligible(scope: PollScope, votesPer: 'resident' | 'household'): Promise<number>;
+  /** Pending claims of these households, for a roster import to verify. */
+  pendingOf(householdIds: readonly string[]): Promise<StoredMembership[]>;
+}
+
+/** A community's roster as last imported: one document, replaced whole, so an import is never half-done. */
+export interface RosterStore {
+  replace(communityUnitCode: string, households: readonly RosterHousehold[], importedBy: string, now: Date): Promise<void>;
+  /** The roster's residents of one room (from whichever community's roster holds it). */
+  residentsOf(householdId: string): Promise<RosterResident[]>;
 }

@@ -12,7 +12,7 @@ export interface Membership {
   /** The residents of one room form a household; a poll may count one vote per household. */
   householdId: string;
   relation: 'owner' | 'tenant' | 'family';
-  status: 'pending' | 'verified' | 'rejected';
+  status: 'pending' | 'verified' | 'rejected' | 'ended';
 }
 
 /** Where a poll asks: a whole compound, some of its buildings, or a grid. */

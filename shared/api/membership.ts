@@ -103,3 +103,23 @@ export type RosterImportResult = z.output<typeof rosterImportResultSchema>;
 
 /** A refused roster: `details.rejected` lists each bad row with its reasons; nothing was imported. */
 export const rosterRejectedRowSchema = z.strictObject({ line: z.number().int(), reasons: z.array(z.string()) });
+
+/**
+ * `GET /api/v1/memberships/my-grids`: the 1+2+N team of each grid where the resident has a verified
+ * home, with the team's phone numbers in full (a verified resident may call their own grid's team).
+ */
+export const myGridsSchema = z.strictObject({
+  items: z.array(
+    z.strictObject({
+      grid: namedCode,
+      street: namedCode,
+      compounds: z.array(namedCode),
+      team: z.strictObject({
+        leader: z.strictObject({ name: z.string(), phone: z.string() }),
+        members: z.array(z.strictObject({ name: z.string(), phone: z.string() })),
+        volunteers: z.array(z.strictObject({ name: z.string() })),
+      }),
+    }),
+  ),
+});
+export type MyGrids = z.output<typeof myGridsSchema>;

@@ -7,6 +7,7 @@ import { photoSchema } from './schemas/photo';
 import { wechatTokenSchema } from './schemas/wechat-token';
 import { jobSchema } from './schemas/job';
 import { inboxMessageSchema } from './schemas/inbox-message';
+import { membershipSchema, rosterSchema } from './schemas/membership';
 import { wechatConsentSchema, wechatDeliverySchema, wechatServiceFollowerSchema } from './schemas/wechat';
 
 /** Registers every model on a connection; the one list the index sync walks. */
@@ -28,6 +29,8 @@ export function registerModels(connection: Connection) {
     WeChatConsent: connection.model('WeChatConsent', wechatConsentSchema, 'wechat_consents'),
     WeChatDelivery: connection.model('WeChatDelivery', wechatDeliverySchema, 'wechat_deliveries'),
     WeChatServiceFollower: connection.model('WeChatServiceFollower', wechatServiceFollowerSchema, 'wechat_service_followers'),
+    Membership: connection.model('Membership', membershipSchema, 'memberships'),
+    Roster: connection.model('Roster', rosterSchema, 'rosters'),
   };
 }
 

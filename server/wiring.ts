@@ -13,6 +13,7 @@ import { pingDatabase, type Database } from './db/connection';
 import { mongoJobStore } from './db/job-store';
 import { mongoFigureSource } from './db/figure-source';
 import { mongoInboxStore } from './db/inbox-store';
+import { mongoMembershipStore, mongoRosterStore } from './db/membership-store';
 import type { EventBus, WeChatSender } from './commands/ports';
 import { effectHandlers, type WeChatMessaging } from './jobs/handlers';
 import { mongoConsentStore, mongoDeliveryStore, mongoWeChatDirectory } from './db/wechat-store';
@@ -62,6 +63,8 @@ export function buildUseCases(wiring: Wiring): UseCases {
       findOrCreateWeChatResident: (input) => findOrCreateWeChatResident(database, input),
     },
     health: { engine: database.engine, pingDatabase: () => pingDatabase(database) },
+    memberships: mongoMembershipStore(database),
+    rosters: mongoRosterStore(database),
     wechat: wiring.wechat,
     now: wiring.now,
   });

@@ -667,7 +667,8 @@ export interface StoredMembership {
   claimedName?: string;
   phone?: string;
   reason?: string;
-  decidedBy?: 'roster' | 'staff';
+  /** `resident` when the resident left (or withdrew) on their own. */
+  decidedBy?: 'roster' | 'staff' | 'resident';
   decidedById?: string;
   decidedAt?: Date;
   createdAt: Date;
@@ -695,7 +696,7 @@ export interface MembershipStore {
   decideIfRevision(
     id: string,
     expectedRevision: number,
-    decision: { status: MembershipStatus; reason?: string; decidedBy: 'roster' | 'staff'; decidedById: string; decidedAt: Date },
+    decision: { status: MembershipStatus; reason?: string; decidedBy: 'roster' | 'staff' | 'resident'; decidedById: string; decidedAt: Date },
   ): Promise<StoredMembership | undefined>;
   /** Newest first. */
   list(filter: MembershipFilter, page: { cursor?: string; limit: number }): Promise<Page<StoredMembership>>;

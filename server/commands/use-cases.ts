@@ -17,6 +17,9 @@ import { recordSubscriptions, subscriptionsOf } from './messages/subscriptions';
 import { photoForViewer, uploadPhoto } from './photos';
 import type { AccountPort, CaseFollowersPort, CaseStore, CatalogStore, ConsentStore, FigureSource, HealthPort, InboxStore, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
 import { districtFigures } from './figures';
+import { claimMembership, decideMembership, importRoster, leaveMembership, listMemberships, myGrids, myMemberships } from './membership';
+import type { ClaimMembership, ListMembershipsQuery } from '../../shared/api/membership';
+import type { MembershipStore, RosterStore } from './ports';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
@@ -40,6 +43,9 @@ export interface UseCasePorts {
   reference: ReferencePort;
   accounts: AccountPort;
   health: HealthPort;
+  /** Residents' homes, and the committees' rosters that verify them. */
+  memberships: MembershipStore;
+  rosters: RosterStore;
   /** Absent, WeChat sign-in answers 503. */
   wechat?: WeChatLoginPort;
   now: () => Date;
@@ -55,6 +61,7 @@ export function bindUseCases(ports: UseCasePorts) {
   const photoDeps = { library: ports.photoLibrary, cases: ports.cases, now: ports.now };
   const messageDeps = { inbox: ports.inbox };
   const subscriptionDeps = { consents: ports.consents, templates: ports.subscribeTemplates, now: ports.now };
+  const membershipDeps = { memberships: ports.memberships, rosters: ports.rosters, reference: ports.reference, now: ports.now };
   return {
     now: ports.now,
     cases: {
@@ -113,6 +120,16 @@ export function bindUseCases(ports: UseCasePorts) {
     subscriptions: {
       record: (actor: Actor, answer: RecordSubscriptions) => recordSubscriptions(subscriptionDeps, actor, answer),
       of: (actor: Actor) => subscriptionsOf(subscriptionDeps, actor),
+    },
+    memberships: {
+      claim: (actor: Actor, input: ClaimMembership) => claimMembership(membershipDeps, actor, input),
+      mine: (actor: Actor) => myMemberships(membershipDeps, actor),
+      myGrids: (actor: Actor) => myGrids(membershipDeps, actor),
+      leave: (actor: Actor, id: string) => leaveMembership(membershipDeps, actor, id),
+      list: (actor: Actor, query: ListMembershipsQuery) => listMemberships(membershipDeps, actor, query),
+      verify: (actor: Actor, id: string, revision: number) => decideMembership(membershipDeps, actor, id, revision, { status: 'verified' }),
+      reject: (actor: Actor, id: string, reason: string, revision: number) => decideMembership(membershipDeps, actor, id, revision, { status: 'rejected', reason }),
+      importRoster: (actor: Actor, bytes: Uint8Array) => importRoster(membershipDeps, actor, bytes),
     },
     /** The public portal's district figures, counted at most once a minute. */
     figures: { district: districtFigures({ source: ports.figures, reference: ports.reference, now: ports.now }) },

@@ -9,6 +9,7 @@ import { memoryCatalogStore } from '../memory/catalog-store';
 import { memoryJobStore } from '../memory/job-store';
 import { memoryInboxStore } from '../memory/inbox-store';
 import { memoryConsentStore } from '../memory/consent-store';
+import { memoryMembershipStore, memoryRosterStore } from '../memory/membership-store';
 import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 import { memoryPhotoPort } from '../memory/photo-port';
 import { memoryReference } from '../memory/reference';
@@ -67,6 +68,8 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     subscribeTemplates: defaultWeChatMessagesConfig.subscribeTemplates,
     accountAdmin,
     reference,
+    memberships: memoryMembershipStore(),
+    rosters: memoryRosterStore(),
     now: clock.now,
     photoLibrary: {
       heicSupported: false,

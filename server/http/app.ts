@@ -24,6 +24,7 @@ import { openapiRoutes } from '../routes/openapi';
 import { adminJobRoutes } from '../routes/admin/jobs';
 import { accountRoutes } from '../routes/accounts/routes';
 import { messageRoutes } from '../routes/messages/routes';
+import { pollRoutes } from '../routes/polls/routes';
 import { membershipRoutes, rosterImportPath } from '../routes/memberships/routes';
 import { wechatSubscriptionRoutes } from '../routes/subscriptions/routes';
 
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Koa {
   photoRoutes(router, deps);
   adminJobRoutes(router, deps);
   messageRoutes(router, deps);
+  pollRoutes(router, deps);
   membershipRoutes(router, deps);
   wechatSubscriptionRoutes(router, deps);
   accountRoutes(router, deps.useCases.accountAdmin);

@@ -70,6 +70,9 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     reference,
     memberships: memoryMembershipStore(),
     rosters: memoryRosterStore(),
+    // Polls are exercised on the real engine only (their secrecy is a property of the stored documents).
+    polls: unavailable('polls'),
+    pollComments: unavailable('pollComments'),
     now: clock.now,
     photoLibrary: {
       heicSupported: false,
@@ -88,4 +91,11 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     health: { engine: 'ferretdb', pingDatabase: async () => true },
   });
   return { district, clock, gate, store, photos, catalogs, jobs, inbox, reference, deps, useCases, actor };
+}
+
+/** A port the memory world does not offer: any use of it fails loudly, naming it. */
+function unavailable<T extends object>(name: string): T {
+  return new Proxy({} as T, {
+    get: (_target, property) => () => Promise.reject(new Error(`${name}.${String(property)} is not available in the memory world: test it on the real engine`)),
+  });
 }

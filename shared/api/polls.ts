@@ -42,23 +42,13 @@ export const pollScopeSchema = z.discriminatedUnion(
 );
 export type PollScopeInput = z.output<typeof pollScopeSchema>;
 
-const questionInput = z
-  .strictObject({
-    text: text('问题', 2, 200),
-    kind: z.enum(['single', 'multiple'], '题型须为单选或多选'),
-    /** Multiple choice: how many options a ballot may choose (2 up to the number of options). */
-    maxChoices: z.number('最多可选数须为数字').int().min(1, '最多可选数至少为1').max(20).optional(),
-    options: z.array(z.strictObject({ text: text('选项', 1, 100) }), '请填写选项').min(2, '至少两个选项').max(20, '最多20个选项'),
-  })
-  .superRefine((question, ctx) => {
-    if (question.kind === 'multiple' && question.maxChoices !== undefined && question.maxChoices > question.options.length)
-      ctx.addIssue({ code: 'custom', path: ['maxChoices'], message: '最多可选数不能超过选项数' });
-    const seen = new Set<string>();
-    question.options.forEach((option, index) => {
-      if (seen.has(option.text)) ctx.addIssue({ code: 'custom', path: ['options', index, 'text'], message: '选项重复' });
-      seen.add(option.text);
-    });
-  });
+const questionInput = z.strictObject({
+  text: text('问题', 2, 200),
+  kind: z.enum(['single', 'multiple'], '题型须为单选或多选'),
+  /** Multiple choice: how many options a ballot may choose (up to the number of options). */
+  maxChoices: z.number('最多可选数须为数字').int().min(1, '最多可选数至少为1').max(20).optional(),
+  options: z.array(z.strictObject({ text: text('选项', 1, 100) }), '请填写选项').min(2, '至少两个选项').max(20, '最多20个选项'),
+});
 
 /** `POST /api/v1/polls` and `PUT /api/v1/polls/:id` (drafts only): the whole poll as its author writes it. */
 export const pollDraftSchema = z
@@ -84,12 +74,28 @@ export const pollDraftSchema = z
         rule: z.enum(['at_least', 'more_than'], '通过规则须为"以上"或"超过"'),
       })
       .optional(),
-  })
-  .superRefine((poll, ctx) => {
-    if (poll.closesAt.getTime() <= poll.opensAt.getTime()) ctx.addIssue({ code: 'custom', path: ['closesAt'], message: '截止时间须晚于开始时间' });
-    if (poll.pass && poll.pass.optionIndex >= (poll.questions[0]?.options.length ?? 0))
-      ctx.addIssue({ code: 'custom', path: ['pass', 'optionIndex'], message: '决定结果的选项不在第一个问题中' });
   });
+
+/**
+ * What a draft's fields say against each other, as field errors (JSON Schema cannot state these,
+ * so the API answers them 422 `poll.invalid_draft`, and the app checks them before sending).
+ */
+export function draftProblems(draft: Pick<z.output<typeof pollDraftSchema>, 'questions' | 'opensAt' | 'closesAt' | 'pass'>): Record<string, string[]> {
+  const problems: Record<string, string[]> = {};
+  const add = (path: string, message: string) => (problems[path] ??= []).push(message);
+  if (draft.closesAt.getTime() <= draft.opensAt.getTime()) add('closesAt', '截止时间须晚于开始时间');
+  draft.questions.forEach((question, q) => {
+    if (question.kind === 'multiple' && question.maxChoices !== undefined && question.maxChoices > question.options.length) add(`questions.${q}.maxChoices`, '最多可选数不能超过选项数');
+    const seen = new Set<string>();
+    question.options.forEach((option, o) => {
+      if (seen.has(option.text)) add(`questions.${q}.options.${o}.text`, '选项重复');
+      seen.add(option.text);
+    });
+  });
+  if (draft.pass && draft.pass.optionIndex >= (draft.questions[0]?.options.length ?? 0)) add('pass.optionIndex', '决定结果的选项不在第一个问题中');
+  return problems;
+}
+
 export type PollDraftInput = z.output<typeof pollDraftSchema>;
 
 /** The `:id` of a poll route. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PollDraftInput } from '../../../shared/api/polls';
+import { draftProblems, type PollDraftInput } from '../../../shared/api/polls';
 import type { Actor } from '../../../shared/domain/roles';
 import { mayCreatePoll, mayEditDraft } from '../../../shared/policies/polls';
 import type { PollQuestion, PollScope } from '../../../shared/polls/types';
@@ -13,15 +13,15 @@ const newPollId = () => `p${BigInt(`0x${randomBytes(10).toString('hex')}`).toStr
 function placeOf(deps: PollCommandDeps, scope: PollScope): Pick<StoredPoll, 'streetCode' | 'compoundCode' | 'gridCode' | 'communityUnitCode'> {
   if (scope.kind === 'grid') {
     const grid = deps.reference.grids.get(scope.gridCode);
-    if (!grid) throw errors.validation({ 'scope.gridCode': ['网格不存在'] });
+    if (!grid) throw unknownPlace({ 'scope.gridCode': ['网格不存在'] });
     return { streetCode: grid.streetCode, gridCode: grid.code };
   }
   const compound = deps.reference.compounds.get(scope.compoundCode);
-  if (!compound) throw errors.validation({ 'scope.compoundCode': ['小区不存在'] });
+  if (!compound) throw unknownPlace({ 'scope.compoundCode': ['小区不存在'] });
   if (scope.kind === 'buildings') {
     const known = new Set(compound.buildings.map((building) => building.code));
     const unknown = scope.buildingCodes.filter((code) => !known.has(code));
-    if (unknown.length) throw errors.validation({ 'scope.buildingCodes': [`楼栋不属于该小区：${unknown.join('、')}`] });
+    if (unknown.length) throw unknownPlace({ 'scope.buildingCodes': [`楼栋不属于该小区：${unknown.join('、')}`] });
   }
   const communityUnitCode = deps.reference.communityOf(compound.code);
   return { streetCode: compound.streetCode, compoundCode: compound.code, gridCode: compound.gridCode, ...(communityUnitCode ? { communityUnitCode } : {}) };
@@ -38,7 +38,11 @@ function questionsOf(input: PollDraftInput): PollQuestion[] {
   }));
 }
 
+const unknownPlace = (fields: Record<string, string[]>) => errors.unprocessable('poll.unknown_place', '投票范围中的地点不存在', { fields });
+
 function contentOf(deps: PollCommandDeps, input: PollDraftInput) {
+  const problems = draftProblems(input);
+  if (Object.keys(problems).length) throw errors.unprocessable('poll.invalid_draft', '议题内容有误，请检查标出的字段', { fields: problems });
   const questions = questionsOf(input);
   const passOption = input.pass ? questions[0]?.options[input.pass.optionIndex] : undefined;
   return {

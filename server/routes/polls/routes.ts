@@ -74,12 +74,12 @@ export function pollRoutes(router: Router, deps: AppDeps): void {
     path: '/api/v1/polls',
     operationId: 'createPoll',
     summary: '发起议题（草稿）',
-    description: '社区居委会（本社区小区）、网格长（本网格或其中小区）、物业（所服务小区，只能起草，由居委会发布）。问题与选项的编号由服务器按顺序生成（q1、q1o1）。',
+    description: '社区居委会（本社区小区）、网格长（本网格或其中小区）、物业（所服务小区，只能起草，由居委会发布）。问题与选项的编号由服务器按顺序生成（q1、q1o1）。字段之间的矛盾（截止早于开始、选项重复、最多可选数超过选项数）422 poll.invalid_draft；范围中的地点不存在 422 poll.unknown_place。',
     tag,
     access: 'signed_in',
     request: { json: { schema: pollDraftSchema, required: true } },
     responses: { 201: { description: '新草稿', schema: pollViewSchema } },
-    errors: [400, 403],
+    errors: [400, 403, 422],
   });
   router.post('/api/v1/polls', async (ctx) => {
     const actor = actorOf(ctx);
@@ -117,7 +117,7 @@ export function pollRoutes(router: Router, deps: AppDeps): void {
     access: 'signed_in',
     request: { params: idParam, json: { schema: updatePollSchema, required: true } },
     responses: { 200: { description: '修改后的草稿', schema: pollViewSchema } },
-    errors: [400, 403, 404, 409],
+    errors: [400, 403, 404, 409, 422],
   });
   router.put('/api/v1/polls/:id', async (ctx) => {
     const actor = actorOf(ctx);

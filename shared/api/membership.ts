@@ -21,9 +21,11 @@ const roomPart = (label: string, max: number) =>
   z
     .string(`${label}不能为空`)
     .trim()
-    .min(1, `${label}不能为空`)
-    .max(max, `${label}过长`)
-    .regex(/^[0-9A-Za-z-]+$/, `${label}只能是数字、字母或短横线`);
+    // Length checks as refinements and the bounds in the pattern alone: the API document states one
+    // constraint per field, which a schema-driven generator (Schemathesis) can satisfy directly.
+    .refine((text) => text.length >= 1, `${label}不能为空`)
+    .refine((text) => text.length <= max, `${label}过长`)
+    .regex(new RegExp(`^[0-9A-Za-z-]{1,${max}}$`), `${label}只能是数字、字母或短横线`);
 
 /** The id of a room's household: `<compound>:<building>:<unit>:<room>`. */
 export function householdIdOf(home: { compoundCode: string; buildingCode: string; unit: string; room: string }): string {
@@ -42,7 +44,7 @@ export const claimMembershipSchema = z.strictObject({
   phone: z
     .string()
     .trim()
-    .regex(/^1[3-9]\d{9}$/, '手机号须为11位大陆手机号')
+    .regex(/^1[3-9][0-9]{9}$/, '手机号须为11位大陆手机号')
     .optional(),
 });
 export type ClaimMembership = z.output<typeof claimMembershipSchema>;

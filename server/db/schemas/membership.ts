@@ -33,8 +33,11 @@ export const membershipSchema = new Schema(
 membershipSchema.index({ accountId: 1, householdId: 1 }, { unique: true });
 // The staff list of some compounds (and a status), newest first, _id for the cursor; a compound's or some buildings' eligible count.
 membershipSchema.index({ compoundCode: 1, status: 1, createdAt: -1, _id: -1 });
-// The district-wide list (district centre, administrators) by status.
+// The same list of every status.
+membershipSchema.index({ compoundCode: 1, createdAt: -1, _id: -1 });
+// The district-wide list (district centre, administrators), by status or of every status.
 membershipSchema.index({ status: 1, createdAt: -1, _id: -1 });
+membershipSchema.index({ createdAt: -1, _id: -1 });
 // A grid's eligible count.
 membershipSchema.index({ gridCode: 1, status: 1 });
 // A household's pending claims, for a roster import to verify.

@@ -176,6 +176,28 @@ describe('the staff roster and decisions', () => {
   });
 });
 
+describe('racing requests', () => {
+  it('records one claim when the same resident sends the same claim five times at once: the unique index decides', async () => {
+    const responses = await Promise.all(Array.from({ length: 5 }, () => claim('resident02', { unit: '7', room: '707' })));
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    expect(await app.database.models.Membership.countDocuments({ householdId: 'C001:C001-B01:7:707' })).toBe(1);
+  });
+
+  it('lets one of two staff deciding the same claim at once win; the other hears 409 membership.stale', async () => {
+    const target = (await claim('resident02', { unit: '7', room: '708' })).body;
+    const [verify, reject] = await Promise.all([
+      call('community01', 'POST', `/${target.id}/verify`, { revision: 0 }),
+      call('grid0101', 'POST', `/${target.id}/reject`, { reason: '同时处理', revision: 0 }),
+    ]);
+    expect([verify.status, reject.status].sort()).toEqual([200, 409]);
+    const loser = verify.status === 409 ? verify : reject;
+    expect(loser.body.error.code).toBe('membership.stale');
+    const stored = await app.database.models.Membership.findById(target.id).lean();
+    expect(stored?.revision).toBe(1);
+    expect(stored?.status).toBe(verify.status === 200 ? 'verified' : 'rejected');
+  });
+});
+
 describe('importing a roster', () => {
   const rosterDoc = async () => app.database.models.Roster.findOne({ _id: app.reference.communityOf('C001')! }).lean();
 

@@ -1,0 +1,4 @@
+import { describeMembershipStoreContract } from '../testing/membership-store-contract';
+import { memoryMembershipStore, memoryRosterStore } from './membership-store';
+
+describeMembershipStoreContract('in memory', async () => ({ memberships: memoryMembershipStore(), rosters: memoryRosterStore(), close: async () => {} }));

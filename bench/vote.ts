@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { ObjectId } from 'mongodb';
 import { openDatabase, syncIndexes, type Database } from '../server/db/connection';
 import { mongoPollStore } from '../server/db/poll-store';
 import { countWaitingBallots } from '../server/commands/polls/count';
@@ -33,7 +34,9 @@ export async function measureVote(engineUri: string, workDir: string, options: {
   await seedDemoDistrict(database, { hashPasswords: false });
   const reference = await ReferenceData.load(database);
   const clock = { now: () => new Date() };
+  const setupStarted = performance.now();
   const residents = await verifiedResidents({ database, reference, clock, deps: { config: { jwt } } }, options.voters, { prefix: 'bench-vote' });
+  console.log(`vote: ${options.voters} residents made in ${Math.round(performance.now() - setupStarted)} ms`);
   writeFileSync(path.join(workDir, 'index.html'), '<!doctype html><title>bench</title>');
   const server = await startServerProcess({
     databaseUri,
@@ -70,6 +73,7 @@ export async function measureVote(engineUri: string, workDir: string, options: {
       await checkCounted(database, poll.id, options.voters);
     }
 
+    const profile = await profileVoteReads(database, residents, ours.length ? (await participations.findOne({ pollId: { $ne: warm.id } }))!.pollId as string : warm.id);
     const oursBurst = medianBurst(ours);
     const baselineBurst = medianBurst(baseline);
     const votesPerSecond = options.voters / oursBurst.seconds;
@@ -86,6 +90,7 @@ export async function measureVote(engineUri: string, workDir: string, options: {
       baselineP50Ms: round1(percentile(baselineBurst.latenciesMs, 0.5)),
       baselineP95Ms: round1(percentile(baselineBurst.latenciesMs, 0.95)),
       rounds: { oursSeconds: ours.map((burst) => round3(burst.seconds)), baselineSeconds: baseline.map((burst) => round3(burst.seconds)) },
+      profileMs: profile,
       target: 'ratio >= 0.8',
       met: ratio >= 0.8,
     };
@@ -94,6 +99,29 @@ export async function measureVote(engineUri: string, workDir: string, options: {
     await database.connection.dropDatabase();
     await database.close();
   }
+}
+
+/**
+ * Where a vote's time goes: each of its database round trips alone, one after another on the
+ * server's pool size (one connection on FerretDB), averaged over 20: what 500 concurrent votes queue for.
+ */
+async function profileVoteReads(database: Database, residents: readonly TestResident[], pollId: string) {
+  const db = database.connection.db!;
+  const time = async (step: (index: number) => Promise<unknown>) => {
+    const started = performance.now();
+    for (let index = 0; index < 20; index += 1) await step(index);
+    return round1((performance.now() - started) / 20);
+  };
+  const scratch = `profile${randomBytes(6).toString('hex')}`;
+  const template = await db.collection(database.models.PollParticipation.collection.collectionName).findOne({ pollId });
+  const figures = {
+    accountRead: await time((index) => db.collection(database.models.Account.collection.collectionName).findOne({ _id: /^[0-9a-f]{24}$/.test(residents[index]!.id) ? new ObjectId(residents[index]!.id) : residents[index]!.id } as never)),
+    pollRead: await time(() => db.collection(database.models.Poll.collection.collectionName).findOne({ _id: pollId } as never)),
+    membershipRead: await time((index) => db.collection(database.models.Membership.collection.collectionName).find({ accountId: residents[index]!.id }).sort({ createdAt: -1, _id: -1 }).toArray()),
+    participationInsert: await time((index) => db.collection(database.models.PollParticipation.collection.collectionName).insertOne({ ...template, _id: `${scratch}:${index}`, pollId: scratch } as never)),
+  };
+  await db.collection(database.models.PollParticipation.collection.collectionName).deleteMany({ pollId: scratch });
+  return figures;
 }
 
 interface OpenedPoll {
@@ -115,6 +143,8 @@ async function voteAll(base: string, poll: OpenedPoll, residents: readonly TestR
         method: 'POST',
         headers: { authorization: `Bearer ${resident.token}`, 'content-type': 'application/json' },
         body: JSON.stringify({ choices }),
+      }).catch((error: Error & { cause?: unknown }) => {
+        throw new Error(`vote ${index} after ${Math.round(performance.now() - sent)} ms: ${error.message} (${String(error.cause)})`);
       });
       const text = await response.text();
       latenciesMs.push(performance.now() - sent);

@@ -14,6 +14,7 @@ import { ReferenceData } from '../server/reference/reference-data';
 import { seedDemoDistrict } from '../server/seed/seed';
 import { compare, type LoadOptions } from './load';
 import { measureLive } from './live';
+import { measureVote } from './vote';
 import { bareCaseApp, benchPoint, benchSubcategoryCode, storeCopies } from './cases';
 import { findAccountByLoginKey, tokenIdentityOf } from '../server/auth/accounts';
 import { signAccessToken } from '../server/auth/tokens';
@@ -77,6 +78,10 @@ async function run(): Promise<void> {
     } finally {
       await bareCases.close();
     }
+    if (wanted('vote')) {
+      results.vote = await measureVote(engine.baseUri, dataDir, { voters: Number(process.env.BENCH_VOTERS ?? 500), rounds: options.rounds });
+      console.log('vote', results.vote);
+    }
     if (wanted('ws_fanout') || wanted('ws_idle_rss_mb')) {
       const live = await measureLive(engine.baseUri, dataDir, {
         subscribers: Number(process.env.BENCH_WS_SUBSCRIBERS ?? 1_000),
@@ -94,7 +99,7 @@ async function run(): Promise<void> {
   }
   const file = path.join(__dirname, 'results.json');
   // A partial run (BENCH_ONLY) updates its figures and keeps the others from the last full run.
-  const previous = process.env.BENCH_ONLY && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+  const previous = onlyFigures() && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
   writeFileSync(file, `${JSON.stringify({ ...previous, ...results, _meta: { engine: 'ferretdb', ...options, at: new Date().toISOString() } }, null, 2)}\n`);
   console.log(`written ${file}`);
 }
@@ -111,9 +116,14 @@ function bareHealthApp(database: Database): Koa {
   return app;
 }
 
-/** `BENCH_ONLY=case_create,inbox_list` measures a subset (results.json then holds only those). */
+/** `BENCH_ONLY=case_create,inbox_list` or `npm run bench -- vote health` measures a subset. */
+function onlyFigures(): string[] | undefined {
+  const named = [...(process.env.BENCH_ONLY?.split(',') ?? []), ...process.argv.slice(2)].map((name) => name.trim()).filter(Boolean);
+  return named.length ? named : undefined;
+}
+
 function wanted(figure: string): boolean {
-  const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+  const only = onlyFigures();
   return !only || only.includes(figure);
 }
 

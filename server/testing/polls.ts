@@ -4,6 +4,7 @@ import { tokenIdentityOf } from '../auth/accounts';
 import { signAccessToken } from '../auth/tokens';
 import { countWaitingBallots } from '../commands/polls/count';
 import { mongoPollStore } from '../db/poll-store';
+import type { TokenConfig } from '../auth/tokens';
 import type { TestApp } from './app';
 
 /** A resident made for a test: signed in through the WeChat path, with a verified home. */
@@ -14,13 +15,16 @@ export interface TestResident {
   householdId: string;
 }
 
+/** What making residents needs of an app: a bench or a test over a server process has no TestApp. */
+export type ResidentsHome = Pick<TestApp, 'database' | 'reference'> & { clock: { now(): Date }; deps: { config: { jwt: TokenConfig } } };
+
 /**
  * `count` new residents with verified homes in a building, one room each (or `perRoom` to a room,
  * for household polls): accounts as WeChat sign-in creates them and memberships as a decided claim
  * stores them, written in bulk (hundreds of voters are set up in a second, not a minute).
  */
 export async function verifiedResidents(
-  app: TestApp,
+  app: ResidentsHome,
   count: number,
   options: { prefix: string; compoundCode?: string; buildingCode?: string; unit?: string; perRoom?: number },
 ): Promise<TestResident[]> {
@@ -67,7 +71,7 @@ export async function verifiedResidents(
 }
 
 /** The e-bike shed poll of the domain brief, as a committee writes it; `overrides` change any field. */
-export function shedPollDraft(app: TestApp, overrides: Record<string, unknown> = {}) {
+export function shedPollDraft(app: { clock: { now(): Date } }, overrides: Record<string, unknown> = {}) {
   const now = app.clock.now().getTime();
   return {
     title: '是否在3栋北侧建设电动自行车充电车棚',

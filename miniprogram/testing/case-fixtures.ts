@@ -51,6 +51,7 @@ export function fullDetail(overrides: Partial<FullCaseDetail> = {}): CaseDetail 
     relation: 'filer',
     catalogVersion: 1,
     source: 'resident_app',
+    origin: null,
     tier: 'street',
     assignment: { leadUnit: null, cohandlers: [], claimBy: null },
     clock: null,

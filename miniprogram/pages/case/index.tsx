@@ -210,6 +210,19 @@ export default function CaseDetailPage() {
         </Section>
       )}
 
+      {detail.origin && (
+        <Section title='来自议事协商'>
+          <View
+            className='case-page__text case-page__origin'
+            role='link'
+            ariaLabel={`查看议题：${detail.origin.title}`}
+            onClick={() => Taro.navigateTo({ url: `/community/poll/index?id=${detail.origin!.id}` })}
+          >
+            <Text>本案件执行议题「{detail.origin.title}」的决定，点此查看投票结果 ›</Text>
+          </View>
+        </Section>
+      )}
+
       {detail.publicSummary && (
         <Section title='公开摘要'>
           <Text className='case-page__text'>{detail.publicSummary}</Text>

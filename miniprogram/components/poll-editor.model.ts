@@ -275,3 +275,17 @@ export function passRuleLabel(optionText: string, threshold: number, rule: 'at_l
   if (preset) return `「${optionText}」${preset.label}`;
   return `「${optionText}」${rule === 'at_least' ? '达到' : '超过'}${trimPercent(threshold * 100)}%${rule === 'at_least' ? '（含）' : ''}`;
 }
+
+/** What a refused write means when someone else got there first, and what to do about it. */
+const conflictExplanations: Record<string, string> = {
+  'poll.stale': '这个议题刚被其他人修改过，你看到的不是最新内容。请刷新后再操作。',
+  'poll.not_draft': '这个议题已经发布，问题不能再修改。',
+  'membership.stale': '这条住户申请刚被其他人处理或修改过，请刷新后再看。',
+  'membership.not_pending': '这条住户申请已经处理过了，无需再审核。',
+};
+
+/** The explanation of a version conflict or a decision already taken; null for any other failure. */
+export function staffConflictMessage(error: unknown): string | null {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  return typeof code === 'string' ? (conflictExplanations[code] ?? null) : null;
+}

@@ -10,6 +10,7 @@ import { canDraftPolls } from '../../components/roster-roles';
 import { listPolls, type PollSummary } from '../../services/polls';
 import { currentAccount, isStaff } from '../../services/session';
 import { formatDateTime } from '../../utils/format';
+import { phaseTone } from './phase-tone';
 import { usePagedList } from './use-paged';
 import './index.scss';
 
@@ -23,13 +24,6 @@ const tabs: { key: 'all' | PollPhaseName; title: string }[] = [
   { key: 'cancelled', title: '已取消' },
 ];
 
-export const phaseTone: Record<PollPhaseName, 'default' | 'primary' | 'success' | 'warning' | 'danger'> = {
-  draft: 'default',
-  scheduled: 'warning',
-  voting: 'success',
-  ended: 'primary',
-  cancelled: 'danger',
-};
 
 /** 议事管理: the polls of the staff member's scope, drafts included, by phase. */
 export default function StaffPolls() {

@@ -16,11 +16,11 @@ function shedPoll(changes: Partial<PollForm> = {}): PollForm {
 }
 
 describe('the poll editor form', () => {
-  it('starts with one 同意/不同意/弃权 question, voting from the next full hour for a week', () => {
-    const form = emptyPollForm(now);
+  it('starts with one 同意/不同意/弃权 question, voting from now (to the minute) for a week', () => {
+    const form = emptyPollForm(new Date('2026-03-02T01:20:42.500Z'));
     expect(form.questions[0].options.map((option) => option.text)).toEqual(['同意', '不同意', '弃权']);
-    expect(form.opensAt?.toISOString()).toBe('2026-03-02T03:00:00.000Z');
-    expect(form.closesAt?.toISOString()).toBe('2026-03-09T03:00:00.000Z');
+    expect(form.opensAt?.toISOString()).toBe('2026-03-02T01:20:00.000Z');
+    expect(form.closesAt?.toISOString()).toBe('2026-03-09T01:20:00.000Z');
   });
 
   it('builds a body the shared schema accepts, with Beijing times and 过半数 as more than half', () => {
@@ -29,7 +29,7 @@ describe('the poll editor form', () => {
     expect(body).toMatchObject({
       scope: { kind: 'compound', compoundCode: 'C001' },
       photoIds: ['0123456789abcdef01234567'],
-      opensAt: '2026-03-02T11:00:00+08:00',
+      opensAt: '2026-03-02T09:20:00+08:00',
       quorum: 0.5,
       pass: { optionIndex: 0, threshold: 0.5, rule: 'more_than' },
     });

@@ -66,11 +66,15 @@ export const newKey = (prefix: string) => `${prefix}-${(keys++).toString(36)}`;
 export const newOption = (text = ''): OptionForm => ({ key: newKey('o'), text });
 export const newQuestion = (texts: string[] = ['', '']): QuestionForm => ({ key: newKey('q'), text: '', kind: 'single', maxChoices: '', options: texts.map(newOption) });
 
-const HOUR = 3600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
-/** A new poll: one single-choice question (同意/不同意/弃权), voting from the next full hour for seven days. */
+/**
+ * A new poll: one single-choice question (同意/不同意/弃权), voting for seven days from now, so
+ * that publishing opens it at once (a later start is picked in the editor).
+ */
 export function emptyPollForm(now: Date, scope: Partial<PollForm['scope']> = {}): PollForm {
-  const opensAt = new Date(Math.ceil((now.getTime() + HOUR) / HOUR) * HOUR);
+  const opensAt = new Date(Math.floor(now.getTime() / MINUTE) * MINUTE);
   return {
     title: '',
     background: '',

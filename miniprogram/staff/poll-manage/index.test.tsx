@@ -124,12 +124,13 @@ describe('the poll manage page', () => {
   it('asks for a reason before cancelling, and sends it with the version', async () => {
     services.getPoll.mockResolvedValue(poll({ status: 'open', phase: 'scheduled' }));
     services.cancelPoll.mockResolvedValue(poll({ status: 'cancelled', phase: 'cancelled', cancelReason: '方案需重新论证' }));
-    const { container } = render(<PollManage />);
+    render(<PollManage />);
     fireEvent.click(await screen.findByText('取消议题'));
     fireEvent.click(await screen.findByText('确认取消'));
     expect(await screen.findByText('请填写取消原因（至少2个字）')).toBeTruthy();
     expect(services.cancelPoll).not.toHaveBeenCalled();
-    fireEvent.input(container.querySelector('textarea')!, { target: { value: '方案需重新论证' } });
+    // The dialog renders outside the page's container.
+    fireEvent.input(document.querySelector('textarea')!, { target: { value: '方案需重新论证' } });
     fireEvent.click(screen.getByText('确认取消'));
     await waitFor(() => expect(services.cancelPoll).toHaveBeenCalledWith('p0123456789abcdef', 3, '方案需重新论证'));
     expect(await screen.findByText('已取消：方案需重新论证')).toBeTruthy();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Button, Dialog, Popup, Skeleton, Tag, TextArea } from '@nutui/nutui-react-taro';
@@ -39,6 +39,9 @@ export default function PollManage() {
   const [notice, setNotice] = useState('');
   const [filingCase, setFilingCase] = useState(false);
   const [filed, setFiled] = useState<{ caseId: string; number: string } | null>(null);
+  // NutUI's Dialog may call the handlers of an earlier render: they read what is typed now from here.
+  const latest = useRef({ asking, reason });
+  latest.current = { asking, reason };
 
   const load = async () => {
     try {
@@ -115,26 +118,26 @@ export default function PollManage() {
     else if (action === 'file_case') setFilingCase(true);
   };
 
-  const confirmReason = () => {
-    if (reason.trim().length < 2) {
-      setReasonError(asking?.action === 'hide' ? '请填写隐藏原因（至少2个字）' : '请填写取消原因（至少2个字）');
-      return;
+  /** Rejects while the reason is missing or refused, which keeps the dialog open (NutUI closes it when this resolves). */
+  const confirmReason = async () => {
+    const { asking: current, reason: typed } = latest.current;
+    if (typed.trim().length < 2) {
+      setReasonError(current?.action === 'hide' ? '请填写隐藏原因（至少2个字）' : '请填写取消原因（至少2个字）');
+      throw new Error('reason required');
     }
-    if (asking?.action === 'cancel') void act(() => cancelPoll(poll.id, poll.version, reason.trim()), '议题已取消');
-    else if (asking?.action === 'hide') {
-      const comment = asking.comment;
+    if (current?.action === 'cancel') await act(() => cancelPoll(poll.id, poll.version, typed.trim()), '议题已取消');
+    else if (current?.action === 'hide') {
       setBusy(true);
-      hidePollComment(poll.id, comment.id, reason.trim()).then(
-        (hidden) => {
-          comments.replace(hidden, (a, b) => a.id === b.id);
-          closeAsking();
-          setBusy(false);
-        },
-        (error: unknown) => {
-          setReasonError(messageOf(error));
-          setBusy(false);
-        },
-      );
+      try {
+        const hidden = await hidePollComment(poll.id, current.comment.id, typed.trim());
+        comments.replace(hidden, (a, b) => a.id === b.id);
+        closeAsking();
+      } catch (error) {
+        setReasonError(messageOf(error));
+        throw error;
+      } finally {
+        setBusy(false);
+      }
     }
   };
 
@@ -310,7 +313,7 @@ export default function PollManage() {
         content={asking?.action === 'open' ? `发布后问题和选项将冻结、不能再修改，范围内住户会收到通知，${formatDateTime(poll.opensAt)}开始投票。` : '结束后不能再投票，结果将按已投的票计算。确定现在结束吗？'}
         confirmText={asking?.action === 'open' ? '确认发布' : '结束投票'}
         cancelText='再想想'
-        onConfirm={() => void (asking?.action === 'open' ? act(() => openPoll(poll.id, poll.version), '已发布') : act(() => closePoll(poll.id, poll.version), '投票已结束'))}
+        onConfirm={() => (latest.current.asking?.action === 'open' ? act(() => openPoll(poll.id, poll.version), '已发布') : act(() => closePoll(poll.id, poll.version), '投票已结束'))}
         onCancel={closeAsking}
         onClose={closeAsking}
       />

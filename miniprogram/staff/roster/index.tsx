@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Dialog, Skeleton, Tabs, Tag, TextArea } from '@nutui/nutui-react-taro';
@@ -36,6 +36,9 @@ export default function Roster() {
   const [rejecting, setRejecting] = useState<MembershipView | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState('');
+  // NutUI's Dialog may call the handlers of an earlier render: they read what is typed now from here.
+  const latest = useRef({ rejecting, reason });
+  latest.current = { rejecting, reason };
   const list = usePagedList<MembershipView>(tab, (cursor) => listMemberships({ status: tab, limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }), { enabled: allowed });
 
   if (!allowed) {
@@ -70,14 +73,16 @@ export default function Roster() {
     setReason('');
     setReasonError('');
   };
+  /** Rejects while the reason is missing or the decision failed, which keeps the dialog open (NutUI closes it when this resolves). */
   const confirmReject = async () => {
-    if (!rejecting) return;
-    if (reason.trim().length < 2) {
+    const { rejecting: target, reason: typed } = latest.current;
+    if (!target) return;
+    if (typed.trim().length < 2) {
       setReasonError('请填写不通过的原因（至少2个字），住户会看到');
-      return;
+      throw new Error('reason required');
     }
-    const target = rejecting;
-    if (await decide(target, () => rejectMembership(target.id, reason.trim(), target.revision), '已标记为不通过')) closeRejecting();
+    if (!(await decide(target, () => rejectMembership(target.id, typed.trim(), target.revision), '已标记为不通过'))) throw new Error('not decided');
+    closeRejecting();
   };
 
   return (
@@ -145,7 +150,7 @@ export default function Roster() {
         confirmText='确认不通过'
         cancelText='返回'
         disableConfirmButton={busyId !== ''}
-        onConfirm={() => void confirmReject()}
+        onConfirm={confirmReject}
         onCancel={closeRejecting}
         onClose={closeRejecting}
       />

@@ -11,26 +11,23 @@ export const manageActionLabels: Record<ManageAction, string> = {
   file_case: '转为案件',
 };
 
-/** Who may publish, end and decide: the committee and the grid leader; a property company only drafts. */
-const deciders = ['community', 'grid_leader'];
-
 /**
- * The buttons a manager sees for a poll in its phase: editing and publishing while a draft,
- * ending or cancelling while it runs, the decision and its case once it has ended. The server
- * checks each again; this only hides what it would refuse.
+ * The buttons a viewer sees for a poll in its phase, from what the server says they may do
+ * (`me.canEdit`: the draft's managers and the property company that wrote it; `me.canManage`: the
+ * committee or grid leader who publish, end, cancel and decide). The server checks each again;
+ * this only hides what it would refuse.
  */
-export function manageActions(poll: { phase: PollPhaseName; me: { canManage: boolean } | null; decision: object | null }, role: string): ManageAction[] {
-  if (!poll.me?.canManage) return [];
-  const decides = deciders.includes(role);
+export function manageActions(poll: { phase: PollPhaseName; me: { canManage: boolean; canEdit: boolean } | null; decision: object | null }): ManageAction[] {
+  const manages = poll.me?.canManage ?? false;
   switch (poll.phase) {
     case 'draft':
-      return decides ? ['edit', 'open', 'cancel'] : ['edit', 'cancel'];
+      return [...(poll.me?.canEdit ? (['edit'] as const) : []), ...(manages ? (['open', 'cancel'] as const) : [])];
     case 'scheduled':
-      return decides ? ['cancel'] : [];
+      return manages ? ['cancel'] : [];
     case 'voting':
-      return decides ? ['close', 'cancel'] : [];
+      return manages ? ['close', 'cancel'] : [];
     case 'ended':
-      if (!decides) return [];
+      if (!manages) return [];
       return poll.decision ? ['file_case'] : ['decide'];
     case 'cancelled':
       return [];

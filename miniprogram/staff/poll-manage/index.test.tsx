@@ -45,7 +45,7 @@ function poll(changes: Partial<PollView> = {}): PollView {
     author: { name: '王主任', unit: { code: 'U1', name: '翡翠湖社区居委会' } },
     votes: 0,
     results: null,
-    me: { canVote: false, refusal: 'poll.not_resident', voted: false, canComment: false, canManage: true },
+    me: { canVote: false, refusal: 'poll.not_resident', voted: false, canComment: false, canManage: true, canEdit: true },
     decision: null,
     cancelReason: null,
     createdAt: '2026-03-01T03:00:00.000Z',
@@ -60,20 +60,22 @@ const signIn = (role: string) => {
 };
 
 describe('the buttons a poll manager sees', () => {
+  const committee = { canManage: true, canEdit: true };
   it('follow the phase: edit and publish a draft, end a running vote, decide once it has ended, then file the case', () => {
-    const me = { canManage: true };
-    expect(manageActions({ phase: 'draft', me, decision: null }, 'community')).toEqual(['edit', 'open', 'cancel']);
-    expect(manageActions({ phase: 'scheduled', me, decision: null }, 'community')).toEqual(['cancel']);
-    expect(manageActions({ phase: 'voting', me, decision: null }, 'grid_leader')).toEqual(['close', 'cancel']);
-    expect(manageActions({ phase: 'ended', me, decision: null }, 'community')).toEqual(['decide']);
-    expect(manageActions({ phase: 'ended', me, decision: {} }, 'community')).toEqual(['file_case']);
-    expect(manageActions({ phase: 'cancelled', me, decision: null }, 'community')).toEqual([]);
+    expect(manageActions({ phase: 'draft', me: committee, decision: null })).toEqual(['edit', 'open', 'cancel']);
+    expect(manageActions({ phase: 'scheduled', me: { canManage: true, canEdit: false }, decision: null })).toEqual(['cancel']);
+    expect(manageActions({ phase: 'voting', me: { canManage: true, canEdit: false }, decision: null })).toEqual(['close', 'cancel']);
+    expect(manageActions({ phase: 'ended', me: { canManage: true, canEdit: false }, decision: null })).toEqual(['decide']);
+    expect(manageActions({ phase: 'ended', me: { canManage: true, canEdit: false }, decision: {} })).toEqual(['file_case']);
+    expect(manageActions({ phase: 'cancelled', me: committee, decision: null })).toEqual([]);
   });
 
-  it('let a property company only edit or withdraw its draft, and nobody act who may not manage', () => {
-    expect(manageActions({ phase: 'draft', me: { canManage: true }, decision: null }, 'property_manager')).toEqual(['edit', 'cancel']);
-    expect(manageActions({ phase: 'voting', me: { canManage: true }, decision: null }, 'property_manager')).toEqual([]);
-    expect(manageActions({ phase: 'draft', me: { canManage: false }, decision: null }, 'community')).toEqual([]);
+  it('let the property company that wrote a draft only edit it, and nobody act who may neither edit nor manage', () => {
+    const author = { canManage: false, canEdit: true };
+    expect(manageActions({ phase: 'draft', me: author, decision: null })).toEqual(['edit']);
+    expect(manageActions({ phase: 'voting', me: { canManage: false, canEdit: false }, decision: null })).toEqual([]);
+    expect(manageActions({ phase: 'draft', me: { canManage: false, canEdit: false }, decision: null })).toEqual([]);
+    expect(manageActions({ phase: 'draft', me: null, decision: null })).toEqual([]);
   });
 });
 
@@ -152,9 +154,11 @@ describe('the poll manage page', () => {
 
   it('shows no buttons to a property company once the poll runs', async () => {
     signIn('property_manager');
-    services.getPoll.mockResolvedValue(poll({ status: 'open', phase: 'voting' }));
+    services.getPoll.mockResolvedValue(poll({ status: 'open', phase: 'voting', me: { canVote: false, refusal: 'poll.not_resident', voted: false, canComment: false, canManage: false, canEdit: false } }));
     render(<PollManage />);
     await screen.findByText('投票情况');
     expect(screen.queryByLabelText('可执行的操作')).toBeNull();
+    expect(screen.queryByText('已投票名单')).toBeNull();
+    expect(services.listPollVoters).not.toHaveBeenCalled();
   });
 });

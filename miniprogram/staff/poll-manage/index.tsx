@@ -11,7 +11,6 @@ import { PollResults } from '../../components/poll-results';
 import { messageOf } from '../../services/http';
 import { saveResultsCsv } from '../../services/poll-admin';
 import { cancelPoll, closePoll, getPoll, hidePollComment, listPollComments, listPollVoters, openPoll, type PollCommentView, type PollView } from '../../services/polls';
-import { currentAccount } from '../../services/session';
 import { formatDateTime } from '../../utils/format';
 import { phaseTone } from '../polls/phase-tone';
 import { usePagedList } from '../polls/use-paged';
@@ -29,7 +28,6 @@ type Asking = { action: 'open' | 'close' } | { action: 'cancel' } | { action: 'h
  * the case it became, and the comments to moderate.
  */
 export default function PollManage() {
-  const account = currentAccount();
   const id = useRouter().params.id ?? '';
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [asking, setAsking] = useState<Asking>(null);
@@ -55,11 +53,12 @@ export default function PollManage() {
   usePullDownRefresh(() => load().finally(() => void Taro.stopPullDownRefresh()));
 
   const poll = loaded.state === 'ready' ? loaded.poll : undefined;
-  const voters = usePagedList(`${id}:${poll?.votes ?? 0}`, (cursor) => listPollVoters(id, { limit: 20, ...(cursor ? { cursor } : {}) }), { enabled: Boolean(poll && poll.phase !== 'draft'), pageEvents: false });
+  // Who voted is for those who run the poll only.
+  const voters = usePagedList(`${id}:${poll?.votes ?? 0}`, (cursor) => listPollVoters(id, { limit: 20, ...(cursor ? { cursor } : {}) }), { enabled: Boolean(poll && poll.phase !== 'draft' && poll.me?.canManage), pageEvents: false });
   const comments = usePagedList(id, (cursor) => listPollComments(id, { limit: 20, ...(cursor ? { cursor } : {}) }), { enabled: Boolean(poll && poll.phase !== 'draft'), pageEvents: false });
   useEffect(() => {
     if (poll && poll.phase !== 'draft') {
-      void voters.reload();
+      if (poll.me?.canManage) void voters.reload();
       void comments.reload();
     }
   }, [poll?.phase]);
@@ -85,7 +84,8 @@ export default function PollManage() {
     );
   }
 
-  const actions = manageActions(poll, account?.role ?? '');
+  const actions = manageActions(poll);
+  const manages = poll.me?.canManage ?? false;
   const closeAsking = () => {
     setAsking(null);
     setReason('');
@@ -209,20 +209,24 @@ export default function PollManage() {
             ) : null}
           </View>
           <Text className='manage-hint'>只显示谁投了票，不显示投了什么：选票计入后与投票人无法对应。</Text>
-          <Text className='manage-subtitle'>已投票名单</Text>
-          {voters.loaded && voters.items.length === 0 ? <Text className='manage-hint'>还没有人投票</Text> : null}
-          {voters.items.map((voter) => (
-            <View key={`${voter.householdId}:${voter.name ?? ''}`} className='manage-voter'>
-              <Text>{`${voter.building} ${voter.unit}单元 ${voter.room}`}</Text>
-              <Text className='manage-meta'>{voter.name ?? '本户已投票'}</Text>
-            </View>
-          ))}
-          <ListFooter error={voters.error || null} loadingMore={voters.loaded && voters.loading} hasItems={voters.items.length > 0} hasMore={voters.hasMore} onRetry={() => void voters.reload()} onMore={() => void voters.loadMore()} />
+          {manages ? (
+            <>
+              <Text className='manage-subtitle'>已投票名单</Text>
+              {voters.loaded && voters.items.length === 0 ? <Text className='manage-hint'>还没有人投票</Text> : null}
+              {voters.items.map((voter) => (
+                <View key={`${voter.householdId}:${voter.name ?? ''}`} className='manage-voter'>
+                  <Text>{`${voter.building} ${voter.unit}单元 ${voter.room}`}</Text>
+                  <Text className='manage-meta'>{voter.name ?? '本户已投票'}</Text>
+                </View>
+              ))}
+              <ListFooter error={voters.error || null} loadingMore={voters.loaded && voters.loading} hasItems={voters.items.length > 0} hasMore={voters.hasMore} onRetry={() => void voters.reload()} onMore={() => void voters.loadMore()} />
+            </>
+          ) : null}
         </View>
       ) : (
         <View className='manage-card'>
           <Text className='manage-card__title'>草稿</Text>
-          <Text className='manage-hint'>{account?.role === 'property_manager' ? '草稿需由社区（居委会）审核后发布。' : '发布后，范围内已认证的住户会收到通知，到开始时间即可投票。发布后问题和选项不能再修改。'}</Text>
+          <Text className='manage-hint'>{!manages ? '草稿需由社区（居委会）审核后发布。' : '发布后，范围内已认证的住户会收到通知，到开始时间即可投票。发布后问题和选项不能再修改。'}</Text>
         </View>
       )}
 
@@ -296,7 +300,7 @@ export default function PollManage() {
               {comment.text ? <Text className='manage-body'>{comment.text}</Text> : null}
               {comment.hidden ? (
                 <Text className='manage-meta'>{`已隐藏：${comment.hidden.reason}`}</Text>
-              ) : (
+              ) : !manages ? null : (
                 <View className='manage-comment__hide' role='button' ariaLabel={`隐藏${comment.author}的留言`} onClick={() => setAsking({ action: 'hide', comment })}>
                   <Text>隐藏</Text>
                 </View>

@@ -92,18 +92,22 @@ it('a committee drafts, publishes, ends and decides the e-bike shed poll, and tu
   await button(page, '保存草稿').click();
   await shown(page, '标题至少4个字').waitFor();
   await shown(page, '背景说明至少10个字').waitFor();
+  await toTop(page);
   await screenshot(page, 'poll-committee-editor-errors');
 
   // 2. The poll as the committee means it: one question, 同意 must be more than half.
   await field(page, '如：是否在3栋北侧建设电动自行车充电车棚').fill(POLL_TITLE);
   await field(page, '为什么要议、有哪些方案、费用由谁承担').fill('3栋北侧空地常有电动自行车飞线充电，居民多次反映有火灾隐患。拟在此建设带充电桩的车棚，费用由公共收益支出。');
   await field(page, '问题1，如：您是否同意建设充电车棚？').fill('您是否同意在3栋北侧建设电动自行车充电车棚？');
+  await shown(page, home.name).click();
   await page.getByLabel('设置通过条件').filter({ visible: true }).first().click();
   await shown(page, '过半数').waitFor();
   await expect.poll(() => page.getByText('标题至少4个字').filter({ visible: true }).count()).toBe(0);
+  await toastGone(page, '请检查标红的内容');
+  await toTop(page);
   await screenshot(page, 'poll-committee-editor');
   await button(page, '保存草稿').click();
-  await page.waitForURL(/#\/staff\/poll-manage\/index\?id=/);
+  await savedOrRefused(page);
   const pollId = decodeURIComponent(/[?&]id=([^&]+)/.exec(page.url())![1]);
 
   // 3. 发布, after the warning that the questions freeze.
@@ -155,6 +159,7 @@ it('a committee drafts, publishes, ends and decides the e-bike shed poll, and tu
   await page.getByRole('button', { name: '选择问题类型' }).filter({ visible: true }).first().click();
   await field(page, '搜索问题，如“井盖”“噪音”').fill('议事协商');
   await page.getByRole('button', { name: /议事协商决议落实$/ }).filter({ visible: true }).first().click();
+  await field(page, '要做什么、在哪里、由谁落实、何时完成').fill('在3栋北侧空地建设电动自行车充电车棚（含智能充电桩），由物业公司组织施工，年内完工。');
   await button(page, '提交案件').click();
   await shown(page, '案件已提交').waitFor();
   await button(page, '查看案件').click();
@@ -197,6 +202,7 @@ it('a committee verifies a pending claim and imports a roster, refused for a bad
   await importFile(page, bad);
   const rejected = page.getByRole('table', { name: '有错误的行' }).filter({ visible: true }).first();
   await rejected.getByText('第3行').waitFor();
+  await toastGone(page, '已通过');
   await screenshot(page, 'roster-import-rejected');
 
   // 3. The corrected roster is imported.
@@ -205,8 +211,23 @@ it('a committee verifies a pending claim and imports a roster, refused for a bad
   await importFile(page, good);
   await page.getByText(/导入成功/).filter({ visible: true }).first().waitFor();
   await shown(page, '共 3 位住户、2 户；自动认证待审核申请 0 条。').waitFor();
+  await toastGone(page, '已通过');
   await screenshot(page, 'roster-import-ok');
 });
+
+/** A long form's top, where its title and the first errors are. */
+const toTop = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
+
+/** Waits for a toast to leave so that it does not cover a screenshot. */
+const toastGone = (page: Page, text: string) => expect.poll(() => page.getByText(text, { exact: true }).filter({ visible: true }).count(), { timeout: 5_000 }).toBe(0);
+
+/** The saved draft's page, or the editor's refusal (its banner and the field errors) as the failure. */
+async function savedOrRefused(page: Page) {
+  const banner = page.locator('.pe-banner').filter({ visible: true });
+  const fieldErrors = page.locator('.pe-error').filter({ visible: true });
+  await Promise.race([page.waitForURL(/#\/staff\/poll-manage\/index\?id=/), banner.waitFor(), fieldErrors.first().waitFor()]);
+  if (!/poll-manage/.test(page.url())) throw new Error(`the draft was refused: ${(await banner.allTextContents()).join('')} ${(await fieldErrors.allTextContents()).join(' / ')}`);
+}
 
 /** 选择CSV文件 opens the browser's file chooser. */
 async function importFile(page: Page, file: string) {

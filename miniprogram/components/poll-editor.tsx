@@ -237,9 +237,10 @@ export function PollEditor({ account, initial, initialPhotos = [], onSave, saveL
         <Text className='pe-card__title'>通过规则</Text>
         <Field label='最低参与率' optional error={errors.quorum}>
           <View className='pe-percent'>
-            <Input className='pe-input pe-input--short' type='digit' value={form.quorumPercent} placeholder='如 50，不填则不设' aria-label='最低参与率（百分比）' onInput={(event) => update({ quorumPercent: event.detail.value }, ['quorum'])} />
+            <Input className='pe-input pe-input--short' type='digit' value={form.quorumPercent} placeholder='如 50' aria-label='最低参与率（百分比）' onInput={(event) => update({ quorumPercent: event.detail.value }, ['quorum'])} />
             <Text>%</Text>
           </View>
+          <Text className='pe-hint'>参与投票的户数（人数）占可投票总数的比例，不填则不设</Text>
         </Field>
         <View className='pe-switch-row'>
           <View>

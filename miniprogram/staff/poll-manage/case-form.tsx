@@ -17,7 +17,8 @@ export function DecisionCaseForm({ poll, onFiled }: { poll: PollView; onFiled: (
   const [catalogError, setCatalogError] = useState('');
   const [subcategoryCode, setSubcategoryCode] = useState<string>();
   const [title, setTitle] = useState(poll.title.slice(0, 40));
-  const [description, setDescription] = useState(poll.decision?.decision ?? '');
+  // The server adds the decision itself to the case: the description says what is to be done.
+  const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<FormErrors>({});
   const [filing, setFiling] = useState(false);
 
@@ -61,7 +62,7 @@ export function DecisionCaseForm({ poll, onFiled }: { poll: PollView; onFiled: (
       </View>
       <View className='manage-field'>
         <Text className='manage-label'>说明</Text>
-        <TextArea value={description} onChange={setDescription} maxLength={1000} showCount autoSize rows={4} placeholder='要做什么、在哪里、何时完成' aria-label='案件说明' />
+        <TextArea value={description} onChange={setDescription} maxLength={1000} showCount autoSize rows={4} placeholder='要做什么、在哪里、由谁落实、何时完成' aria-label='案件说明' />
         {errors.description ? <Text className='manage-error'>{errors.description}</Text> : null}
       </View>
       {errors.form ? <Text className='manage-error'>{errors.form}</Text> : null}

@@ -109,7 +109,7 @@ export default function Roster() {
           <View key={membership.id} className='claim' aria-label={`${membership.resident?.name ?? '住户'}的申请`}>
             <View className='claim__top'>
               <Text className='claim__who'>{membership.resident?.name ?? '住户'}</Text>
-              <Tag type={membership.relation === 'owner' ? 'primary' : 'default'} plain>
+              <Tag type='default' plain>
                 {membershipRelationLabels[membership.relation]}
               </Tag>
               {membership.resident?.phone ? <Text className='claim__phone'>{membership.resident.phone}</Text> : null}

@@ -92,6 +92,7 @@ it('a committee drafts, publishes, ends and decides the e-bike shed poll, and tu
   await button(page, '保存草稿').click();
   await shown(page, '标题至少4个字').waitFor();
   await shown(page, '背景说明至少10个字').waitFor();
+  await toastGone(page, '请检查标红的内容');
   await toTop(page);
   await screenshot(page, 'poll-committee-editor-errors');
 
@@ -215,8 +216,13 @@ it('a committee verifies a pending claim and imports a roster, refused for a bad
   await screenshot(page, 'roster-import-ok');
 });
 
-/** A long form's top, where its title and the first errors are. */
-const toTop = (page: Page) => page.evaluate(() => window.scrollTo(0, 0));
+/** A long form's top, where its title and the first errors are (Taro's H5 page, not the window, scrolls). */
+const toTop = (page: Page) =>
+  page
+    .locator('.poll-editor')
+    .filter({ visible: true })
+    .first()
+    .evaluate((form) => form.scrollIntoView({ block: 'start' }));
 
 /** Waits for a toast to leave so that it does not cover a screenshot. */
 const toastGone = (page: Page, text: string) => expect.poll(() => page.getByText(text, { exact: true }).filter({ visible: true }).count(), { timeout: 5_000 }).toBe(0);

@@ -96,3 +96,33 @@ export const jobErrors = {
 export const messageErrors = {
   notFound: () => new AppError('message.not_found', '消息不存在', 404),
 };
+
+/** Membership and roster refusals, each with its status. */
+export type MembershipErrorCode =
+  | 'membership.forbidden'
+  | 'membership.not_found'
+  | 'membership.duplicate'
+  | 'membership.stale'
+  | 'membership.not_pending'
+  | 'membership.not_active'
+  | 'membership.unknown_place'
+  | 'roster.forbidden'
+  | 'roster.rejected'
+  | 'roster.too_large'
+  | 'roster.unsupported_type'
+  | 'roster.upload_interrupted';
+const membershipErrorStatus: Record<MembershipErrorCode, number> = {
+  'membership.forbidden': 403,
+  'membership.not_found': 404,
+  'membership.duplicate': 409,
+  'membership.stale': 409,
+  'membership.not_pending': 422,
+  'membership.not_active': 422,
+  'membership.unknown_place': 422,
+  'roster.forbidden': 403,
+  'roster.rejected': 422,
+  'roster.too_large': 413,
+  'roster.unsupported_type': 415,
+  'roster.upload_interrupted': 400,
+};
+export const membershipError = (code: MembershipErrorCode, message: string, details?: ErrorDetails) => new AppError(code, message, membershipErrorStatus[code], details);

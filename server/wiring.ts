@@ -13,11 +13,14 @@ import { pingDatabase, type Database } from './db/connection';
 import { mongoJobStore } from './db/job-store';
 import { mongoFigureSource } from './db/figure-source';
 import { mongoInboxStore } from './db/inbox-store';
+import { mongoMembershipStore, mongoRosterStore } from './db/membership-store';
+import { mongoPollCommentStore, mongoPollStore } from './db/poll-store';
 import type { EventBus, WeChatSender } from './commands/ports';
 import { effectHandlers, type WeChatMessaging } from './jobs/handlers';
 import { mongoConsentStore, mongoDeliveryStore, mongoWeChatDirectory } from './db/wechat-store';
 import { defaultWeChatMessagesConfig, type WeChatMessagesConfig } from '../shared/wechat-messages/messages-config';
 import { clockCheckStep } from './jobs/clock-step';
+import { pollCountStep } from './jobs/poll-count-step';
 import type { RetryPolicy } from './jobs/backoff';
 import { newRunnerId } from './jobs/lease';
 import { createJobRunner, type JobRunner, type RunnerLog } from './jobs/runner';
@@ -62,6 +65,10 @@ export function buildUseCases(wiring: Wiring): UseCases {
       findOrCreateWeChatResident: (input) => findOrCreateWeChatResident(database, input),
     },
     health: { engine: database.engine, pingDatabase: () => pingDatabase(database) },
+    memberships: mongoMembershipStore(database),
+    rosters: mongoRosterStore(database),
+    polls: mongoPollStore(database),
+    pollComments: mongoPollCommentStore(database),
     wechat: wiring.wechat,
     now: wiring.now,
   });
@@ -97,7 +104,7 @@ export function createEffectRunner(
     now,
     random: options.random ?? Math.random,
     log,
-    periodic: [clockCheckStep(caseCommandDeps(database, reference, now), log)],
+    periodic: [clockCheckStep(caseCommandDeps(database, reference, now), log), pollCountStep({ polls: mongoPollStore(database), now }, log)],
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),

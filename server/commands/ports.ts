@@ -11,7 +11,7 @@ import type { jobStatuses } from '../../shared/schemas/jobs';
 import type { WorkingCalendar } from '../../shared/time/calendar';
 import type { MembershipRelation, MembershipStatus } from '../../shared/api/membership';
 import type { RosterHousehold, RosterResident } from '../../shared/membership/roster';
-import type { PollScope } from '../../shared/polls/types';
+import type { Choices, Poll, PollScope, PollStatus } from '../../shared/polls/types';
 
 /**
  * Every port the use cases need, in one place: the adapters in server/db, server/reference and
@@ -667,7 +667,8 @@ export interface StoredMembership {
   claimedName?: string;
   phone?: string;
   reason?: string;
-  decidedBy?: 'roster' | 'staff';
+  /** `resident` when the resident left (or withdrew) on their own. */
+  decidedBy?: 'roster' | 'staff' | 'resident';
   decidedById?: string;
   decidedAt?: Date;
   createdAt: Date;
@@ -695,7 +696,7 @@ export interface MembershipStore {
   decideIfRevision(
     id: string,
     expectedRevision: number,
-    decision: { status: MembershipStatus; reason?: string; decidedBy: 'roster' | 'staff'; decidedById: string; decidedAt: Date },
+    decision: { status: MembershipStatus; reason?: string; decidedBy: 'roster' | 'staff' | 'resident'; decidedById: string; decidedAt: Date },
   ): Promise<StoredMembership | undefined>;
   /** Newest first. */
   list(filter: MembershipFilter, page: { cursor?: string; limit: number }): Promise<Page<StoredMembership>>;
@@ -710,4 +711,123 @@ export interface RosterStore {
   replace(communityUnitCode: string, households: readonly RosterHousehold[], importedBy: string, now: Date): Promise<void>;
   /** The roster's residents of one room (from whichever community's roster holds it). */
   residentsOf(householdId: string): Promise<RosterResident[]>;
+}
+
+/** A poll as stored: the shared {@link Poll} with its text, author, place, decision and the snapshot of its count. */
+export interface StoredPoll extends Poll {
+  title: string;
+  background: string;
+  photoIds: string[];
+  publicResults: boolean;
+  /** The street and compound (or grid) it asks: what lists filter on. */
+  streetCode: string;
+  compoundCode?: string;
+  gridCode: string;
+  /** The committee serving the poll's place (for a grid poll, none). */
+  communityUnitCode?: string;
+  author: { id: string; name: string; role: Actor['role']; unitCode?: string };
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt?: Date;
+  cancelReason?: string;
+  /** Counts per question and option of the ballots counted so far (recounted from `poll_ballots` after each batch). */
+  tally: Record<string, Record<string, number>>;
+  /** Ballots counted so far. */
+  counted: number;
+  /** The eligible count when the poll ended, kept so the result does not move with later membership changes. */
+  eligibleAtEnd?: number;
+  decision?: {
+    decision: string;
+    minutes?: string;
+    meeting?: { heldAt: Date; place: string; attendance: number };
+    decidedAt: Date;
+    decidedById: string;
+    caseIds: string[];
+  };
+  /** Moves on at every change by people (edit, open, close, cancel, decision): their guard. */
+  version: number;
+}
+
+/** A ballot waiting with its voter's participation until the count moves it away. */
+export interface PendingBallot {
+  ballotId: string;
+  receiptHash: string;
+  choices: Choices;
+}
+
+/** That someone voted: keyed by the vote key (one per resident or household); never what they chose once counted. */
+export interface PollParticipation {
+  voteKey: string;
+  pollId: string;
+  accountId: string;
+  householdId: string;
+  buildingCode: string;
+  unit: string;
+  room: string;
+  /** The voter's name for a per-resident poll (the committee sees who voted). */
+  name?: string;
+}
+
+/** A poll's changes that are not a plain replace: guarded by version, or idempotent. */
+export interface PollStore {
+  insert(poll: StoredPoll): Promise<void>;
+  findById(id: string): Promise<StoredPoll | undefined>;
+  /** Replaces the poll only if its stored version is still `expectedVersion` (the new one is `next.version`). */
+  replaceIfVersion(next: StoredPoll, expectedVersion: number): Promise<boolean>;
+  /** Newest first; `where` any of the places given (compound codes, grid codes, street codes), and of the statuses given. */
+  list(where: { compoundCodes?: readonly string[]; gridCodes?: readonly string[]; streetCodes?: readonly string[]; statuses: readonly PollStatus[] }, page: { cursor?: string; limit: number }): Promise<Page<StoredPoll>>;
+  /**
+   * Records a vote: the participation and its pending ballot in one insert keyed by the vote key.
+   * `already_voted` when the key exists: the unique primary key is the one-vote rule.
+   */
+  castVote(participation: PollParticipation, ballot: PendingBallot): Promise<'cast' | 'already_voted'>;
+  /** Whether the key has voted. */
+  hasVoted(voteKey: string): Promise<boolean>;
+  /** Votes cast per poll (participations), for the polls given. */
+  votesOf(pollIds: readonly string[]): Promise<Map<string, number>>;
+  /** Who voted, in vote-key order (never time order). */
+  voters(pollId: string, page: { cursor?: string; limit: number }): Promise<Page<PollParticipation>>;
+  /** Polls with ballots waiting to be counted, and how many each. */
+  pendingCounts(): Promise<Map<string, number>>;
+  /**
+   * Moves the poll's pending ballots into `poll_ballots` (in the order given: shuffled by the
+   * caller), then clears them from the participations; a repeat after a crash inserts nothing twice.
+   * Then recounts the poll's ballots and stores the tally on the poll. Answers how many moved.
+   */
+  countPending(pollId: string, shuffle: <T>(items: T[]) => T[]): Promise<number>;
+  /** A voter's ballot by its receipt's hash: counted, pending, or unknown. */
+  findReceipt(pollId: string, receiptHash: string): Promise<{ status: 'counted' | 'pending'; choices: Choices } | undefined>;
+  /** Sets `eligibleAtEnd` once (the first count after the poll ended). */
+  recordEligibleAtEnd(pollId: string, eligible: number): Promise<void>;
+}
+
+/** A comment on a poll; `hidden` by a manager with a reason (the text stays stored, shown to staff only). */
+export interface PollComment {
+  id: string;
+  pollId: string;
+  accountId: string;
+  authorLabel: string;
+  text: string;
+  at: Date;
+  hidden?: { reason: string; at: Date; byId: string };
+}
+
+export interface PollCommentStore {
+  insert(comment: Omit<PollComment, 'id'>): Promise<PollComment>;
+  findById(pollId: string, id: string): Promise<PollComment | undefined>;
+  list(pollId: string, page: { cursor?: string; limit: number }): Promise<Page<PollComment>>;
+  hide(pollId: string, id: string, hidden: NonNullable<PollComment['hidden']>): Promise<PollComment | undefined>;
+}
+
+/** What the poll use cases are built from. */
+export interface PollCommandDeps {
+  polls: PollStore;
+  comments: PollCommentStore;
+  memberships: MembershipStore;
+  reference: ReferencePort;
+  /** The case use cases' ports: a decision becomes a case through the same filing. */
+  cases: CaseCommandDeps;
+  now: () => Date;
+  /** Called after a vote is stored: the runner's count step may run sooner. */
+  onVote?: () => void;
 }

@@ -17,6 +17,11 @@ import { recordSubscriptions, subscriptionsOf } from './messages/subscriptions';
 import { photoForViewer, uploadPhoto } from './photos';
 import type { AccountPort, CaseFollowersPort, CaseStore, CatalogStore, ConsentStore, FigureSource, HealthPort, InboxStore, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
 import { districtFigures } from './figures';
+import { claimMembership, decideMembership, importRoster, leaveMembership, listMemberships, myGrids, myMemberships } from './membership';
+import type { ClaimMembership, ListMembershipsQuery } from '../../shared/api/membership';
+import type { MembershipStore, PollCommentStore, PollStore, RosterStore } from './ports';
+import type { CastVote, ListPollsQuery, PollDecisionInput, PollDraftInput } from '../../shared/api/polls';
+import * as polls from './polls';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
@@ -40,6 +45,14 @@ export interface UseCasePorts {
   reference: ReferencePort;
   accounts: AccountPort;
   health: HealthPort;
+  /** Residents' homes, and the committees' rosters that verify them. */
+  memberships: MembershipStore;
+  rosters: RosterStore;
+  /** Consultation polls: the polls, who voted and the counted ballots, and the comments. */
+  polls: PollStore;
+  pollComments: PollCommentStore;
+  /** Called after a vote is stored: the runner's count step may look sooner. */
+  onVote?: () => void;
   /** Absent, WeChat sign-in answers 503. */
   wechat?: WeChatLoginPort;
   now: () => Date;
@@ -55,8 +68,28 @@ export function bindUseCases(ports: UseCasePorts) {
   const photoDeps = { library: ports.photoLibrary, cases: ports.cases, now: ports.now };
   const messageDeps = { inbox: ports.inbox };
   const subscriptionDeps = { consents: ports.consents, templates: ports.subscribeTemplates, now: ports.now };
+  const membershipDeps = { memberships: ports.memberships, rosters: ports.rosters, reference: ports.reference, now: ports.now };
+  const pollDeps = { polls: ports.polls, comments: ports.pollComments, memberships: ports.memberships, reference: ports.reference, cases: caseDeps, now: ports.now, ...(ports.onVote ? { onVote: ports.onVote } : {}) };
   return {
     now: ports.now,
+    polls: {
+      list: (actor: Actor, query: ListPollsQuery) => polls.listPolls(pollDeps, actor, query),
+      create: (actor: Actor, input: PollDraftInput) => polls.createPoll(pollDeps, actor, input),
+      page: (actor: Actor | undefined, id: string) => polls.pollPage(pollDeps, actor, id),
+      edit: (actor: Actor, id: string, version: number, input: PollDraftInput) => polls.editPoll(pollDeps, actor, id, version, input),
+      open: (actor: Actor, id: string, version: number) => polls.openPoll(pollDeps, actor, id, version),
+      close: (actor: Actor, id: string, version: number) => polls.closePoll(pollDeps, actor, id, version),
+      cancel: (actor: Actor, id: string, version: number, reason: string) => polls.cancelPoll(pollDeps, actor, id, version, reason),
+      vote: (actor: Actor, id: string, input: CastVote) => polls.castVote(pollDeps, actor, id, input),
+      checkReceipt: (actor: Actor | undefined, id: string, receipt: string) => polls.checkReceipt(pollDeps, actor, id, receipt),
+      results: (actor: Actor | undefined, id: string) => polls.pollResults(pollDeps, actor, id),
+      voters: (actor: Actor, id: string, page: { cursor?: string; limit: number }) => polls.pollVoters(pollDeps, actor, id, page),
+      decide: (actor: Actor, id: string, input: PollDecisionInput) => polls.recordDecision(pollDeps, actor, id, input),
+      decisionToCase: (actor: Actor, id: string, input: Parameters<typeof polls.decisionToCase>[3]) => polls.decisionToCase(pollDeps, actor, id, input),
+      comments: (actor: Actor | undefined, id: string, page: { cursor?: string; limit: number }) => polls.listComments(pollDeps, actor, id, page),
+      addComment: (actor: Actor, id: string, text: string) => polls.addComment(pollDeps, actor, id, text),
+      hideComment: (actor: Actor, id: string, commentId: string, reason: string) => polls.hideComment(pollDeps, actor, id, commentId, reason),
+    },
     cases: {
       file: async (actor: Actor, input: FileCaseFields) => (await fileCaseCommand(caseDeps, actor, input)).record,
       /** Files once per (reporter, key): a retry with the same key and request answers the case filed first (`replayed`). */
@@ -113,6 +146,16 @@ export function bindUseCases(ports: UseCasePorts) {
     subscriptions: {
       record: (actor: Actor, answer: RecordSubscriptions) => recordSubscriptions(subscriptionDeps, actor, answer),
       of: (actor: Actor) => subscriptionsOf(subscriptionDeps, actor),
+    },
+    memberships: {
+      claim: (actor: Actor, input: ClaimMembership) => claimMembership(membershipDeps, actor, input),
+      mine: (actor: Actor) => myMemberships(membershipDeps, actor),
+      myGrids: (actor: Actor) => myGrids(membershipDeps, actor),
+      leave: (actor: Actor, id: string) => leaveMembership(membershipDeps, actor, id),
+      list: (actor: Actor, query: ListMembershipsQuery) => listMemberships(membershipDeps, actor, query),
+      verify: (actor: Actor, id: string, revision: number) => decideMembership(membershipDeps, actor, id, revision, { status: 'verified' }),
+      reject: (actor: Actor, id: string, reason: string, revision: number) => decideMembership(membershipDeps, actor, id, revision, { status: 'rejected', reason }),
+      importRoster: (actor: Actor, bytes: Uint8Array) => importRoster(membershipDeps, actor, bytes),
     },
     /** The public portal's district figures, counted at most once a minute. */
     figures: { district: districtFigures({ source: ports.figures, reference: ports.reference, now: ports.now }) },

@@ -7,6 +7,8 @@ import { photoSchema } from './schemas/photo';
 import { wechatTokenSchema } from './schemas/wechat-token';
 import { jobSchema } from './schemas/job';
 import { inboxMessageSchema } from './schemas/inbox-message';
+import { pollBallotSchema, pollCommentSchema, pollParticipationSchema, pollSchema } from './schemas/poll';
+import { membershipSchema, rosterSchema } from './schemas/membership';
 import { wechatConsentSchema, wechatDeliverySchema, wechatServiceFollowerSchema } from './schemas/wechat';
 
 /** Registers every model on a connection; the one list the index sync walks. */
@@ -28,6 +30,12 @@ export function registerModels(connection: Connection) {
     WeChatConsent: connection.model('WeChatConsent', wechatConsentSchema, 'wechat_consents'),
     WeChatDelivery: connection.model('WeChatDelivery', wechatDeliverySchema, 'wechat_deliveries'),
     WeChatServiceFollower: connection.model('WeChatServiceFollower', wechatServiceFollowerSchema, 'wechat_service_followers'),
+    Poll: connection.model('Poll', pollSchema, 'polls'),
+    PollParticipation: connection.model('PollParticipation', pollParticipationSchema, 'poll_participations'),
+    PollBallot: connection.model('PollBallot', pollBallotSchema, 'poll_ballots'),
+    PollComment: connection.model('PollComment', pollCommentSchema, 'poll_comments'),
+    Membership: connection.model('Membership', membershipSchema, 'memberships'),
+    Roster: connection.model('Roster', rosterSchema, 'rosters'),
   };
 }
 

@@ -24,6 +24,8 @@ import { openapiRoutes } from '../routes/openapi';
 import { adminJobRoutes } from '../routes/admin/jobs';
 import { accountRoutes } from '../routes/accounts/routes';
 import { messageRoutes } from '../routes/messages/routes';
+import { pollRoutes } from '../routes/polls/routes';
+import { membershipRoutes, rosterImportPath } from '../routes/memberships/routes';
 import { wechatSubscriptionRoutes } from '../routes/subscriptions/routes';
 
 /**
@@ -43,8 +45,8 @@ export interface AppDeps {
   devWeChat?: { messages: readonly DevWeChatMessage[] };
 }
 
-/** Routes whose handlers read the request body as raw bytes (photo uploads). */
-const rawBodyPaths = ['/api/v1/photos'];
+/** Routes whose handlers read the request body as raw bytes (photo uploads, roster CSV files). */
+const rawBodyPaths = ['/api/v1/photos', rosterImportPath];
 
 /** Builds the Koa app without listening, so tests drive it directly. */
 export function createApp(deps: AppDeps): Koa {
@@ -74,6 +76,8 @@ export function createApp(deps: AppDeps): Koa {
   photoRoutes(router, deps);
   adminJobRoutes(router, deps);
   messageRoutes(router, deps);
+  pollRoutes(router, deps);
+  membershipRoutes(router, deps);
   wechatSubscriptionRoutes(router, deps);
   accountRoutes(router, deps.useCases.accountAdmin);
   openapiRoutes(router, deps);

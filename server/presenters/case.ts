@@ -141,6 +141,7 @@ export async function presentCase(reference: ReferencePort, record: CaseRecord, 
     catalogVersion: record.catalogVersion,
     closingStandard: n.closingStandard,
     source: record.source,
+    origin: record.origin ?? null,
     tier: record.tier,
     assignment: {
       leadUnit: unitOf(reference, record.assignment.leadUnitCode),

@@ -622,6 +622,10 @@ function demoAccounts(
     account('resident01', people.name(), 'resident', { compoundCodes: [home.code] }),
     account('resident02', people.name(), 'resident', { compoundCodes: [lakeside.code] }),
     account('resident03', people.name(), 'resident', { compoundCodes: [oldDorm.code] }),
+    // Neighbours of resident01 whose claims wait for community01 (server/seed/memberships.ts).
+    account('resident04', people.name(), 'resident', { compoundCodes: [home.code] }),
+    account('resident05', people.name(), 'resident', { compoundCodes: [home.code] }),
+    account('resident06', people.name(), 'resident', { compoundCodes: [home.code] }),
   ];
 }
 

@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password';
 import { baoheCatalog } from '../../shared/catalog/baohe-catalog';
 import { generateDistrict, type SeedDistrict } from './district';
 import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
+import { seedDemoMemberships } from './memberships';
 
 export interface SeedReport {
   /** True when this run wrote anything; a second run on the same database reports false. */
@@ -57,6 +58,8 @@ export async function seedDemoDistrict(
   );
   inserted.accounts = await insertMissing(Account, 'loginKey', accountDocs);
   if (options.demoWeChat !== false && newAccounts.length) inserted.wechatConsents = await insertDemoConsents(database, newAccounts.map((account) => `pw:${account.username}`));
+
+  Object.assign(inserted, await seedDemoMemberships(database, district));
 
   inserted.catalogVersions = await insertMissing(CatalogVersion, 'version', [
     { version: baoheCatalog.version, publishedAt: new Date(baoheCatalog.publishedAt), publishedBy: 'seed', categories: baoheCatalog.categories },

@@ -9,6 +9,7 @@ import { memoryCatalogStore } from '../memory/catalog-store';
 import { memoryJobStore } from '../memory/job-store';
 import { memoryInboxStore } from '../memory/inbox-store';
 import { memoryConsentStore } from '../memory/consent-store';
+import { memoryMembershipStore, memoryRosterStore } from '../memory/membership-store';
 import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 import { memoryPhotoPort } from '../memory/photo-port';
 import { memoryReference } from '../memory/reference';
@@ -67,6 +68,11 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     subscribeTemplates: defaultWeChatMessagesConfig.subscribeTemplates,
     accountAdmin,
     reference,
+    memberships: memoryMembershipStore(),
+    rosters: memoryRosterStore(),
+    // Polls are exercised on the real engine only (their secrecy is a property of the stored documents).
+    polls: unavailable('polls'),
+    pollComments: unavailable('pollComments'),
     now: clock.now,
     photoLibrary: {
       heicSupported: false,
@@ -85,4 +91,11 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     health: { engine: 'ferretdb', pingDatabase: async () => true },
   });
   return { district, clock, gate, store, photos, catalogs, jobs, inbox, reference, deps, useCases, actor };
+}
+
+/** A port the memory world does not offer: any use of it fails loudly, naming it. */
+function unavailable<T extends object>(name: string): T {
+  return new Proxy({} as T, {
+    get: (_target, property) => () => Promise.reject(new Error(`${name}.${String(property)} is not available in the memory world: test it on the real engine`)),
+  });
 }

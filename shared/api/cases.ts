@@ -68,7 +68,8 @@ const caseCommon = caseSummarySchema.extend({
   relation: z.enum(viewerRelations).meta({ description: '当前身份与案件的关系，决定可见字段' }),
   catalogVersion: z.number().int().positive(),
   closingStandard: z.string().optional(),
-  source: z.enum(['resident_app', 'grid_patrol', 'hotline', 'open311']),
+  source: z.enum(['resident_app', 'grid_patrol', 'hotline', 'open311', 'consultation']),
+  origin: z.strictObject({ kind: z.literal('poll'), id: z.string(), title: z.string() }).nullable().meta({ description: '案件来自的议题（议事协商的决定）' }),
   tier: z.enum(['street', 'district']),
   assignment: z.strictObject({
     leadUnit: unitInCase.nullable(),

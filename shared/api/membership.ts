@@ -50,8 +50,15 @@ export type ClaimMembership = z.output<typeof claimMembershipSchema>;
 /** The `:id` of a membership route. */
 export const membershipIdParamSchema = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, '身份编号格式不正确') });
 
+/** The membership's `revision` as the deciding staff member saw it: a decision made meanwhile answers 409. */
+const expectedRevision = z.number('请提供身份记录的版本号').int('版本号须为整数').min(0, '版本号不能为负');
+
+/** `POST /api/v1/memberships/:id/verify`. */
+export const verifyMembershipSchema = z.strictObject({ revision: expectedRevision });
+
 export const rejectMembershipSchema = z.strictObject({
   reason: z.string('请填写不通过的原因').trim().min(2, '请填写不通过的原因').max(200, '原因最多200字'),
+  revision: expectedRevision,
 });
 
 /** `GET /api/v1/memberships`: the roster of the staff member's scope. */
@@ -76,8 +83,8 @@ export const membershipViewSchema = z.strictObject({
   status: z.enum(membershipStatuses),
   /** Why it was rejected or ended. */
   reason: z.string().nullable(),
-  /** `roster` when the community's roster verified it on claiming, `staff` when someone decided. */
-  decidedBy: z.enum(['roster', 'staff']).nullable(),
+  /** `roster` when the community's roster verified it, `staff` when someone decided, `resident` when the resident left or withdrew. */
+  decidedBy: z.enum(['roster', 'staff', 'resident']).nullable(),
   decidedAt: dateTime.nullable(),
   createdAt: dateTime,
   /** Staff views only: the resident (name as claimed, or the account's). */

@@ -97,7 +97,10 @@ export const pollIdParamSchema = z.strictObject({ id: z.string().regex(/^p[0-9a-
 
 export const pollVersionSchema = z.strictObject({ version: z.number('版本号须为数字').int().min(1) });
 
-export const cancelPollSchema = z.strictObject({ reason: text('取消原因', 2, 200) });
+export const cancelPollSchema = z.strictObject({ version: pollVersionSchema.shape.version, reason: text('取消原因', 2, 200) });
+
+/** `PUT /api/v1/polls/:id`: the whole draft again, guarded by the version it was read at. */
+export const updatePollSchema = z.strictObject({ version: pollVersionSchema.shape.version, draft: pollDraftSchema });
 
 /** `POST /api/v1/polls/:id/votes`: for each question id, the option ids chosen. */
 export const castVoteSchema = z.strictObject({
@@ -219,6 +222,8 @@ export const pollViewSchema = z.strictObject({
       voted: z.boolean(),
       canComment: z.boolean(),
       canManage: z.boolean(),
+      /** Whether the viewer may edit the draft (its managers, or the property company that wrote it). */
+      canEdit: z.boolean(),
     })
     .nullable(),
   decision: z

@@ -6,7 +6,14 @@ import type { CaseEventType, UnitRef } from './events';
 import type { CaseStatus } from './states';
 
 /** Where a case came from; foreign vocabularies are translated to ours at the adapter. */
-export type CaseSource = 'resident_app' | 'grid_patrol' | 'hotline' | 'open311';
+export type CaseSource = 'resident_app' | 'grid_patrol' | 'hotline' | 'open311' | 'consultation';
+
+/** What a case came from when it is not a report: a poll's decision (议事协商), linked both ways. */
+export interface CaseOrigin {
+  kind: 'poll';
+  id: string;
+  title: string;
+}
 
 /** The tier that supervises the case now: the street centre, or the district centre above it. */
 export type Tier = 'street' | 'district';
@@ -119,6 +126,8 @@ export interface CaseRecord {
   compoundCode?: string;
   buildingCode?: string;
   source: CaseSource;
+  /** The poll whose decision this case carries out. */
+  origin?: CaseOrigin;
   reporter: Reporter;
   /** Photo ids taken when filing. */
   photos: string[];

@@ -85,16 +85,21 @@ export function tally(poll: Poll, ballots: Choices[], eligible: number): PollRes
       for (const optionId of optionIds) if (optionId in row) row[optionId] += 1;
     }
   }
-  const turnout = eligible === 0 ? 0 : ballots.length / eligible;
+  return resultOf(poll, counts, ballots.length, eligible);
+}
+
+/** The result from counts already made (the server keeps them per poll): turnout, quorum and the decision. */
+export function resultOf(poll: Poll, counts: Record<string, Record<string, number>>, ballots: number, eligible: number): PollResult {
+  const turnout = eligible === 0 ? 0 : ballots / eligible;
   const quorumMet = poll.quorum === undefined ? null : turnout >= poll.quorum;
   let passed: boolean | null = null;
   if (poll.pass) {
     const first = poll.questions[0];
-    const share = ballots.length === 0 || !first ? 0 : (counts[first.id]?.[poll.pass.optionId] ?? 0) / ballots.length;
+    const share = ballots === 0 || !first ? 0 : (counts[first.id]?.[poll.pass.optionId] ?? 0) / ballots;
     const reached = poll.pass.rule === 'more_than' ? share > poll.pass.threshold : share >= poll.pass.threshold;
-    passed = quorumMet !== false && ballots.length > 0 && reached;
+    passed = quorumMet !== false && ballots > 0 && reached;
   }
-  return { ballots: ballots.length, eligible, turnout, counts, quorumMet, passed };
+  return { ballots, eligible, turnout, counts, quorumMet, passed };
 }
 
 /** Whether results may be shown now: live polls while voting, every poll once ended. */

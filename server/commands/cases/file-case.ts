@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { fileCase } from '../../../shared/cases/machine';
-import type { CaseRecord, CaseSource } from '../../../shared/cases/types';
+import type { CaseOrigin, CaseRecord, CaseSource } from '../../../shared/cases/types';
 import type { Actor, Role } from '../../../shared/domain/roles';
 import { locateCompound, locateIn } from '../../../shared/routing';
 import type { FileCaseFields } from '../../../shared/schemas/cases';
@@ -66,9 +66,10 @@ function replay(earlier: StoredFiling, actor: Actor, filingKey: FilingKey): Fili
  * is written unless every check passes. With an idempotency key the case is filed once per
  * (reporter, key): a retry of the same request gets the case filed first, a different request 422.
  */
-export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input: FileCaseFields, idempotencyKey?: string): Promise<Filing> {
+export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input: FileCaseFields, idempotencyKey?: string, origin?: CaseOrigin): Promise<Filing> {
   const role = actor.role;
-  const source = role === 'system' ? undefined : filingSources[role];
+  // A poll's decision is filed by the committee that ran it (the poll use case checked it may).
+  const source = origin ? 'consultation' : role === 'system' ? undefined : filingSources[role];
   if (!source || role === 'system') throw errors.forbidden('case.filing_not_allowed', '当前身份不能上报案件');
   const filingKey = idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash: requestHashOf(input) };
   const id = filingKey ? filingIdOf(actor.id, filingKey.key) : newCaseId();
@@ -99,6 +100,7 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
       compoundCode: place.compoundCode,
       buildingCode: building?.code,
       source,
+      ...(origin ? { origin } : {}),
       reporter: { accountId: actor.id, role, name: actor.name, phone: input.contactPhone, anonymous: input.anonymous },
       photos: input.photos,
     },

@@ -26,6 +26,7 @@ export const caseSchema = new Schema(
     compoundCode: { type: String },
     buildingCode: { type: String },
     source: { type: String, required: true },
+    origin: { type: mixed },
     reporter: { type: mixed, required: true },
     photos: { type: [String], default: [] },
     tier: { type: String, required: true },

@@ -17,6 +17,7 @@ export type FileCaseInput = Pick<
   | 'compoundCode'
   | 'buildingCode'
   | 'source'
+  | 'origin'
   | 'reporter'
   | 'photos'
 >;

@@ -132,6 +132,8 @@ export default function HomesPage() {
   );
 }
 
+const decidedLabels: Record<NonNullable<MembershipView['decidedBy']>, string> = { roster: '社区名册认证', staff: '审核', resident: '本人操作' };
+
 function HomeRow({ home, onLeave }: { home: MembershipView; onLeave: () => void }) {
   const active = home.status === 'pending' || home.status === 'verified';
   return (
@@ -145,7 +147,7 @@ function HomeRow({ home, onLeave }: { home: MembershipView; onLeave: () => void 
       </Text>
       <Text className='home-row__meta'>
         {home.grid.name}
-        {home.decidedAt ? ` · ${home.decidedBy === 'roster' ? '社区名册认证' : '审核'}于 ${formatDateTime(home.decidedAt)}` : ` · 提交于 ${formatDateTime(home.createdAt)}`}
+        {home.decidedAt ? ` · ${decidedLabels[home.decidedBy ?? 'staff']}于 ${formatDateTime(home.decidedAt)}` : ` · 提交于 ${formatDateTime(home.createdAt)}`}
       </Text>
       {home.status === 'pending' && <Text className='home-row__meta'>等待居委会或网格员审核</Text>}
       {home.reason && (home.status === 'rejected' || home.status === 'ended') && <Text className='home-row__reason'>原因：{home.reason}</Text>}

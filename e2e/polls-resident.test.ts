@@ -97,14 +97,15 @@ it('a resident finds the poll, votes once through the confirmation, checks her r
   await screenshot(page, 'poll-resident-list');
 
   await shown(page, title).click();
-  await shown(page, '是否同意在3号楼北侧建电动车棚？').waitFor();
+  await shown(page, /是否同意在3号楼北侧建电动车棚？/).waitFor();
   await shown(page, '同意').click();
   await shown(page, '充电桩').click();
   await shown(page, '监控').click();
   await shown(page, '灭火器').click();
   // The third choice of a two-choice question is held back before anything is sent.
   await shown(page, '最多选择2项').waitFor();
-  await screenshot(page, 'poll-resident-vote', { fullPage: true });
+  await shown(page, /^1\. 是否同意/).scrollIntoViewIfNeeded();
+  await screenshot(page, 'poll-resident-vote');
 
   await shown(page, '投票').click();
   await shown(page, '确认投票').waitFor();
@@ -121,8 +122,8 @@ it('a resident finds the poll, votes once through the confirmation, checks her r
   await shown(page, '查验').click();
   await shown(page, /您的选票(已计入|已收到)/).waitFor();
   await shown(page, '充电桩、监控').waitFor();
-  await shown(page, '实时结果').waitFor();
-  await screenshot(page, 'poll-resident-results', { fullPage: true });
+  await shown(page, '实时结果').scrollIntoViewIfNeeded();
+  await screenshot(page, 'poll-resident-results');
 
   // Coming back: the form is gone and she is told why; the API refuses a second ballot too.
   await page.reload();
@@ -148,7 +149,8 @@ it('a resident finds the poll, votes once through the confirmation, checks her r
   await shown(page, '租户').click();
   await shown(page, '提交认证').click();
   await shown(page, '待审核').waitFor();
-  await screenshot(page, 'poll-resident-homes', { fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, 'poll-resident-homes');
   const mine = await ok<{ items: { status: string; room: string }[] }>(residentToken, 'GET', '/memberships/mine');
   expect(mine.items.some((item) => item.room === '1502' && item.status === 'pending')).toBe(true);
   expect(resident.errors).toEqual([]);
@@ -165,7 +167,8 @@ it('a resident finds the poll, votes once through the confirmation, checks her r
   await shown(visitor.page, '投票结果').waitFor();
   await shown(visitor.page, '投票已结束，以上为最终结果').waitFor();
   await shown(visitor.page, '1票 · 100%').waitFor();
-  await screenshot(visitor.page, 'poll-public-results', { fullPage: true });
+  await shown(visitor.page, '投票结果').scrollIntoViewIfNeeded();
+  await screenshot(visitor.page, 'poll-public-results');
 
   // Her receipt now says counted.
   const checked = await ok<{ status: string }>(residentToken, 'POST', `/polls/${pollId}/receipt`, { receipt });
@@ -182,11 +185,12 @@ it('in 长辈模式 the poll page is larger and voting still works', async () =>
   const pollId = await openPoll(community.token, home.compound.code, '小区南门加装道闸');
   const { page } = elder;
   await page.goto(`/#/community/poll/index?id=${pollId}`);
-  await shown(page, '是否同意在3号楼北侧建电动车棚？').waitFor();
-  const size = await shown(page, '是否同意在3号楼北侧建电动车棚？').evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
+  await shown(page, /是否同意在3号楼北侧建电动车棚？/).waitFor();
+  const size = await shown(page, /是否同意在3号楼北侧建电动车棚？/).evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
   expect(size).toBeGreaterThan(17);
   await shown(page, '不同意').click();
   await shown(page, '灭火器').click();
+  await shown(page, /^1\. 是否同意/).scrollIntoViewIfNeeded();
   await screenshot(page, 'poll-resident-elder');
   await shown(page, '投票').click();
   await shown(page, '确认投出').click();

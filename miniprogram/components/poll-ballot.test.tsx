@@ -30,7 +30,7 @@ describe('the voting form', () => {
     expect(await screen.findByText('7KQ2-M9XD-4RTA-PW3E')).toBeTruthy();
     expect(polls.castVote).toHaveBeenCalledWith('p0000000000000001', { q1: ['o1'], q2: ['o3'] });
     expect(screen.getByText(/只有您持有/)).toBeTruthy();
-    expect(onCast).toHaveBeenCalled();
+    expect(onCast).toHaveBeenCalledWith('7KQ2-M9XD-4RTA-PW3E');
   });
 
   it('sends nothing when the voter thinks again', async () => {

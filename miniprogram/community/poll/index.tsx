@@ -13,7 +13,6 @@ import { CasePhoto } from '../../components/timeline.photo';
 import { ApiError, messageOf } from '../../services/http';
 import { photoSource } from '../../services/photos';
 import { getPoll, getPollResults, listPollComments, postPollComment, type PollCommentView, type PollView } from '../../services/polls';
-import { currentAccount } from '../../services/session';
 import { formatDateTime, formatTime } from '../../utils/format';
 import { loginUrl } from '../../pages/login/redirect';
 import { openPage } from '../../pages/login/navigate';
@@ -38,7 +37,8 @@ export default function PollPage() {
   const [now, setNow] = useState(() => new Date());
   const [preview, setPreview] = useState<{ urls: string[]; index: number }>();
   const [watching, setWatching] = useState(false);
-  const signedIn = currentAccount() !== undefined;
+  /** The receipt just received: the check below starts with it (it is shown this once and kept nowhere). */
+  const [receipt, setReceipt] = useState('');
 
   const load = useCallback(async () => {
     if (!id) {
@@ -119,7 +119,7 @@ export default function PollPage() {
         <Text className='poll-page__title'>{poll.title}</Text>
         <Row label='投票时间' value={windowText(poll.opensAt, poll.closesAt)} />
         <Row label='投票范围' value={`${poll.scopeLabel} · ${votesPerLabel(poll.votesPer)}`} />
-        {!elder && <Row label='发起' value={poll.author.unit ? `${poll.author.unit.name} ${poll.author.name}` : poll.author.name} />}
+        {!elder && <Row label='发起' value={poll.author.unit && poll.author.unit.name !== poll.author.name ? `${poll.author.unit.name} ${poll.author.name}` : poll.author.name} />}
         {!elder && <Row label='已投' value={`${poll.votes}${poll.votesPer === 'household' ? '户' : '人'}`} />}
         {poll.phase === 'cancelled' && poll.cancelReason && <Text className='poll-page__warn'>议题已取消：{poll.cancelReason}</Text>}
         {poll.me?.canManage && (
@@ -141,12 +141,19 @@ export default function PollPage() {
       </Section>
 
       {poll.me ? (
-        <Section title={poll.me.canVote ? '投票' : '我的投票'}>
-          <PollBallot poll={poll} elder={elder} onCast={() => void load()} />
+        <Section title={poll.me.voted || receipt ? '我的投票' : '参与投票'}>
+          <PollBallot
+            poll={poll}
+            elder={elder}
+            onCast={(code) => {
+              setReceipt(code);
+              void load();
+            }}
+          />
         </Section>
       ) : (
         poll.phase === 'voting' && (
-          <Section title='投票'>
+          <Section title='参与投票'>
             <Text className='poll-page__weak'>登录并认证房屋后可参与投票</Text>
             <Button type='primary' onClick={() => openPage(loginUrl(`/community/poll/index?id=${id}`))}>
               登录投票
@@ -157,7 +164,7 @@ export default function PollPage() {
 
       {poll.me?.voted && (
         <Section title='查验我的选票'>
-          <PollReceiptCheck pollId={poll.id} questions={poll.questions} />
+          <PollReceiptCheck key={receipt} pollId={poll.id} questions={poll.questions} initial={receipt} />
         </Section>
       )}
 
@@ -197,7 +204,7 @@ export default function PollPage() {
         </Section>
       )}
 
-      {!elder && (poll.me || poll.phase === 'ended') && <Comments poll={poll} now={now} signedIn={signedIn} />}
+      {!elder && poll.me && <Comments poll={poll} now={now} />}
 
       <ImagePreview visible={preview !== undefined} images={(preview?.urls ?? []).map((src) => ({ src }))} defaultValue={preview?.index ?? 0} closeOnContentClick onClose={() => setPreview(undefined)} />
       <Toast id={TOAST_ID} />
@@ -205,14 +212,14 @@ export default function PollPage() {
   );
 }
 
-function Comments({ poll, now, signedIn }: { poll: PollView; now: Date; signedIn: boolean }) {
+function Comments({ poll, now }: { poll: PollView; now: Date }) {
   const comments = usePagedList<PollCommentView>((cursor) => listPollComments(poll.id, { limit: 20, cursor }));
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const [sending, setSending] = useState(false);
 
   useEffect(() => {
-    if (signedIn || poll.phase === 'ended') void comments.reload();
+    void comments.reload();
     // The comments of this poll, once; a post reloads them.
   }, [poll.id]);
 

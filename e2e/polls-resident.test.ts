@@ -24,6 +24,12 @@ afterAll(async () => {
 /** The visible element with exactly this text: Taro's H5 keeps the pages below in the stack in the DOM, hidden. */
 const shown = (page: Page, text: string | RegExp) => page.getByText(text, typeof text === 'string' ? { exact: true } : {}).filter({ visible: true }).first();
 
+/** A NutUI button by its words: the text sits in Taro's button element, which takes the click. */
+const button = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).filter({ visible: true }).first();
+
+/** The native input with this placeholder (Taro's H5 wrapper element carries the placeholder too). */
+const field = (page: Page, placeholder: string) => page.locator(`textarea[placeholder="${placeholder}"], input[placeholder="${placeholder}"]`).filter({ visible: true }).first();
+
 async function api<T>(token: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
   const response = await fetch(`${e2e!.server.base}/api/v1${route}`, {
     method,
@@ -107,19 +113,19 @@ it('a resident finds the poll, votes once through the confirmation, checks her r
   await shown(page, /^1\. 是否同意/).scrollIntoViewIfNeeded();
   await screenshot(page, 'poll-resident-vote');
 
-  await shown(page, '投票').click();
+  await button(page, '投票').click();
   await shown(page, '确认投票').waitFor();
   await shown(page, '选票一经投出不能更改或撤回。').waitFor();
   await screenshot(page, 'poll-resident-confirm');
-  await shown(page, '确认投出').click();
+  await button(page, '确认投出').click();
 
   const receipt = (await page.locator('.poll-receipt__code').filter({ visible: true }).first().textContent())?.trim() ?? '';
   expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
   await shown(page, '投票成功').waitFor();
   await screenshot(page, 'poll-resident-receipt');
 
-  await page.getByPlaceholder('如 7KQ2-M9XD-4RTA-PW3E').filter({ visible: true }).first().fill(receipt);
-  await shown(page, '查验').click();
+  await field(page, '如 7KQ2-M9XD-4RTA-PW3E').fill(receipt);
+  await button(page, '查验').click();
   await shown(page, /您的选票(已计入|已收到)/).waitFor();
   await shown(page, '充电桩、监控').waitFor();
   await shown(page, '实时结果').scrollIntoViewIfNeeded();
@@ -139,15 +145,15 @@ it('a resident finds the poll, votes once through the confirmation, checks her r
   const building = compound.buildings[compound.buildings.length - 1];
   await page.goto('/#/community/homes/index');
   await shown(page, '已认证').waitFor();
-  await shown(page, '+ 认证房屋').click();
+  await button(page, '+ 认证房屋').click();
   await shown(page, '请选择小区').click();
-  await page.getByPlaceholder('搜索小区名称').filter({ visible: true }).first().fill(compound.name);
+  await field(page, '搜索小区名称').fill(compound.name);
   await page.locator('.compound-search .nut-cell').filter({ hasText: compound.name }).first().click();
   await shown(page, building.name).click();
-  await page.getByPlaceholder('如 1').filter({ visible: true }).first().fill('2');
-  await page.getByPlaceholder('如 302').filter({ visible: true }).first().fill('1502');
+  await field(page, '如 1').fill('2');
+  await field(page, '如 302').fill('1502');
   await shown(page, '租户').click();
-  await shown(page, '提交认证').click();
+  await button(page, '提交认证').click();
   await shown(page, '待审核').waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'poll-resident-homes');
@@ -192,8 +198,8 @@ it('in 长辈模式 the poll page is larger and voting still works', async () =>
   await shown(page, '灭火器').click();
   await shown(page, /^1\. 是否同意/).scrollIntoViewIfNeeded();
   await screenshot(page, 'poll-resident-elder');
-  await shown(page, '投票').click();
-  await shown(page, '确认投出').click();
+  await button(page, '投票').click();
+  await button(page, '确认投出').click();
   await shown(page, '投票成功').waitFor();
   expect(elder.errors).toEqual([]);
 });

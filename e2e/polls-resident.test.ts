@@ -122,6 +122,7 @@ it('a resident finds the poll, votes once through the confirmation, checks her r
   const receipt = (await page.locator('.poll-receipt__code').filter({ visible: true }).first().textContent())?.trim() ?? '';
   expect(receipt).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
   await shown(page, '投票成功').waitFor();
+  await page.locator('.poll-receipt').filter({ visible: true }).first().evaluate((node) => node.scrollIntoView({ block: 'center' }));
   await screenshot(page, 'poll-resident-receipt');
 
   await field(page, '如 7KQ2-M9XD-4RTA-PW3E').fill(receipt);
@@ -136,7 +137,9 @@ it('a resident finds the poll, votes once through the confirmation, checks her r
   await shown(page, '您已投票').waitFor();
   await shown(page, '您（或您家）已经投过票，投票后不能更改').waitFor();
   expect(await page.getByText('确认投出').filter({ visible: true }).count()).toBe(0);
-  const again = await api<{ error: { code: string } }>(residentToken, 'POST', `/polls/${pollId}/votes`, { choices: {} });
+  const asked = await ok<{ questions: { id: string; options: { id: string }[] }[] }>(residentToken, 'GET', `/polls/${pollId}`);
+  const ballot = Object.fromEntries(asked.questions.map((question) => [question.id, [question.options[1].id]]));
+  const again = await api<{ error: { code: string } }>(residentToken, 'POST', `/polls/${pollId}/votes`, { choices: ballot });
   expect(again.status).toBe(409);
   expect(again.body.error.code).toBe('poll.already_voted');
 
@@ -155,6 +158,7 @@ it('a resident finds the poll, votes once through the confirmation, checks her r
   await shown(page, '租户').click();
   await button(page, '提交认证').click();
   await shown(page, '待审核').waitFor();
+  await page.getByText('已提交，等待审核').waitFor({ state: 'hidden' });
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'poll-resident-homes');
   const mine = await ok<{ items: { status: string; room: string }[] }>(residentToken, 'GET', '/memberships/mine');

@@ -24,7 +24,7 @@ export function GridTeamCard({ team, compact = false }: { team: GridTeam; compac
             <Text className='grid-team__person-name'>{person.name}</Text>
           </View>
           <View className='grid-team__call' role='button' ariaLabel={`拨打${person.role}${person.name}的电话 ${person.phone}`} onClick={() => call(person.phone)}>
-            <Text>📞 {person.phone}</Text>
+            <Text>拨打 {person.phone}</Text>
           </View>
         </View>
       ))}

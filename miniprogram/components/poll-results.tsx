@@ -21,6 +21,12 @@ export function PollResults({ poll, results }: { poll: Pick<PollView, 'questions
         </View>
       </View>
 
+      {!results.final && poll.votes !== undefined && poll.votes > results.ballots && (
+        <Text className='poll-results__note poll-results__note--waiting'>
+          已投 {poll.votes} 张，已计入 {results.ballots} 张：为保护投票秘密，选票攒满一批后打乱顺序一起计入，投票结束时全部计入。
+        </Text>
+      )}
+
       {(outcome.quorum || outcome.pass) && (
         <View className={`poll-results__outcome poll-results__outcome--${outcome.tone}`}>
           {outcome.pass && <Text className='poll-results__outcome-line'>{outcome.pass}</Text>}
@@ -72,11 +78,6 @@ export function PollResults({ poll, results }: { poll: Pick<PollView, 'questions
         )}
       </View>
 
-      {!results.final && poll.votes !== undefined && poll.votes > results.ballots && (
-        <Text className='poll-results__note'>
-          已投 {poll.votes} 张，已计入 {results.ballots} 张：为保护投票秘密，选票攒满一批后打乱顺序一起计入，投票结束时全部计入。
-        </Text>
-      )}
       <Text className='poll-results__note'>{outcome.note}</Text>
     </View>
   );

@@ -30,7 +30,7 @@ describe('the voting form', () => {
     expect(await screen.findByText('7KQ2-M9XD-4RTA-PW3E')).toBeTruthy();
     expect(polls.castVote).toHaveBeenCalledWith('p0000000000000001', { q1: ['o1'], q2: ['o3'] });
     expect(screen.getByText(/只有您持有/)).toBeTruthy();
-    expect(onCast).toHaveBeenCalled();
+    expect(onCast).toHaveBeenCalledWith('7KQ2-M9XD-4RTA-PW3E');
   });
 
   it('sends nothing when the voter thinks again', async () => {
@@ -66,14 +66,14 @@ describe('the voting form', () => {
   });
 
   it('shows the reason in Chinese instead of the form when the viewer may not vote', () => {
-    render(<PollBallot poll={pollView({ me: { canVote: false, refusal: 'poll.unverified', voted: false, canComment: false, canManage: false } })} />);
+    render(<PollBallot poll={pollView({ me: { canVote: false, refusal: 'poll.unverified', voted: false, canComment: false, canManage: false, canEdit: false } })} />);
     expect(screen.getByText('您的住户身份尚未认证，认证后才能投票')).toBeTruthy();
     expect(screen.queryByText('投票')).toBeNull();
     expect(screen.queryByText('同意')).toBeNull();
   });
 
   it('tells a voter who has voted so, without a form', () => {
-    render(<PollBallot poll={pollView({ me: { canVote: false, refusal: 'poll.already_voted', voted: true, canComment: true, canManage: false } })} />);
+    render(<PollBallot poll={pollView({ me: { canVote: false, refusal: 'poll.already_voted', voted: true, canComment: true, canManage: false, canEdit: false } })} />);
     expect(screen.getByText('您已投票')).toBeTruthy();
     expect(screen.getByText('您（或您家）已经投过票，投票后不能更改')).toBeTruthy();
   });

@@ -12,7 +12,7 @@ import './poll-ballot.scss';
  * then the receipt code, shown this once. When the viewer may not vote it says why instead. The
  * receipt stays on screen after the page reloads the poll (which then says "already voted").
  */
-export function PollBallot({ poll, elder = false, onCast }: { poll: PollView; elder?: boolean; onCast?: () => void }) {
+export function PollBallot({ poll, elder = false, onCast }: { poll: PollView; elder?: boolean; onCast?: (receipt: string) => void }) {
   const [choices, setChoices] = useState<Ballot>({});
   const [problems, setProblems] = useState<Record<string, string>>({});
   const [confirming, setConfirming] = useState(false);
@@ -58,7 +58,7 @@ export function PollBallot({ poll, elder = false, onCast }: { poll: PollView; el
     try {
       const answer = await castVote(poll.id, choices);
       setReceipt(answer.receipt);
-      onCast?.();
+      onCast?.(answer.receipt);
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'poll.invalid_ballot') setProblems(invalidBallotProblems(caught.details));
       setError(caught instanceof ApiError && caught.code.startsWith('poll.') && caught.code !== 'poll.invalid_ballot' ? refusalText(caught.code) : messageOf(caught));

@@ -24,11 +24,14 @@ export function PollCard({ item, now, onClick }: { item: PollSummary; now: Date;
           </Tag>
         )}
         {item.phase === 'voting' && item.voted === false && (
-          <Tag type='warning' plain>
+          <Tag type='primary' plain>
             待投票
           </Tag>
         )}
-        <Text className='poll-card__votes'>{item.votes}票</Text>
+        <Text className='poll-card__votes'>
+          已投 {item.votes}
+          {item.votesPer === 'household' ? '户' : '人'}
+        </Text>
       </View>
       <Text className='poll-card__title'>{item.title}</Text>
       <Text className='poll-card__meta'>

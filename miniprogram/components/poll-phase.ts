@@ -26,3 +26,8 @@ export function phaseClock(phase: PollPhaseName, opensAt: string | Date, closesA
 export function votesPerLabel(votesPer: 'resident' | 'household'): string {
   return votesPer === 'household' ? '每户一票' : '每人一票';
 }
+
+/** The poll page (also the public results page). */
+export const pollPageUrl = (id: string) => `/community/poll/index?id=${encodeURIComponent(id)}`;
+export const HOMES_PAGE = '/community/homes/index';
+export const POLLS_PAGE = '/community/polls/index';

@@ -32,8 +32,9 @@ describe('poll results', () => {
   });
 
   it('says the numbers still move while voting is open', () => {
-    render(<PollResults poll={pollView()} results={{ ...results, final: false }} />);
+    render(<PollResults poll={pollView({ votes: 11 })} results={{ ...results, final: false }} />);
     expect(screen.getByText(/投票进行中/)).toBeTruthy();
+    expect(screen.getByText(/已投 11 张，已计入 8 张/)).toBeTruthy();
     expect(screen.getByText('「同意」需达到三分之二（含）：暂为通过')).toBeTruthy();
   });
 });

@@ -8,7 +8,7 @@ import './poll-results.scss';
  * eligible, and the outcome against quorum and threshold. The bars are one picture for screen
  * readers; the same numbers follow as a table they can walk through.
  */
-export function PollResults({ poll, results }: { poll: Pick<PollView, 'questions' | 'quorum' | 'pass' | 'votesPer'>; results: Results }) {
+export function PollResults({ poll, results }: { poll: Pick<PollView, 'questions' | 'quorum' | 'pass' | 'votesPer'> & { votes?: number }; results: Results }) {
   const questions = questionResults(poll.questions, results);
   const outcome = outcomeOf(poll, results);
   const turnout = turnoutLine(results, poll.votesPer);
@@ -20,6 +20,12 @@ export function PollResults({ poll, results }: { poll: Pick<PollView, 'questions
           <View className='poll-results__fill poll-results__fill--turnout' style={{ width: `${Math.min(100, results.turnout * 100)}%` }} />
         </View>
       </View>
+
+      {!results.final && poll.votes !== undefined && poll.votes > results.ballots && (
+        <Text className='poll-results__note poll-results__note--waiting'>
+          已投 {poll.votes} 张，已计入 {results.ballots} 张：为保护投票秘密，选票攒满一批后打乱顺序一起计入，投票结束时全部计入。
+        </Text>
+      )}
 
       {(outcome.quorum || outcome.pass) && (
         <View className={`poll-results__outcome poll-results__outcome--${outcome.tone}`}>

@@ -32,7 +32,7 @@ export function pollView(overrides: Partial<PollView> = {}): PollView {
     author: { name: '王主任', unit: { code: 'U01', name: '滨湖社区居委会' } },
     votes: 3,
     results: null,
-    me: { canVote: true, refusal: null, voted: false, canComment: true, canManage: false },
+    me: { canVote: true, refusal: null, voted: false, canComment: true, canManage: false, canEdit: false },
     decision: null,
     cancelReason: null,
     createdAt: '2026-03-19T00:00:00.000Z',

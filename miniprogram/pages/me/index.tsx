@@ -92,9 +92,10 @@ export default function Me() {
 
       {account && !isStaff(account) && (
         <>
-          <Text className='me__group-title'>我的网格</Text>
+          <Text className='me__group-title'>我的房屋与网格</Text>
           <View className='me__group'>
-            <Cell title='网格员' description='加入小区后可查看网格员' />
+            <LinkCell title='我的房屋' extra='认证房屋、联系网格员 ›' label='我的房屋：认证房屋、联系网格员' onClick={() => openPage('/community/homes/index')} />
+            <LinkCell title='小区议事' extra='›' label='小区议事' onClick={() => openPage('/community/polls/index')} />
           </View>
         </>
       )}

@@ -12,7 +12,10 @@ export default defineAppConfig({
     'pages/figures/index',
   ],
   // Staff pages load only when staff open them: residents never download them (weapp budget).
-  subPackages: [{ root: 'staff', pages: ['inbox/index', 'act/index', 'patrol/index'] }],
+  subPackages: [
+    { root: 'staff', pages: ['inbox/index', 'act/index', 'patrol/index', 'roster/index', 'polls/index', 'poll-edit/index', 'poll-manage/index'] },
+    { root: 'community', pages: ['homes/index', 'polls/index', 'poll/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f3f6f9',

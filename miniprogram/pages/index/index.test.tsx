@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import { summary } from '../../testing/case-fixtures';
+import { pollSummary } from '../../testing/poll-fixtures';
 import type { Me } from '../../services/session';
 
 const cases = vi.hoisted(() => ({ listCases: vi.fn() }));
@@ -13,6 +14,9 @@ vi.mock('../../services/places', () => ({
   getCompound: () => Promise.resolve({ code: 'C001', streetCode: 'ST01' }),
   listStreets: () => Promise.resolve({ items: [{ code: 'ST01', name: '包公街道' }], nextCursor: null }),
 }));
+const community = vi.hoisted(() => ({ listPolls: vi.fn(), myMemberships: vi.fn(), myGrids: vi.fn() }));
+vi.mock('../../services/polls', () => ({ listPolls: community.listPolls }));
+vi.mock('../../services/membership', () => ({ myMemberships: community.myMemberships, myGrids: community.myGrids }));
 vi.mock('../../services/live', () => ({ live: () => ({ watchMessages: () => () => undefined }) }));
 vi.mock('../../services/session', async (original) => ({
   ...(await original<typeof import('../../services/session')>()),
@@ -27,6 +31,9 @@ const resident: Me = { id: 'r1', role: 'resident', roleLabel: '居民', name: '�
 const member: Me = { id: 'g1', role: 'grid_member', roleLabel: '网格员', name: '吴新春', scope: { streetCode: 'ST01', gridCode: 'ST01-G01' } };
 
 beforeEach(() => {
+  community.listPolls.mockReset().mockResolvedValue({ items: [], nextCursor: null });
+  community.myMemberships.mockReset().mockResolvedValue({ items: [] });
+  community.myGrids.mockReset().mockResolvedValue({ items: [] });
   cases.listCases.mockReset();
   session.account = undefined;
 });
@@ -45,6 +52,28 @@ describe('home page', () => {
     expect(cases.listCases).toHaveBeenCalledWith({ view: 'public', limit: 5, streetCode: 'ST01' });
     expect(screen.queryByText('待办')).toBeNull();
     expect(cases.listCases.mock.calls.some(([query]) => query.view === 'inbox')).toBe(false);
+  });
+
+  it('shows a resident her compound’s open polls and her grid’s team to call', async () => {
+    session.account = resident;
+    cases.listCases.mockResolvedValue({ items: [], nextCursor: null });
+    community.listPolls.mockResolvedValue({ items: [pollSummary({ title: '是否建电动车棚' })], nextCursor: null });
+    community.myMemberships.mockResolvedValue({ items: [{ status: 'verified' }] });
+    community.myGrids.mockResolvedValue({
+      items: [{ grid: { code: 'G1', name: '滨湖一网格' }, street: { code: 'ST01', name: '包公街道' }, compounds: [], team: { leader: { name: '李网长', phone: '13900000001' }, members: [], volunteers: [] } }],
+    });
+    render(<Index />);
+    expect(await screen.findByText('是否建电动车棚')).toBeTruthy();
+    expect(community.listPolls).toHaveBeenCalledWith({ view: 'mine', phase: 'voting', limit: 3 });
+    expect(await screen.findByText('滨湖一网格')).toBeTruthy();
+    expect(screen.getByText('李网长')).toBeTruthy();
+  });
+
+  it('tells a resident without a verified home why there are no polls, and where to claim one', async () => {
+    session.account = resident;
+    cases.listCases.mockResolvedValue({ items: [], nextCursor: null });
+    render(<Index />);
+    expect(await screen.findByText('认证房屋后，可参与本小区的议事投票')).toBeTruthy();
   });
 
   it('shows staff their to-do and overdue counts, "20+" when more pages follow, and patrol for grid members', async () => {
@@ -73,16 +102,16 @@ describe('home page', () => {
     expect(cases.listCases).toHaveBeenCalledTimes(1);
   });
 
-  it('gives 长辈模式 three big buttons and the open cases, nothing else', async () => {
+  it('gives 长辈模式 four big buttons (小区议事 among them) and the open cases, nothing else', async () => {
     session.account = resident;
     savePreferences({ elder: true });
     cases.listCases.mockResolvedValue({ items: [summary({ id: 'e', title: '楼道堆物' })], nextCursor: null });
     render(<Index />);
     expect(await screen.findByText('楼道堆物')).toBeTruthy();
     // Taro's H5 build writes ariaLabel as aria-label; its React components in jsdom do not, so buttons are found by their text.
-    const buttons = ['我要反映', '我的诉求', '消息'].map((label) => screen.getByText(label).closest('[role=button]'));
+    const buttons = ['我要反映', '我的诉求', '小区议事', '消息'].map((label) => screen.getByText(label).closest('[role=button]'));
     expect(buttons.every((button) => button?.classList.contains('big-button'))).toBe(true);
-    await waitFor(() => expect(screen.queryByText('小区议事')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('我的网格')).toBeNull());
     expect(screen.queryByText(/公开案件/)).toBeNull();
     expect(screen.queryByText('全区数据')).toBeNull();
   });

@@ -3,10 +3,15 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { CaseCard } from '../../components/case-card';
+import { GridTeamCard } from '../../components/grid-team';
+import { PollCard } from '../../components/poll-card';
+import { HOMES_PAGE, pollPageUrl, POLLS_PAGE } from '../../components/poll-phase';
 import { PageShell, usePreferences } from '../../components/page-shell';
 import { listCases, type CasePage, type CaseSummary } from '../../services/cases';
 import { getFigures, type DistrictFigures } from '../../services/figures';
 import { getHealth, isHealthy } from '../../services/health';
+import { myGrids, myMemberships, type MyGrids } from '../../services/membership';
+import { listPolls, type PollPage } from '../../services/polls';
 import { getCompound } from '../../services/places';
 import { currentAccount, isStaff, type Me } from '../../services/session';
 import { formatRate } from '../figures/figures-view';
@@ -41,9 +46,17 @@ interface HomeData {
   inbox: Remote<CasePage> | null;
   overdue: Remote<CasePage> | null;
   scope: string | null;
+  /** A resident's open polls and whether she has a verified home (why the list may be empty). */
+  polls: Remote<{ page: PollPage; verifiedHome: boolean; pendingHome: boolean }> | null;
+  grids: Remote<MyGrids> | null;
 }
 
-const initial: HomeData = { service: loading, myOpen: null, publicCases: loading, figures: loading, inbox: null, overdue: null, scope: null };
+const initial: HomeData = { service: loading, myOpen: null, publicCases: loading, figures: loading, inbox: null, overdue: null, scope: null, polls: null, grids: null };
+
+async function loadPolls() {
+  const [page, homes] = await Promise.all([listPolls({ view: 'mine', phase: 'voting', limit: 3 }), myMemberships()]);
+  return { page, verifiedHome: homes.items.some((home) => home.status === 'verified'), pendingHome: homes.items.some((home) => home.status === 'pending') };
+}
 
 async function homeStreet(account: Me | undefined): Promise<HomeStreet | null> {
   const compoundCode = account?.role === 'resident' ? account.scope.compoundCodes?.[0] : undefined;
@@ -84,7 +97,8 @@ export default function Index() {
     setAccount(who);
     setNow(new Date());
     const signedInStaff = isStaff(who);
-    const [service, myOpen, publicCases, figures, inbox, overdue, scope] = await Promise.all([
+    const resident = who !== undefined && !signedInStaff;
+    const [service, myOpen, publicCases, figures, inbox, overdue, scope, polls, grids] = await Promise.all([
       getHealth().then(isHealthy, () => false),
       who && !signedInStaff ? settle(listCases({ view: 'mine', group: 'open', limit: 3 })) : null,
       settle(loadPublic(who)),
@@ -92,8 +106,10 @@ export default function Index() {
       signedInStaff ? settle(listCases({ view: 'inbox', limit: 20 })) : null,
       signedInStaff ? settle(listCases({ view: 'inbox', overdue: 'true', limit: 20 })) : null,
       who && signedInStaff ? loadScope(who) : null,
+      resident ? settle(loadPolls()) : null,
+      resident ? settle(myGrids()) : null,
     ]);
-    setData({ service: { state: 'ready', value: service }, myOpen, publicCases, figures, inbox, overdue, scope });
+    setData({ service: { state: 'ready', value: service }, myOpen, publicCases, figures, inbox, overdue, scope, polls, grids });
   };
 
   useDidShow(() => {
@@ -128,22 +144,24 @@ export default function Index() {
         <ServiceStatus service={data.service} />
       </View>
 
-      {kind === 'elder' && <ElderHome account={account} myOpen={data.myOpen} now={now} unread={unread} onMine={openMine} />}
+      {kind === 'elder' && <ElderHome account={account} data={data} now={now} unread={unread} onMine={openMine} />}
       {kind === 'resident' && <ResidentHome account={account} data={data} now={now} unread={unread} onMine={openMine} />}
       {kind === 'staff' && account && <StaffHome account={account} data={data} now={now} />}
     </PageShell>
   );
 }
 
-function ElderHome({ account, myOpen, now, unread, onMine }: { account: Me | undefined; myOpen: Remote<CasePage> | null; now: Date; unread: number | undefined; onMine: () => void }) {
+function ElderHome({ account, data, now, unread, onMine }: { account: Me | undefined; data: HomeData; now: Date; unread: number | undefined; onMine: () => void }) {
+  const openPolls = data.polls?.state === 'ready' ? data.polls.value.page.items.filter((poll) => poll.voted === false).length : 0;
   return (
     <View className='home__body'>
       <View className='elder-actions'>
         <BigButton label='我要反映' hint='拍照反映身边问题' tone='primary' onClick={() => openPage(REPORT)} />
         <BigButton label='我的诉求' hint='看看办到哪一步了' tone='plain' onClick={onMine} />
+        <BigButton label={openPolls ? `小区议事（${openPolls}项待投票）` : '小区议事'} hint='参与本小区投票' tone='plain' onClick={() => openPage(account ? POLLS_PAGE : loginUrl(POLLS_PAGE))} />
         <BigButton label={unread ? `消息（${unread}条未读）` : '消息'} hint='办理进度通知' tone='plain' onClick={() => openPage('/pages/messages/index')} />
       </View>
-      {account && <MyOpenCases myOpen={myOpen} now={now} />}
+      {account && <MyOpenCases myOpen={data.myOpen} now={now} />}
     </View>
   );
 }
@@ -174,12 +192,8 @@ function ResidentHome({ account, data, now, unread, onMine }: { account: Me | un
         </View>
       )}
 
-      <View className='section'>
-        <View className='section__head'>
-          <Text className='section__title'>小区议事</Text>
-        </View>
-        <Text className='section__note home__note'>小区议事投票即将开放，届时可在此参与本小区的协商表决。</Text>
-      </View>
+      <CommunityPolls signedIn={account !== undefined} remote={data.polls} now={now} />
+      {account && <MyGrid remote={data.grids} />}
 
       <PublicCases remote={data.publicCases} now={now} />
       <FiguresTeaser figures={data.figures} />
@@ -252,6 +266,74 @@ function MyOpenCases({ myOpen, now }: { myOpen: Remote<CasePage> | null; now: Da
         </View>
       </View>
       <CaseList remote={myOpen ?? loading} now={now} empty='没有办理中的诉求' />
+    </View>
+  );
+}
+
+function CommunityPolls({ signedIn, remote, now }: { signedIn: boolean; remote: HomeData['polls']; now: Date }) {
+  const body = () => {
+    if (!signedIn) return <HomeLink text='登录并认证房屋后，可参与本小区的议事投票' action='登录' onClick={() => openPage(loginUrl(POLLS_PAGE))} />;
+    if (!remote || remote.state === 'loading') return <Text className='section__note home__note'>正在加载…</Text>;
+    if (remote.state === 'failed') return <Text className='section__note home__note home__note--error'>{remote.message}（下拉可重新加载）</Text>;
+    const { page, verifiedHome, pendingHome } = remote.value;
+    if (page.items.length > 0)
+      return (
+        <View className='home__cases'>
+          {page.items.map((item) => (
+            <PollCard key={item.id} item={item} now={now} onClick={(poll) => openPage(pollPageUrl(poll.id))} />
+          ))}
+        </View>
+      );
+    if (verifiedHome) return <Text className='section__note home__note'>现在没有正在投票的议题</Text>;
+    return <HomeLink text={pendingHome ? '您的房屋认证正在审核，通过后即可参与本小区议事' : '认证房屋后，可参与本小区的议事投票'} action={pendingHome ? '查看' : '去认证'} onClick={() => openPage(HOMES_PAGE)} />;
+  };
+  return (
+    <View className='section section--cards'>
+      <View className='section__head'>
+        <Text className='section__title'>小区议事</Text>
+        {signedIn && (
+          <View className='section__more' role='button' ariaLabel='查看全部小区议事' onClick={() => openPage(POLLS_PAGE)}>
+            全部 ›
+          </View>
+        )}
+      </View>
+      {body()}
+    </View>
+  );
+}
+
+function MyGrid({ remote }: { remote: HomeData['grids'] }) {
+  if (!remote || remote.state === 'loading') return null;
+  return (
+    <View className='section'>
+      <View className='section__head'>
+        <Text className='section__title'>我的网格</Text>
+        <View className='section__more' role='button' ariaLabel='查看我的房屋' onClick={() => openPage(HOMES_PAGE)}>
+          我的房屋 ›
+        </View>
+      </View>
+      {remote.state === 'failed' ? (
+        <Text className='section__note home__note home__note--error'>{remote.message}</Text>
+      ) : remote.value.items.length === 0 ? (
+        <HomeLink text='认证房屋后，可在这里联系您的网格长和网格员' action='去认证' onClick={() => openPage(HOMES_PAGE)} />
+      ) : (
+        remote.value.items.map((team) => (
+          <View key={team.grid.code} className='home__card'>
+            <GridTeamCard team={team} compact />
+          </View>
+        ))
+      )}
+    </View>
+  );
+}
+
+function HomeLink({ text, action, onClick }: { text: string; action: string; onClick: () => void }) {
+  return (
+    <View className='home__card home__signin'>
+      <Text className='home__signin-text'>{text}</Text>
+      <Button type='primary' fill='outline' size='small' onClick={onClick}>
+        {action}
+      </Button>
     </View>
   );
 }

@@ -18,11 +18,12 @@ beforeEach(() => {
 });
 
 describe('me page', () => {
-  it('shows who is signed in, and the grid note without inventing a grid member', () => {
+  it('shows who is signed in, and the way to her homes and grid team', () => {
     render(<Me />);
     expect(screen.getByText('高海文')).toBeTruthy();
     expect(screen.getByText('居民')).toBeTruthy();
-    expect(screen.getByText('加入小区后可查看网格员')).toBeTruthy();
+    expect(screen.getByText('我的房屋')).toBeTruthy();
+    expect(screen.getByText('认证房屋、联系网格员 ›')).toBeTruthy();
     expect(screen.getByText('退出登录')).toBeTruthy();
   });
 

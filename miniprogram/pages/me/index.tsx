@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Cell, Dialog, Switch } from '@nutui/nutui-react-taro';
 import { PageShell } from '../../components/page-shell';
+import { canDraftPolls, canReviewRoster } from '../../components/roster-roles';
 import { live } from '../../services/live';
 import { getSubscriptions, recordSubscriptions, type Subscriptions } from '../../services/messages';
 import { readPreferences, savePreferences } from '../../services/preferences';
@@ -77,6 +78,8 @@ export default function Me() {
 
       <View className='me__group'>
         {account && isStaff(account) && <LinkCell title='待办案件' extra='›' label='待办案件' onClick={() => openPage('/staff/inbox/index')} />}
+        {account && canReviewRoster(account.role) && <LinkCell title='住户审核' extra='›' label='住户审核' onClick={() => openPage('/staff/roster/index')} />}
+        {account && canDraftPolls(account.role) && <LinkCell title='议事管理' extra='›' label='议事管理' onClick={() => openPage('/staff/polls/index')} />}
         <LinkCell title='我的诉求' extra='›' label='我的诉求' onClick={() => openPage(account ? '/pages/mine/index' : loginUrl('/pages/mine/index'))} />
         <LinkCell title='消息' extra={unread ? `${unread}条未读 ›` : '›'} label={unread ? `消息，${unread}条未读` : '消息'} onClick={() => openPage('/pages/messages/index')} />
         <LinkCell title='全区数据' extra='›' label='全区数据' onClick={() => openPage('/pages/figures/index')} />
@@ -89,9 +92,10 @@ export default function Me() {
 
       {account && !isStaff(account) && (
         <>
-          <Text className='me__group-title'>我的网格</Text>
+          <Text className='me__group-title'>我的房屋与网格</Text>
           <View className='me__group'>
-            <Cell title='网格员' description='加入小区后可查看网格员' />
+            <LinkCell title='我的房屋' extra='认证房屋、联系网格员 ›' label='我的房屋：认证房屋、联系网格员' onClick={() => openPage('/community/homes/index')} />
+            <LinkCell title='小区议事' extra='›' label='小区议事' onClick={() => openPage('/community/polls/index')} />
           </View>
         </>
       )}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '小区议事', enablePullDownRefresh: true });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { pollDraftSchema } from '../../shared/api/polls';
+import { draftProblems, pollDraftSchema } from '../../shared/api/polls';
 
 /**
  * The poll editor's form, pure: what the committee types (text as typed, percentages as people
@@ -251,6 +251,12 @@ export function validatePollForm(form: PollForm, photos: { status: 'uploading' |
       const key = issue.path.map(String).join('.') || 'form';
       fields[key] = [...(fields[key] ?? []), issue.message];
     }
+  }
+  // The rules across fields the server answers 422 poll.invalid_draft, checked here first (also when another field is wrong).
+  const body = pollRequestBody(form, []);
+  if (form.opensAt && form.closesAt) {
+    const crossField = draftProblems({ questions: body.questions, opensAt: form.opensAt, closesAt: form.closesAt, pass: body.pass });
+    for (const [key, messages] of Object.entries(crossField)) if (!fields[key]) fields[key] = messages;
   }
   const errors = formErrorsFrom(fields);
   if (form.scope.kind !== 'grid' && form.scope.compoundCode === '') errors['scope.compoundCode'] = '请选择小区';

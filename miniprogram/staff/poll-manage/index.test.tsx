@@ -131,8 +131,13 @@ describe('the poll manage page', () => {
     fireEvent.click(await screen.findByText('确认取消'));
     expect(await screen.findByText('请填写取消原因（至少2个字）')).toBeTruthy();
     expect(services.cancelPoll).not.toHaveBeenCalled();
-    // The dialog renders outside the page's container.
-    fireEvent.input(document.querySelector('textarea')!, { target: { value: '方案需重新论证' } });
+    // The dialog renders outside the page's container, and its textarea appears once the web component upgrades.
+    const textarea = await waitFor(() => {
+      const found = document.querySelector('textarea');
+      if (!found) throw new Error('the reason field has not appeared yet');
+      return found;
+    });
+    fireEvent.input(textarea, { target: { value: '方案需重新论证' } });
     fireEvent.click(screen.getByText('确认取消'));
     await waitFor(() => expect(services.cancelPoll).toHaveBeenCalledWith('p0123456789abcdef', 3, '方案需重新论证'));
     expect(await screen.findByText('已取消：方案需重新论证')).toBeTruthy();

@@ -12,6 +12,7 @@ import type { WorkingCalendar } from '../../shared/time/calendar';
 import type { MembershipRelation, MembershipStatus } from '../../shared/api/membership';
 import type { RosterHousehold, RosterResident } from '../../shared/membership/roster';
 import type { Choices, Poll, PollScope, PollStatus } from '../../shared/polls/types';
+import type { CountedEvent, DayRange, StatsScope, Tally } from '../../shared/stats/types';
 
 /**
  * Every port the use cases need, in one place: the adapters in server/db, server/reference and
@@ -830,4 +831,22 @@ export interface PollCommandDeps {
   now: () => Date;
   /** Called after a vote is stored: the runner's count step may run sooner. */
   onVote?: () => void;
+}
+
+/**
+ * The statistics projection (统计): counted events recorded exactly once by key, folded every few
+ * seconds into small per-scope day and month counter documents, read by period.
+ */
+export interface StatsStore {
+  /** Records the events of one outbox entry; a key already recorded or folded is skipped. */
+  record(events: readonly CountedEvent[]): Promise<void>;
+  /**
+   * Folds up to `limit` recorded events into the counter documents of their scopes, exactly once
+   * even if the process dies mid-fold (the next fold resumes the same batch); answers how many.
+   */
+  fold(limit: number, now: Date): Promise<number>;
+  /** The tally of one scope over a day range: whole months from month documents, the other days from day documents. */
+  tally(scope: StatsScope, range: DayRange): Promise<Tally>;
+  /** When the last fold finished, or null before the first: how current the figures are. */
+  countedUntil(): Promise<Date | null>;
 }

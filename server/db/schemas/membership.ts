@@ -48,7 +48,7 @@ export const accountMembershipsSchema = new Schema(
 // A decision by membership id (staff, or the resident leaving).
 accountMembershipsSchema.index({ 'homes.id': 1 });
 // The staff list of some compounds (and a status); a compound's or some buildings' eligible count.
-accountMembershipsSchema.index({ 'homes.compoundCode': 1, 'homes.status': 1 });
+accountMembershipsSchema.index({ 'homes.compoundCode': 1, 'homes.status': 1, 'homes.buildingCode': 1 });
 // The district-wide list (district centre, administrators) by status.
 accountMembershipsSchema.index({ 'homes.status': 1 });
 // A grid's eligible count.

@@ -87,6 +87,26 @@ describe(`membership store: ${label}`, () => {
     expect((await memberships.findById(claim.id))?.status).toBe('verified');
   });
 
+  it('keeps every change when one account claims two homes and is decided on a third at once: none overwrites another', async () => {
+    const first = await claimed({ accountId: 'r1', room: '601' });
+    const [second, third, decided] = await Promise.all([
+      memberships.claim(buildClaim({ accountId: 'r1', room: '602' })),
+      memberships.claim(buildClaim({ accountId: 'r1', room: '603' })),
+      memberships.decideIfRevision(first.id, 0, { status: 'verified', ...staff }),
+    ]);
+    expect(second).not.toBe('duplicate');
+    expect(third).not.toBe('duplicate');
+    expect(decided?.status).toBe('verified');
+    const rooms = (await memberships.ofAccount('r1')).map((item) => `${item.room}:${item.status}`);
+    expect(rooms.sort()).toEqual(['601:verified', '602:pending', '603:pending']);
+  });
+
+  it('records one of five identical claims sent at once and answers duplicate to the others', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => memberships.claim(buildClaim({ accountId: 'r2', room: '604' }))));
+    expect(results.filter((result) => result === 'duplicate')).toHaveLength(4);
+    expect(await memberships.ofAccount('r2')).toHaveLength(1);
+  });
+
   it('lists newest first within the compounds and status asked, a page at a time, each once', async () => {
     await claimed({ accountId: 'l1', room: '201', compoundCode: 'C900' });
     await claimed({ accountId: 'l2', room: '202', compoundCode: 'C900' });

@@ -12,7 +12,7 @@ import { describe } from '../../openapi/describe';
 import { uploadedPhotoSchema, type UploadedPhoto } from '../../../shared/api/photos';
 import { photoDownloadQuerySchema, photoIdParamSchema, photoUploadTypes } from '../../../shared/schemas/photos';
 
-/** Case photos: upload by any signed-in account, download by those `canViewPhoto` allows. */
+/** Case and poll photos: upload by any signed-in account, download by those the privacy policy allows (`maySeePhoto`). */
 export function photoRoutes(router: Router, deps: AppDeps): void {
   const maxMb = Math.floor(deps.config.uploads.maxBytes / 1024 / 1024);
   const binary = { schema: { type: 'string', format: 'binary' } } as const;
@@ -46,7 +46,7 @@ export function photoRoutes(router: Router, deps: AppDeps): void {
     path: '/api/v1/photos/:id',
     operationId: 'downloadPhoto',
     summary: '查看照片',
-    description: '已附到案件上的照片任何人可看；尚未附到案件的照片仅上传者本人与工作人员可看。',
+    description: '已附到案件上的照片按案件的隐私规则可看；议题背景照片能看该议题的人可看，其他人回答 404；尚未附上的照片仅上传者本人与工作人员可看。',
     tag: '照片',
     access: 'optional',
     request: {

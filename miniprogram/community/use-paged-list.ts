@@ -1,15 +1,6 @@
-import { useCursorPages, type CursorPage } from '../components/use-cursor-pages';
+import { useCursorPages, type CursorPage, type PagedList } from '../components/use-cursor-pages';
 
-export interface PagedList<T> {
-  items: T[];
-  loading: boolean;
-  /** The first page has been answered (empty state vs skeleton). */
-  loaded: boolean;
-  error: string;
-  hasMore: boolean;
-  reload: () => Promise<void>;
-  loadMore: () => Promise<void>;
-}
+export type { PagedList };
 
 /** A next page may repeat an item the list already shows (it moved while paging): shown once. */
 function appendUnseen<T extends { id: string }>(current: T[], next: T[]): T[] {

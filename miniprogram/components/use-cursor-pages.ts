@@ -7,7 +7,8 @@ export interface CursorPage<T> {
   nextCursor: string | null;
 }
 
-export interface CursorPages<T> {
+/** What a page shows of a paged list. */
+export interface PagedList<T> {
   items: T[];
   loading: boolean;
   /** The first page has been answered (empty state vs skeleton). */
@@ -16,6 +17,9 @@ export interface CursorPages<T> {
   hasMore: boolean;
   reload: () => Promise<void>;
   loadMore: () => Promise<void>;
+}
+
+export interface CursorPages<T> extends PagedList<T> {
   /** For what changes items in place (a live update, a decision) without a reload. */
   setItems: (update: (current: T[]) => T[]) => void;
 }

@@ -1,22 +1,13 @@
 import { useRef } from 'react';
 import Taro, { useDidHide, useDidShow, usePullDownRefresh, useReachBottom, useUnload } from '@tarojs/taro';
-import { useCursorPages } from '../../components/use-cursor-pages';
+import { useCursorPages, type PagedList } from '../../components/use-cursor-pages';
 import { listCases, type CaseSummary } from '../../services/cases';
 import { live } from '../../services/live';
 import { appendPage, applyUpdate, type ListFilter, type ListUpdate } from './case-list';
 
 const PAGE_SIZE = 20;
 
-export interface CaseListState {
-  items: CaseSummary[];
-  loading: boolean;
-  /** The first page has been answered (empty state vs skeleton). */
-  loaded: boolean;
-  error: string;
-  hasMore: boolean;
-  reload: () => Promise<void>;
-  loadMore: () => Promise<void>;
-}
+export type CaseListState = PagedList<CaseSummary>;
 
 /**
  * "我的诉求" and the staff inbox: the list for one filter, pull to refresh, the next page at the

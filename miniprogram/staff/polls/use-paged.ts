@@ -1,15 +1,7 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCursorPages, type CursorPage } from '../../components/use-cursor-pages';
+import { useCursorPages, type CursorPage, type PagedList as ListState } from '../../components/use-cursor-pages';
 
-export interface PagedList<T> {
-  items: T[];
-  loading: boolean;
-  /** The first page has been answered (empty state vs skeleton). */
-  loaded: boolean;
-  error: string;
-  hasMore: boolean;
-  reload: () => Promise<void>;
-  loadMore: () => Promise<void>;
+export interface PagedList<T> extends ListState<T> {
   /** Puts a changed item in place (after a decision) without reloading the list. */
   replace: (item: T, same: (a: T, b: T) => boolean) => void;
 }

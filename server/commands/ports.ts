@@ -93,14 +93,17 @@ export interface FigureSource {
 }
 
 /** Attaching uploaded photos to a case: the photo adapter implements it. */
+/** What a photo is claimed for: the case it was filed with, or the poll whose background shows it. */
+export type PhotoHolderRef = { caseId: string } | { pollId: string };
+
 export interface PhotoPort {
   /**
-   * Attaches the photos to the case if every one exists, is `ownerId`'s and is free (or already
-   * this case's); otherwise attaches none and answers the ids that are not usable.
+   * Attaches the photos to the case (or poll) if every one exists, is `ownerId`'s and is free (or
+   * already this holder's); otherwise attaches none and answers the ids that are not usable.
    */
-  claim(photoIds: string[], caseId: string, ownerId: string): Promise<string[]>;
-  /** Undoes a claim whose case write did not happen. */
-  release(photoIds: string[], caseId: string): Promise<void>;
+  claim(photoIds: string[], holder: PhotoHolderRef, ownerId: string): Promise<string[]>;
+  /** Undoes a claim whose write did not happen, or frees photos the holder no longer shows. */
+  release(photoIds: string[], holder: PhotoHolderRef): Promise<void>;
 }
 
 /** Where published catalog versions are kept; versions are only ever added. */
@@ -146,6 +149,8 @@ export interface StoredPhoto {
   height: number;
   createdAt: Date;
   caseId: string | null;
+  /** The poll whose background shows it; a photo is claimed by a case or a poll, never both. */
+  pollId: string | null;
 }
 
 export type PhotoRefusal = 'unsupported_type' | 'too_many_pixels' | 'unreadable';

@@ -125,6 +125,22 @@ export function mongoMembershipStore(database: Database): MembershipStore {
       return values.length;
     },
 
+    async eligibleAccounts(scope, page) {
+      const filter = scopeFilterOf(scope);
+      if (page.after !== undefined) {
+        const after = objectIdOf(page.after);
+        if (!after) return { accountIds: [], next: null };
+        filter._id = { $gt: after };
+      }
+      const docs = await memberships
+        .find(filter, { projection: { accountId: 1 } })
+        .sort({ _id: 1 })
+        .limit(page.limit + 1)
+        .toArray();
+      const taken = docs.slice(0, page.limit);
+      return { accountIds: taken.map((doc) => doc.accountId), next: docs.length > page.limit ? taken[taken.length - 1]!._id.toHexString() : null };
+    },
+
     async pendingOf(householdIds) {
       if (householdIds.length === 0) return [];
       const found = await memberships.find({ householdId: { $in: [...householdIds] }, status: 'pending' }).toArray();

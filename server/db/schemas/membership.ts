@@ -40,6 +40,9 @@ membershipSchema.index({ status: 1, createdAt: -1, _id: -1 });
 membershipSchema.index({ createdAt: -1, _id: -1 });
 // A grid's eligible count.
 membershipSchema.index({ gridCode: 1, status: 1 });
+// A poll notice's audience, page by page in _id order: a compound's (or some buildings') and a grid's verified residents.
+membershipSchema.index({ compoundCode: 1, status: 1, _id: 1 });
+membershipSchema.index({ gridCode: 1, status: 1, _id: 1 });
 // A household's pending claims, for a roster import to verify.
 membershipSchema.index({ householdId: 1, status: 1 });
 

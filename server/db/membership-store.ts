@@ -1,4 +1,4 @@
-import { ObjectId, type Document } from 'mongodb';
+import { ObjectId, type Document, type Filter } from 'mongodb';
 import type { RosterHousehold, RosterResident } from '../../shared/membership/roster';
 import { householdIdOf } from '../../shared/api/membership';
 import type { PollScope } from '../../shared/polls/types';
@@ -62,6 +62,18 @@ function scopeConditionsOf(scope: PollScope): HomeConditions {
       return { 'homes.compoundCode': scope.compoundCode, 'homes.status': 'verified', 'homes.buildingCode': { $in: [...scope.buildingCodes] } };
     case 'grid':
       return { 'homes.gridCode': scope.gridCode, 'homes.status': 'verified' };
+  }
+}
+
+function homeInScope(home: { compoundCode: string; buildingCode: string; gridCode: string; status: string }, scope: PollScope): boolean {
+  if (home.status !== 'verified') return false;
+  switch (scope.kind) {
+    case 'compound':
+      return home.compoundCode === scope.compoundCode;
+    case 'buildings':
+      return home.compoundCode === scope.compoundCode && scope.buildingCodes.includes(home.buildingCode);
+    case 'grid':
+      return home.gridCode === scope.gridCode;
   }
 }
 
@@ -172,6 +184,16 @@ export function mongoMembershipStore(database: Database): MembershipStore {
         .aggregate([...claimsMatching(scopeConditionsOf(scope)), { $group: { _id: votesPer === 'resident' ? '$_id' : '$homes.householdId' } }, { $count: 'eligible' }])
         .toArray();
       return (counted?.eligible as number | undefined) ?? 0;
+    },
+
+    async eligibleAccounts(scope, page) {
+      const filter: Filter<AccountMembershipsDocument> = { ...scopeConditionsOf(scope) };
+      if (page.after !== undefined) filter._id = { $gt: page.after };
+      const docs = await accounts.find(filter).sort({ _id: 1 }).limit(page.limit + 1).toArray();
+      const taken = docs.slice(0, page.limit);
+      // The dotted conditions may each be met by a different home of the account: keep those with one home meeting all.
+      const eligible = taken.filter((doc) => doc.homes.some((home) => homeInScope(home, scope)));
+      return { accountIds: eligible.map((doc) => doc._id), next: docs.length > page.limit ? taken[taken.length - 1]!._id : null };
     },
 
     async pendingOf(householdIds) {

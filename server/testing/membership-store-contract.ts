@@ -142,6 +142,31 @@ describe(`membership store: ${label}`, () => {
     expect(await memberships.countEligible({ kind: 'grid', gridCode: 'G-none' }, 'household')).toBe(0);
   });
 
+  it("pages through a poll scope's verified residents, each membership once, pending and ended left out", async () => {
+    const verify = async (claim: StoredMembership) => memberships.decideIfRevision(claim.id, claim.revision, { status: 'verified', ...staff });
+    for (const [index, accountId] of ['n1', 'n2', 'n3', 'n4', 'n5'].entries()) await verify(await claimed({ accountId, room: `5${index}1`, compoundCode: 'C810', gridCode: 'G81' }));
+    await verify(await claimed({ accountId: 'n6', room: '561', compoundCode: 'C810', buildingCode: 'B02', gridCode: 'G81' }));
+    await claimed({ accountId: 'n7', room: '571', compoundCode: 'C810', gridCode: 'G81' });
+    await verify(await claimed({ accountId: 'n8', room: '581', compoundCode: 'C811', gridCode: 'G82' }));
+
+    async function everyPage(scope: Parameters<MembershipStore['eligibleAccounts']>[0]) {
+      const pages: string[][] = [];
+      let after: string | undefined;
+      do {
+        const page = await memberships.eligibleAccounts(scope, { ...(after !== undefined ? { after } : {}), limit: 2 });
+        pages.push(page.accountIds);
+        after = page.next ?? undefined;
+      } while (after !== undefined && pages.length < 10);
+      return pages;
+    }
+    const compound = await everyPage({ kind: 'compound', compoundCode: 'C810' });
+    expect(compound.map((page) => page.length)).toEqual([2, 2, 2]);
+    expect(compound.flat().sort()).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 'n6']);
+    expect((await everyPage({ kind: 'buildings', compoundCode: 'C810', buildingCodes: ['B02'] })).flat()).toEqual(['n6']);
+    expect((await everyPage({ kind: 'grid', gridCode: 'G82' })).flat()).toEqual(['n8']);
+    expect(await everyPage({ kind: 'grid', gridCode: 'G-none' })).toEqual([[]]);
+  });
+
   it('finds the pending claims of some households only', async () => {
     const pending = await claimed({ accountId: 'p1', room: '401' });
     const decided = await claimed({ accountId: 'p2', room: '402' });

@@ -53,6 +53,9 @@ accountMembershipsSchema.index({ 'homes.compoundCode': 1, 'homes.status': 1, 'ho
 accountMembershipsSchema.index({ 'homes.status': 1 });
 // A grid's eligible count.
 accountMembershipsSchema.index({ 'homes.gridCode': 1, 'homes.status': 1 });
+// A poll notice's audience, page by page in account order: a compound's (or some buildings') and a grid's verified residents.
+accountMembershipsSchema.index({ 'homes.compoundCode': 1, 'homes.status': 1, _id: 1 });
+accountMembershipsSchema.index({ 'homes.gridCode': 1, 'homes.status': 1, _id: 1 });
 // A household's pending claims, for a roster import to verify.
 accountMembershipsSchema.index({ 'homes.householdId': 1, 'homes.status': 1 });
 

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import type { z } from 'zod';
 import type { messagePageSchema, messageViewSchema, readAllResultSchema, unreadCountSchema } from '../../shared/api/messages';
 import type { recordSubscriptionsSchema, subscriptionsSchema } from '../../shared/api/wechat';
@@ -31,4 +32,18 @@ export function getSubscriptions(): Promise<Subscriptions> {
 /** Records what `Taro.requestSubscribeMessage` answered, as it answered it. */
 export function recordSubscriptions(answer: z.input<typeof recordSubscriptionsSchema>): Promise<Subscriptions> {
   return request<Subscriptions>('POST', '/api/v1/wechat/subscriptions', answer);
+}
+
+/** The templates of one topic, as many as WeChat takes in one consent dialog (three). */
+export function templatesAbout(subscriptions: Subscriptions, topic: 'case' | 'poll'): string[] {
+  return subscriptions.templates.filter((template) => template.topic === topic).map((template) => template.templateId).slice(0, 3);
+}
+
+/**
+ * Shows WeChat's consent dialog for `templateIds` and records the answer. Must run from the tap
+ * itself: WeChat refuses the dialog after an await that is not its own.
+ */
+export async function askForConsents(templateIds: string[]): Promise<Subscriptions> {
+  const answer = await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] } as Parameters<typeof Taro.requestSubscribeMessage>[0]);
+  return recordSubscriptions(answer as unknown as Parameters<typeof recordSubscriptions>[0]);
 }

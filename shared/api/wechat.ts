@@ -19,6 +19,8 @@ export const subscriptionViewSchema = z.strictObject({
   title: z.string(),
   /** `one_time`: one message per consent; `long_term`: on until turned off. */
   kind: z.enum(['one_time', 'long_term']),
+  /** What its messages are about: cases, or the compound's polls (议事). */
+  topic: z.enum(['case', 'poll']),
   /** One-time: messages the account may still receive. */
   remaining: z.number().int().min(0),
   /** Long-term: whether it is on. */

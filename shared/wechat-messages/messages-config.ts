@@ -20,6 +20,8 @@ const subscribeTemplateSchema = z.strictObject({
   kind: z.enum(['one_time', 'long_term']),
   /** Its title in the WeChat console, for people reading the config and the dev page. */
   title: z.string().min(1),
+  /** What its messages are about: the app asks for case templates on 我的 and for poll templates on 小区议事. */
+  topic: z.enum(['case', 'poll']).default('case'),
 });
 
 const subscribeUseSchema = z.strictObject({
@@ -127,11 +129,11 @@ const toVoter = (status: string, tip: string, templateId: 'tmpl-poll-open' | 'tm
  */
 export const defaultWeChatMessagesConfig: WeChatMessagesConfig = {
   subscribeTemplates: {
-    'tmpl-case-progress': { kind: 'one_time', title: '案件进度通知' },
-    'tmpl-case-rate': { kind: 'one_time', title: '服务评价提醒' },
-    'tmpl-work-order': { kind: 'long_term', title: '工单待办提醒' },
-    'tmpl-poll-open': { kind: 'one_time', title: '议事投票开始提醒' },
-    'tmpl-poll-result': { kind: 'one_time', title: '议事结果通知' },
+    'tmpl-case-progress': { kind: 'one_time', title: '案件进度通知', topic: 'case' },
+    'tmpl-case-rate': { kind: 'one_time', title: '服务评价提醒', topic: 'case' },
+    'tmpl-work-order': { kind: 'long_term', title: '工单待办提醒', topic: 'case' },
+    'tmpl-poll-open': { kind: 'one_time', title: '议事投票开始提醒', topic: 'poll' },
+    'tmpl-poll-result': { kind: 'one_time', title: '议事结果通知', topic: 'poll' },
   },
   reserve: { keep: 1, forPriorityAtMost: 1 },
   casePage: 'pages/case/index?id={caseId}',

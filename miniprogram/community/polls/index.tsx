@@ -9,7 +9,8 @@ import { PollCard } from '../../components/poll-card';
 import { pollPageUrl } from '../../components/poll-phase';
 import { myMemberships, type MembershipView } from '../../services/membership';
 import { listPolls, type PollPhaseName, type PollSummary } from '../../services/polls';
-import { currentAccount } from '../../services/session';
+import { askForConsents, getSubscriptions, templatesAbout } from '../../services/messages';
+import { currentAccount, insideWeChat } from '../../services/session';
 import { loginUrl } from '../../pages/login/redirect';
 import { openPage } from '../../pages/login/navigate';
 import { usePagedList } from '../use-paged-list';
@@ -31,10 +32,13 @@ export default function PollsPage() {
   const [homes, setHomes] = useState<MembershipView[]>();
   const [now, setNow] = useState(() => new Date());
   const list = usePagedList<PollSummary>((cursor) => listPolls({ view: 'mine', phase, limit: 20, cursor }));
+  // Fetched ahead: WeChat shows its consent dialog only from the tap itself, with no wait before it.
+  const pollTemplates = useRef<string[]>([]);
 
   const load = async () => {
     if (!currentAccount()) return;
     setNow(new Date());
+    if (insideWeChat) void getSubscriptions().then((answer) => (pollTemplates.current = templatesAbout(answer, 'poll')), () => undefined);
     await Promise.all([list.reload(), myMemberships().then((mine) => setHomes(mine.items), () => setHomes(undefined))]);
   };
 
@@ -61,6 +65,16 @@ export default function PollsPage() {
     );
   }
 
+  const askForReminders = async () => {
+    try {
+      const answer = await askForConsents(pollTemplates.current);
+      const accepted = answer.templates.some((template) => template.topic === 'poll' && template.remaining > 0);
+      void Taro.showToast({ title: accepted ? '已开启议事提醒' : '未开启，可稍后再试', icon: 'none' });
+    } catch {
+      void Taro.showToast({ title: '未能开启提醒，请稍后再试', icon: 'none' });
+    }
+  };
+
   const verified = homes?.some((home) => home.status === 'verified');
   const pending = homes?.some((home) => home.status === 'pending');
   const tab = tabs.find((candidate) => candidate.phase === phase) ?? tabs[0];
@@ -76,6 +90,12 @@ export default function PollsPage() {
         <View className='polls-page__notice' role='button' ariaLabel='去认证房屋' onClick={() => openPage(HOMES)}>
           <Text>{pending ? '您的房屋认证正在审核，通过后即可参与本小区议事。' : '认证房屋后才能看到并参与本小区的议事投票。'}</Text>
           <Text className='polls-page__notice-link'>{pending ? '查看 ›' : '去认证 ›'}</Text>
+        </View>
+      )}
+      {insideWeChat && verified && (
+        <View className='polls-page__notice' role='button' ariaLabel='开启议事提醒' onClick={() => void askForReminders()}>
+          <Text>新议题开始投票、结果公布时，用微信提醒我</Text>
+          <Text className='polls-page__notice-link'>开启 ›</Text>
         </View>
       )}
       <View className='polls-page__list'>

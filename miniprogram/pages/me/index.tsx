@@ -5,7 +5,7 @@ import { Button, Cell, Dialog, Switch } from '@nutui/nutui-react-taro';
 import { PageShell } from '../../components/page-shell';
 import { canDraftPolls, canReviewRoster } from '../../components/roster-roles';
 import { live } from '../../services/live';
-import { getSubscriptions, recordSubscriptions, type Subscriptions } from '../../services/messages';
+import { askForConsents, getSubscriptions, templatesAbout, type Subscriptions } from '../../services/messages';
 import { readPreferences, savePreferences } from '../../services/preferences';
 import { currentAccount, insideWeChat, isStaff, logout, refreshMe, type Me as Account } from '../../services/session';
 import { loading, settle, type Remote } from '../index/remote';
@@ -51,9 +51,7 @@ export default function Me() {
 
   const askForMessages = async (templateIds: string[]) => {
     try {
-      // WeChat takes at most three templates per request: the case templates come first in the config.
-      const answer = await Taro.requestSubscribeMessage({ tmplIds: templateIds.slice(0, 3), entityIds: [] });
-      setSubscriptions(await settle(recordSubscriptions(answer as unknown as Parameters<typeof recordSubscriptions>[0])));
+      setSubscriptions({ state: 'ready', value: await askForConsents(templateIds) });
     } catch {
       void Taro.showToast({ title: '未能开启通知，请稍后再试', icon: 'none' });
     }
@@ -114,7 +112,7 @@ export default function Me() {
                 title='开启办理进度通知'
                 extra='›'
                 label='开启办理进度通知'
-                onClick={() => void askForMessages(subscriptions.value.templates.map((template) => template.templateId))}
+                onClick={() => void askForMessages(templatesAbout(subscriptions.value, 'case'))}
               />
             )}
           </View>

@@ -12,7 +12,7 @@ import { fileCase, followCase, nearbyCases, type CaseSummary } from '../../servi
 import { getCatalog } from '../../services/catalog';
 import { clearDraft, loadDraft, noteSubcategoryUsed, readSubcategoryUsage, saveDraft, type DraftKind, type DraftPlace, type FilingDraft } from '../../services/drafts';
 import { ApiError, messageOf } from '../../services/http';
-import { getSubscriptions, recordSubscriptions } from '../../services/messages';
+import { askForConsents, getSubscriptions, templatesAbout } from '../../services/messages';
 import { DESCRIPTION_MAX, draftPhotosOf, fieldErrorsFrom, filingPreview, filingRequest, hasErrors, pickedFromDraft, validateFiling, type FieldErrors } from './form';
 import './filing-form.scss';
 
@@ -62,7 +62,7 @@ export function FilingForm({ kind, variant, gridCode }: FilingFormProps) {
     // Fetched ahead: WeChat shows its consent dialog only from the tap itself, with no wait before it.
     if (!insideWeChat) return;
     getSubscriptions()
-      .then((answer) => (subscriptionTemplates.current = answer.templates.map((template) => template.templateId).slice(0, 3)))
+      .then((answer) => (subscriptionTemplates.current = templatesAbout(answer, 'case')))
       .catch(() => undefined);
   }, []);
 
@@ -120,8 +120,7 @@ export function FilingForm({ kind, variant, gridCode }: FilingFormProps) {
     const tmplIds = subscriptionTemplates.current;
     if (!insideWeChat || tmplIds.length === 0) return;
     try {
-      const answer = await Taro.requestSubscribeMessage({ tmplIds, entityIds: [] } as Parameters<typeof Taro.requestSubscribeMessage>[0]);
-      await recordSubscriptions(answer as unknown as Parameters<typeof recordSubscriptions>[0]);
+      await askForConsents(tmplIds);
     } catch {
       // Declining or a failed record must never stand between a resident and their report.
     }

@@ -11,7 +11,7 @@ const session = vi.hoisted(() => ({ account: undefined as unknown }));
 
 vi.mock('../../services/cases', async (original) => ({ ...(await original<typeof import('../../services/cases')>()), ...cases }));
 vi.mock('../../services/catalog', () => ({ getCatalog: () => Promise.resolve(baoheCatalog) }));
-vi.mock('../../services/messages', () => ({ getSubscriptions: vi.fn(), recordSubscriptions: vi.fn() }));
+vi.mock('../../services/messages', () => ({ getSubscriptions: vi.fn(), askForConsents: vi.fn(), templatesAbout: vi.fn(() => []) }));
 vi.mock('../../services/session', () => ({ currentAccount: () => session.account }));
 
 const resident = { id: 'r1', role: 'resident', roleLabel: '居民', name: '居民一', scope: {} };

@@ -33,6 +33,6 @@ export async function subscriptionsOf(deps: SubscriptionCommandDeps, actor: Acto
   return Object.entries(deps.templates).map(([templateId, template]) => {
     const consent = stored.get(templateId);
     const current = consent && consent.kind === template.kind ? consent : undefined;
-    return { templateId, title: template.title, kind: template.kind, remaining: current?.remaining ?? 0, active: current?.active ?? false };
+    return { templateId, title: template.title, kind: template.kind, topic: template.topic, remaining: current?.remaining ?? 0, active: current?.active ?? false };
   });
 }

@@ -144,6 +144,13 @@ describe('a case from filing to rating', () => {
 });
 
 describe('consents', () => {
+  it('names the topic of every template, so the app asks for the case ones and the poll ones each in its place', async () => {
+    const answer = await consent('resident06', { 'tmpl-poll-open': 'accept' });
+    const topics = Object.fromEntries((answer.templates as unknown as { templateId: string; topic: string }[]).map(({ templateId, topic }) => [templateId, topic]));
+    expect(topics).toEqual({ 'tmpl-case-progress': 'case', 'tmpl-case-rate': 'case', 'tmpl-work-order': 'case', 'tmpl-poll-open': 'poll', 'tmpl-poll-result': 'poll' });
+    expect(answer.templates.find((template) => template.templateId === 'tmpl-poll-open')?.remaining).toBe(1);
+  });
+
   it('sends nothing but the inbox to a resident with no consent left', async () => {
     const id = await fileComplaint('resident02');
     await act(app, 'street01', id, 'accept');

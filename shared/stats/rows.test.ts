@@ -53,6 +53,7 @@ describe('rangeProblems: a dashboard period', () => {
     [{ from: '2026-03-01', to: '2026-03-13' }, { to: ['不能晚于今天（2026-03-12）'] }],
     [{ from: '2026-02-30', to: '2026-03-01' }, { from: ['不是有效的日期'] }],
     [{ from: '2026-02-01', to: '2026-13-01' }, { to: ['不是有效的日期'] }],
+    [{ from: '0000-01-01', to: '0000-01-02' }, { from: ['不能早于2000-01-01'] }],
   ])('refuses %j with field errors', (range, problems) => {
     expect(rangeProblems(range, today)).toEqual(problems);
   });

@@ -7,6 +7,9 @@ const HOUR_MS = 3_600_000;
 /** Beijing time is UTC+8 all year: the district's days begin at 16:00 UTC. */
 const districtOffsetMs = 8 * HOUR_MS;
 
+/** The earliest day a period may start on. */
+export const earliestDay = '2000-01-01';
+
 /** The longest period a dashboard reads: a year, leap day included. */
 export const maxRangeDays = 366;
 
@@ -80,6 +83,8 @@ export function isCalendarDay(day: string): boolean {
 export function rangeProblems(range: DayRange, today: string): Record<string, string[]> | undefined {
   const problems: Record<string, string[]> = {};
   if (!isCalendarDay(range.from)) problems.from = ['不是有效的日期'];
+  // Long before the platform, and the period before it must still be a four-digit year.
+  else if (range.from < earliestDay) problems.from = [`不能早于${earliestDay}`];
   if (!isCalendarDay(range.to)) problems.to = ['不是有效的日期'];
   else if (range.to > today) problems.to = [`不能晚于今天（${today}）`];
   if (!problems.from && !problems.to) {

@@ -15,6 +15,7 @@ import { seedDemoDistrict } from '../server/seed/seed';
 import { compare, type LoadOptions } from './load';
 import { measureLive } from './live';
 import { measureVote } from './vote';
+import { measureDashboard } from './dashboard';
 import { bareCaseApp, benchPoint, benchSubcategoryCode, storeCopies } from './cases';
 import { findAccountByLoginKey, tokenIdentityOf } from '../server/auth/accounts';
 import { signAccessToken } from '../server/auth/tokens';
@@ -81,6 +82,16 @@ async function run(): Promise<void> {
     if (wanted('vote')) {
       results.vote = await measureVote(engine.baseUri, dataDir, { voters: Number(process.env.BENCH_VOTERS ?? 500), rounds: options.rounds });
       console.log('vote', results.vote);
+    }
+    if (wanted('dashboard') || wanted('dashboard_year_ms') || wanted('dashboard_growth')) {
+      Object.assign(
+        results,
+        await measureDashboard(engine.baseUri, dataDir, {
+          cases: Number(process.env.BENCH_DASHBOARD_CASES ?? 85_000),
+          smallCases: Number(process.env.BENCH_DASHBOARD_SMALL_CASES ?? 2_000),
+          samples: Number(process.env.BENCH_DASHBOARD_SAMPLES ?? 40),
+        }),
+      );
     }
     if (wanted('ws_fanout') || wanted('ws_idle_rss_mb')) {
       const live = await measureLive(engine.baseUri, dataDir, {

@@ -2,7 +2,7 @@ import { hashPassword } from './auth/password';
 import { cachedIdentities } from './auth/identity';
 import type { AccountCommandDeps } from './commands/accounts';
 import type { CaseCommandDeps } from './commands/cases';
-import type { CaseStore } from './commands/ports';
+import type { CaseStore, StatsStore } from './commands/ports';
 import { bindUseCases, type UseCases } from './commands/use-cases';
 import { findAccountByLoginKey } from './auth/accounts';
 import { findOrCreateWeChatResident } from './auth/wechat-residents';
@@ -42,7 +42,17 @@ export interface Wiring {
   messages?: WeChatMessagesConfig;
   /** Wraps the case store, e.g. with a barrier that holds racing writers (server/testing/barrier.ts). */
   wrapCaseStore?: (store: CaseStore) => CaseStore;
+  /** Another statistics store than the database's (route tests with fixed tallies). */
+  stats?: StatsStore;
 }
+
+/** TODO(i10 merge): a stand-in counting nothing, until the write side's `mongoStatsStore` replaces it. */
+const notYetCountingStatsStore: StatsStore = {
+  record: async () => undefined,
+  fold: async () => 0,
+  tally: async () => ({ total: {}, by: { street: {}, grid: {}, category: {}, subcategory: {}, unit: {}, source: {} }, daily: {} }),
+  countedUntil: async () => null,
+};
 
 /** The composition root: every use case bound once to the mongoose and file adapters behind its ports. */
 export function buildUseCases(wiring: Wiring): UseCases {
@@ -70,6 +80,8 @@ export function buildUseCases(wiring: Wiring): UseCases {
     rosters: mongoRosterStore(database),
     polls: mongoPollStore(database),
     pollComments: mongoPollCommentStore(database),
+    // TODO(i10 merge): `wiring.stats ?? mongoStatsStore(database)` once the write side's adapter is merged.
+    stats: wiring.stats ?? notYetCountingStatsStore,
     wechat: wiring.wechat,
     now: wiring.now,
   });

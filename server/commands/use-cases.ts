@@ -22,6 +22,9 @@ import type { ClaimMembership, ListMembershipsQuery } from '../../shared/api/mem
 import type { MembershipStore, PollCommentStore, PollStore, RosterStore } from './ports';
 import type { CastVote, ListPollsQuery, PollDecisionInput, PollDraftInput } from '../../shared/api/polls';
 import * as polls from './polls';
+import type { StatsStore } from './ports';
+import type { DashboardQuery, ExportQuery } from '../../shared/api/stats';
+import { publicStats, statsDashboard, statsExport } from './stats';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
@@ -51,6 +54,8 @@ export interface UseCasePorts {
   /** Consultation polls: the polls, who voted and the counted ballots, and the comments. */
   polls: PollStore;
   pollComments: PollCommentStore;
+  /** The statistics projection (统计分析) the dashboards and the public statistics read. */
+  stats: StatsStore;
   /** Called after a vote is stored: the runner's count step may look sooner. */
   onVote?: () => void;
   /** Absent, WeChat sign-in answers 503. */
@@ -70,8 +75,15 @@ export function bindUseCases(ports: UseCasePorts) {
   const subscriptionDeps = { consents: ports.consents, templates: ports.subscribeTemplates, now: ports.now };
   const membershipDeps = { memberships: ports.memberships, rosters: ports.rosters, reference: ports.reference, now: ports.now };
   const pollDeps = { polls: ports.polls, comments: ports.pollComments, memberships: ports.memberships, reference: ports.reference, cases: caseDeps, now: ports.now, ...(ports.onVote ? { onVote: ports.onVote } : {}) };
+  const statsDeps = { stats: ports.stats, reference: ports.reference, now: ports.now };
   return {
     now: ports.now,
+    stats: {
+      dashboard: (actor: Actor, query: DashboardQuery) => statsDashboard(statsDeps, actor, query),
+      export: (actor: Actor, query: ExportQuery) => statsExport(statsDeps, actor, query),
+      /** Read at most once a minute: the route is public. */
+      public: publicStats(statsDeps),
+    },
     polls: {
       list: (actor: Actor, query: ListPollsQuery) => polls.listPolls(pollDeps, actor, query),
       create: (actor: Actor, input: PollDraftInput) => polls.createPoll(pollDeps, actor, input),

@@ -1,3 +1,4 @@
+import { csvOf, type CsvCell } from './csv';
 import type { PollResultsView, PollSummary, PollView, pollCommentViewSchema } from '../../shared/api/polls';
 import type { z } from 'zod';
 
@@ -109,14 +110,8 @@ export function presentComment(comment: PollComment, viewer: { id?: string; mana
 
 /** The results as a CSV for a spreadsheet: UTF-8 with a BOM (Excel in Chinese reads it right), one row per option. */
 export function resultsCsv(reference: ReferencePort, poll: StoredPoll, result: PollResult & { final: boolean }, now: Date): string {
-  const cell = (value: string | number) => {
-    const text = String(value);
-    // A leading = + - @ would be a formula in Excel: quoted with an apostrophe (CSV injection).
-    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
   const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
-  const lines: (string | number)[][] = [
+  const lines: CsvCell[][] = [
     ['议题', poll.title],
     ['范围', scopeLabelOf(reference, poll)],
     ['计票方式', poll.votesPer === 'household' ? '每户一票' : '每人一票'],
@@ -137,5 +132,5 @@ export function resultsCsv(reference: ReferencePort, poll: StoredPoll, result: P
       lines.push([question.text, option.text, count, percent(result.ballots ? count / result.ballots : 0)]);
     }
   }
-  return `\uFEFF${lines.map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvOf(lines);
 }

@@ -12,7 +12,7 @@ import { seedDemoDistrict } from '../seed/seed';
 import { WeChatClient } from '../wechat/client';
 import { startFakeWeChat, type FakeWeChat } from '../wechat/fake-server';
 import { databaseTokenStore } from '../wechat/token-store';
-import type { CaseStore } from '../commands/ports';
+import type { CaseStore, StatsStore } from '../commands/ports';
 import { buildUseCases, type Wiring } from '../wiring';
 import { buildFixtureDistrict } from './fixture-district';
 import { dropTestDatabase, openTestDatabase } from './database';
@@ -58,6 +58,8 @@ export interface TestAppOptions {
   district?: 'demo' | 'fixture';
   /** Wraps the case store the API writes through, e.g. with a barrier for race tests. */
   wrapCaseStore?: (store: CaseStore) => CaseStore;
+  /** Another statistics store than the database's (fixed tallies: server/testing/stats.ts). */
+  stats?: StatsStore;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -69,7 +71,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const wechatApp = { appId: 'wx-test', appSecret: 'test-secret' };
   const fakeWeChat = options.wechat ? await startFakeWeChat(wechatApp) : undefined;
   const wechat = fakeWeChat ? new WeChatClient({ ...wechatApp, apiBase: fakeWeChat.url, tokenStore: databaseTokenStore(database) }) : undefined;
-  const wiring: Wiring = { database, reference, now: clock.now, uploadsDir, wechat, wrapCaseStore: options.wrapCaseStore };
+  const wiring: Wiring = { database, reference, now: clock.now, uploadsDir, wechat, wrapCaseStore: options.wrapCaseStore, ...(options.stats ? { stats: options.stats } : {}) };
   const deps: AppDeps = {
     useCases: buildUseCases(wiring),
     logger: testLogger,

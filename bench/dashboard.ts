@@ -1,0 +1,92 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openDatabase, syncIndexes } from '../server/db/connection';
+import { ReferenceData } from '../server/reference/reference-data';
+import { seedDemoDistrict } from '../server/seed/seed';
+import { startServerProcess } from '../server/testing/server-process';
+import { addDays, districtDayOf } from '../shared/stats/rows';
+import { beijingStartOf, generateYear } from './dashboard-cases';
+import { countedEventsOf, foldIntoDatabase } from './dashboard-seam';
+
+/** The last `months` whole months before today's (Beijing time): what a district reviews in a year. */
+export function lastWholeMonths(now: Date, months: number): { from: string; to: string } {
+  const today = districtDayOf(now);
+  const to = addDays(`${today.slice(0, 8)}01`, -1);
+  const [year, month] = to.split('-').map(Number) as [number, number];
+  const from = new Date(Date.UTC(year, month - months, 1)).toISOString().slice(0, 10);
+  return { from, to };
+}
+
+/**
+ * p95 of `GET /api/v1/stats/dashboard` for the district over the last 12 whole months, through the
+ * real server (a child process, runner off), on counter documents folded from a generated year of
+ * `cases` cases: derived with the same `countedEventsOf` and folded with the same store code as
+ * production. Sequential requests after a warm-up, so the figure is one request's cost, not a queue's.
+ */
+export async function measureDashboardAt(engineUri: string, workDir: string, options: { cases: number; samples: number }) {
+  const databaseUri = `${engineUri}/bench_dashboard_${options.cases}`;
+  const database = await openDatabase(databaseUri);
+  try {
+    await syncIndexes(database);
+    await seedDemoDistrict(database, { hashPasswords: false });
+    const reference = await ReferenceData.load(database);
+    const now = new Date();
+    const year = lastWholeMonths(now, 12);
+    const catalog = await reference.latestCatalog(now.getTime());
+
+    let started = performance.now();
+    const generated = generateYear(reference, catalog, { cases: options.cases, from: beijingStartOf(year.from), until: beijingStartOf(addDays(year.to, 1)) });
+    if (generated.refused > generated.steps * 0.01) throw new Error(`the case machine refused ${generated.refused} of ${generated.steps} scripted steps: the generator drifted from the rules`);
+    const events = generated.cases.flatMap((record) => countedEventsOf(record));
+    console.log(`dashboard: ${options.cases} cases, ${events.length} counted events made in ${Math.round(performance.now() - started)} ms`);
+    started = performance.now();
+    const folded = await foldIntoDatabase(database, events, now);
+    console.log(`dashboard: ${folded.documents} counter documents folded and stored in ${Math.round(performance.now() - started)} ms`);
+
+    writeFileSync(path.join(workDir, 'index.html'), '<!doctype html><title>bench</title>');
+    const server = await startServerProcess({ databaseUri, workDir, env: { RUN_JOBS: 'false' } });
+    try {
+      const login = await fetch(`${server.base}/api/v1/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'district' }) });
+      const { token } = (await login.json()) as { token: string };
+      const url = `${server.base}/api/v1/stats/dashboard?from=${year.from}&to=${year.to}`;
+      const once = async () => {
+        const at = performance.now();
+        const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+        const body = (await response.json()) as { totals?: { filed: number } };
+        if (response.status !== 200) throw new Error(`dashboard answered ${response.status}: ${JSON.stringify(body)}`);
+        return { ms: performance.now() - at, filed: body.totals!.filed };
+      };
+      const warm = await once();
+      if (warm.filed !== options.cases) throw new Error(`the dashboard counts ${warm.filed} filed cases, not the ${options.cases} generated`);
+      const latencies: number[] = [];
+      for (let n = 0; n < options.samples; n += 1) latencies.push((await once()).ms);
+      return { p50Ms: round1(percentile(latencies, 0.5)), p95Ms: round1(percentile(latencies, 0.95)), counterDocuments: folded.documents, events: events.length };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await database.connection.dropDatabase();
+    await database.close();
+  }
+}
+
+/** `dashboard_year_ms` (p95 at the seed's volume, target ≤ 200) and `dashboard_growth` (its ratio to 2,000 cases, target ≤ 1.5). */
+export async function measureDashboard(engineUri: string, workDir: string, options: { cases: number; smallCases: number; samples: number }) {
+  const small = await measureDashboardAt(engineUri, workDir, { cases: options.smallCases, samples: options.samples });
+  console.log('dashboard small', small);
+  const large = await measureDashboardAt(engineUri, workDir, { cases: options.cases, samples: options.samples });
+  console.log('dashboard large', large);
+  const growth = Math.round((large.p95Ms / small.p95Ms) * 1000) / 1000;
+  return {
+    dashboard_year_ms: { value: large.p95Ms, unit: 'ms', p50Ms: large.p50Ms, cases: options.cases, events: large.events, counterDocuments: large.counterDocuments, samples: options.samples, target: 200, met: large.p95Ms <= 200 },
+    dashboard_growth: { value: growth, unit: 'ratio', smallCases: options.smallCases, smallP95Ms: small.p95Ms, smallCounterDocuments: small.counterDocuments, target: 1.5, met: growth <= 1.5 },
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;

@@ -21,6 +21,8 @@ import { mongoConsentStore, mongoDeliveryStore, mongoWeChatDirectory } from './d
 import { defaultWeChatMessagesConfig, type WeChatMessagesConfig } from '../shared/wechat-messages/messages-config';
 import { clockCheckStep } from './jobs/clock-step';
 import { pollCountStep } from './jobs/poll-count-step';
+import { statsFoldStep } from './jobs/stats-fold-step';
+import { mongoStatsStore } from './db/stats-store';
 import type { RetryPolicy } from './jobs/backoff';
 import { newRunnerId } from './jobs/lease';
 import { createJobRunner, type JobRunner, type RunnerLog } from './jobs/runner';
@@ -88,6 +90,7 @@ export function createEffectRunner(
   options: { bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending } = {},
 ): JobRunner {
   const jobs = mongoJobStore(database);
+  const stats = mongoStatsStore(database);
   return createJobRunner({
     outbox: mongoCaseOutbox(database),
     jobs,
@@ -97,6 +100,7 @@ export function createEffectRunner(
       inbox: mongoInboxStore(database),
       bus: options.bus ?? inProcessEventBus(),
       jobs,
+      stats,
       ...(options.wechat ? { wechat: weChatMessaging(database, options.wechat) } : {}),
       now,
     },
@@ -104,7 +108,11 @@ export function createEffectRunner(
     now,
     random: options.random ?? Math.random,
     log,
-    periodic: [clockCheckStep(caseCommandDeps(database, reference, now), log), pollCountStep({ polls: mongoPollStore(database), now }, log)],
+    periodic: [
+      clockCheckStep(caseCommandDeps(database, reference, now), log),
+      pollCountStep({ polls: mongoPollStore(database), now }, log),
+      statsFoldStep({ stats, now }, log),
+    ],
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),

@@ -2,6 +2,7 @@ import { caseMergedHandler } from './case-merged';
 import { clockStartedHandler, clockStoppedHandler } from './clock';
 import { notifyHandler } from './notify';
 import { publishHandler } from './publish';
+import { statsCountHandler } from './stats';
 import { wechatMessageHandler } from './wechat-message';
 import type { HandlerRegistry } from './types';
 
@@ -14,5 +15,6 @@ export const effectHandlers: HandlerRegistry = {
   'clock.started': clockStartedHandler,
   'clock.stopped': clockStoppedHandler,
   'case.merged': caseMergedHandler,
+  'stats.count': statsCountHandler,
   'wechat.message': wechatMessageHandler,
 };

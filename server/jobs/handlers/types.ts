@@ -8,6 +8,7 @@ import type {
   Job,
   JobEffect,
   JobStore,
+  StatsStore,
   WeChatDirectory,
   WeChatSender,
 } from '../../commands/ports';
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   bus: EventBus;
   /** Follow-up jobs a handler queues under keys of their own (a repeat is skipped). */
   jobs: Pick<JobStore, 'enqueue'>;
+  /** The statistics projection: counted events are recorded once by key. */
+  stats: StatsStore;
   wechat?: WeChatMessaging;
   now: () => Date;
 }

@@ -28,7 +28,7 @@ interface StoredFold {
 }
 interface StoredMark {
   _id: string;
-  seq: number;
+  seqs: number[];
 }
 
 const JOURNAL = 'journal';
@@ -73,17 +73,17 @@ export function mongoStatsLedger(database: Database): StatsLedger {
   };
 
   return {
-    async countedSeqs(caseIds) {
-      const seqs = new Map<string, number>();
+    async foldedSeqs(caseIds) {
+      const folded = new Map<string, Set<number>>();
       for (const id of caseIds) {
         const mark = await marks.findOne({ _id: id });
-        if (mark) seqs.set(id, mark.seq);
+        if (mark) folded.set(id, new Set(mark.seqs));
       }
-      return seqs;
+      return folded;
     },
 
-    async markCounted(seqs) {
-      for (const [id, seq] of seqs) await marks.updateOne({ _id: id }, { $max: { seq } }, { upsert: true });
+    async markFolded(seqs) {
+      for (const [id, list] of seqs) await marks.updateOne({ _id: id }, { $addToSet: { seqs: { $each: [...list] } } }, { upsert: true });
     },
 
     async insertEvents(list) {

@@ -8,17 +8,17 @@ const stored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** The statistics ledger in memory, for use-case tests and the store contract. */
 export function memoryStatsLedger(): StatsLedger {
-  const seqs = new Map<string, number>();
+  const folded = new Map<string, Set<number>>();
   const events = new Map<string, CountedEvent>();
   const counters = new Map<string, CounterDocument>();
   let journal: FoldJournal | null = null;
   let countedUntil: Date | null = null;
   return {
-    async countedSeqs(caseIds) {
-      return new Map(caseIds.flatMap((id) => (seqs.has(id) ? [[id, seqs.get(id)!] as const] : [])));
+    async foldedSeqs(caseIds) {
+      return new Map(caseIds.flatMap((id) => (folded.has(id) ? [[id, new Set(folded.get(id))] as const] : [])));
     },
-    async markCounted(more) {
-      for (const [id, seq] of more) seqs.set(id, Math.max(seq, seqs.get(id) ?? 0));
+    async markFolded(more) {
+      for (const [id, seqs] of more) folded.set(id, new Set([...(folded.get(id) ?? []), ...seqs]));
     },
     async insertEvents(list) {
       for (const event of list) if (!events.has(event.key)) events.set(event.key, stored(event));

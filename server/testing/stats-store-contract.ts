@@ -59,6 +59,17 @@ export function describeStatsStoreContract(name: string, make: () => Promise<Sta
       expect((await subject.stats.tally({ kind: 'district' }, year)).total).toEqual(tallyOfEvents(events).total);
     });
 
+    it('counts an earlier step of a case recorded after a later one was folded (a retried job)', async () => {
+      const caseId = events.find((event) => event.seq > 3)!.caseId;
+      const ofCase = events.filter((event) => event.caseId === caseId);
+      const [first, ...rest] = ofCase;
+      await subject.stats.record(rest);
+      await foldAll(subject.stats);
+      await subject.stats.record(ofCase);
+      await foldAll(subject.stats);
+      expect((await subject.stats.tally({ kind: 'district' }, year)).total).toEqual(tallyOfEvents([first!, ...rest]).total);
+    });
+
     it('finishes a fold killed halfway through its documents without doubling any', async () => {
       await subject.stats.record(events);
       await expect(statsStoreOver(dyingAfter(subject.ledger, 25)).fold(200, now)).rejects.toThrow('killed mid-fold');

@@ -26,10 +26,13 @@ export interface FoldJournal {
  * StatsStore's exactly-once record, fold and tally on them, the same for MongoDB and memory.
  */
 export interface StatsLedger {
-  /** The highest seq already folded, per case (absent: none). */
-  countedSeqs(caseIds: readonly string[]): Promise<Map<string, number>>;
-  /** Raises each case's folded seq to at least the given one. */
-  markCounted(seqs: ReadonlyMap<string, number>): Promise<void>;
+  /**
+   * The seqs already folded, per case (absent: none). A set, not a high-water mark: a case's
+   * effects may be recorded out of order (an earlier write's job retried after a later one ran).
+   */
+  foldedSeqs(caseIds: readonly string[]): Promise<Map<string, Set<number>>>;
+  /** Adds seqs to each case's folded set. */
+  markFolded(seqs: ReadonlyMap<string, readonly number[]>): Promise<void>;
   /** Records events by key; a key already recorded is skipped. */
   insertEvents(events: readonly CountedEvent[]): Promise<void>;
   /** Up to `limit` recorded events, in no particular order. */

@@ -50,7 +50,7 @@ export async function rebuildStats(deps: StatsRebuildDeps, pageSize = 200): Prom
   await holdFold(deps, holdId);
   try {
     const documents = new Map<string, Tally>();
-    const countedSeqs = new Map<string, number>();
+    const countedSeqs = new Map<string, number[]>();
     let cases = 0;
     let events = 0;
     let cursor: string | undefined;
@@ -60,7 +60,7 @@ export async function rebuildStats(deps: StatsRebuildDeps, pageSize = 200): Prom
         const counted = countedEventsOf(record);
         cases += 1;
         events += counted.length;
-        countedSeqs.set(record.id, record.timeline.at(-1)?.seq ?? 0);
+        countedSeqs.set(record.id, counted.map((event) => event.seq));
         for (const [id, list] of eventsByDocument(counted)) {
           const tally = documents.get(id) ?? emptyTally();
           for (const event of list) addEvent(tally, event);
@@ -76,9 +76,9 @@ export async function rebuildStats(deps: StatsRebuildDeps, pageSize = 200): Prom
     }
     const stale = (await deps.ledger.counterIds()).filter((id) => !documents.has(id));
     await deps.ledger.deleteCounters(stale);
-    // Raised before the events are dropped: a recorded effect that runs again later is skipped.
-    await deps.ledger.markCounted(countedSeqs);
-    const included = (await deps.ledger.pendingEvents(Number.MAX_SAFE_INTEGER)).filter((event) => event.seq <= (countedSeqs.get(event.caseId) ?? 0));
+    // Marked before the events are dropped: a recorded effect that runs again later is skipped.
+    await deps.ledger.markFolded(countedSeqs);
+    const included = (await deps.ledger.pendingEvents(Number.MAX_SAFE_INTEGER)).filter((event) => countedSeqs.get(event.caseId)?.includes(event.seq));
     await deps.ledger.deleteEvents(included.map((event) => event.key));
     await deps.ledger.writeCountedUntil(deps.now());
     return { cases, events, documents: documents.size, dropped: stale.length, included: included.length };

@@ -48,12 +48,13 @@ export const statsFoldSchema = new Schema(
   { versionKey: false },
 );
 
-/** Per case, the highest timeline seq already folded: a recorded effect re-run after its fold is skipped. */
+/** Per case, the timeline seqs already folded: a recorded effect re-run after its fold is skipped. */
 export const statsMarkSchema = new Schema(
   {
     /** The case id. */
     _id: { type: String, required: true },
-    seq: { type: Number, required: true },
+    /** A set, not a high-water mark: a case's effects may run out of order (a retried job). */
+    seqs: { type: [Number], default: [] },
   },
   { versionKey: false },
 );

@@ -78,7 +78,7 @@ export async function rebuildStats(deps: StatsRebuildDeps, pageSize = 200): Prom
     await deps.ledger.deleteCounters(stale);
     // Marked before the events are dropped: a recorded effect that runs again later is skipped.
     await deps.ledger.markFolded(countedSeqs);
-    const included = (await deps.ledger.pendingEvents(Number.MAX_SAFE_INTEGER)).filter((event) => countedSeqs.get(event.caseId)?.includes(event.seq));
+    const included = (await deps.ledger.pendingEvents(2 ** 31 - 1)).filter((event) => countedSeqs.get(event.caseId)?.includes(event.seq));
     await deps.ledger.deleteEvents(included.map((event) => event.key));
     await deps.ledger.writeCountedUntil(deps.now());
     return { cases, events, documents: documents.size, dropped: stale.length, included: included.length };

@@ -1,24 +1,24 @@
-import type { CaseRecord } from '../shared/cases/types';
 import type { CountedEvent } from '../shared/stats/types';
 import type { Database } from '../server/db/connection';
+import { mongoStatsLedger } from '../server/db/stats-store';
+import { memoryStatsLedger, memoryStatsStore } from '../server/memory/stats-store';
+
+export { countedEventsOf } from '../shared/stats/derive';
 
 /**
- * TODO(i10 merge): the statistics write side (branch i10-write) is not on this branch. At merge,
- * replace these three stand-ins with its code, by these names:
- * - `countedEventsOf` is `countedEventsOf` of shared/stats/derive;
- * - `foldIntoDatabase` records the events with `memoryStatsStore(memoryStatsLedger())` of
- *   server/memory/stats-store, folds them (`fold(limit, now)` until it answers 0: the same fold
- *   code as production, in memory, since a year of events folded on the embedded engine would take
- *   hours), then writes every counter document of that ledger (`counterIds`, `readCounter`) into
- *   the bench database with `mongoStatsLedger(database).replaceCounter` of server/db/stats-store
- *   (or one insertMany of the same stored shape, if one replace per document is too slow there),
- *   and `writeCountedUntil(now)`.
- * Until then the bench throws here, so no figure is written from a projection that counts nothing.
+ * Counts a generated year into the bench database with the production projection: the events are
+ * recorded and folded by the same store code (`statsStoreOver`) the job runner uses, in memory
+ * (a year of events folded one batch at a time on the embedded engine would take hours), and the
+ * counter documents it made are then written into the database as the fold would have left them.
  */
-export function countedEventsOf(_record: CaseRecord): CountedEvent[] {
-  throw new Error('bench dashboard: countedEventsOf (shared/stats/derive) is not merged on this branch');
-}
-
-export async function foldIntoDatabase(_database: Database, _events: readonly CountedEvent[], _now: Date): Promise<{ documents: number }> {
-  throw new Error('bench dashboard: the stats stores (server/db/stats-store, server/memory/stats-store) are not merged on this branch');
+export async function foldIntoDatabase(database: Database, events: readonly CountedEvent[], now: Date): Promise<{ documents: number }> {
+  const ledger = memoryStatsLedger();
+  const store = memoryStatsStore(ledger);
+  for (let start = 0; start < events.length; start += 10_000) await store.record(events.slice(start, start + 10_000));
+  while ((await store.fold(10_000, now)) > 0);
+  const target = mongoStatsLedger(database);
+  const ids = await ledger.counterIds();
+  for (const id of ids) await target.replaceCounter((await ledger.readCounter(id))!);
+  await target.writeCountedUntil(now);
+  return { documents: ids.length };
 }

@@ -22,6 +22,8 @@ import { defaultWeChatMessagesConfig, type WeChatMessagesConfig } from '../share
 import { clockCheckStep } from './jobs/clock-step';
 import { pollCountStep } from './jobs/poll-count-step';
 import { pollNoticeStep } from './jobs/poll-notice-step';
+import { statsFoldStep } from './jobs/stats-fold-step';
+import { mongoStatsStore } from './db/stats-store';
 import type { RetryPolicy } from './jobs/backoff';
 import { newRunnerId } from './jobs/lease';
 import { createJobRunner, type JobRunner, type RunnerLog } from './jobs/runner';
@@ -45,14 +47,6 @@ export interface Wiring {
   /** Another statistics store than the database's (route tests with fixed tallies). */
   stats?: StatsStore;
 }
-
-/** TODO(i10 merge): a stand-in counting nothing, until the write side's `mongoStatsStore` replaces it. */
-const notYetCountingStatsStore: StatsStore = {
-  record: async () => undefined,
-  fold: async () => 0,
-  tally: async () => ({ total: {}, by: { street: {}, grid: {}, category: {}, subcategory: {}, unit: {}, source: {} }, daily: {} }),
-  countedUntil: async () => null,
-};
 
 /** The composition root: every use case bound once to the mongoose and file adapters behind its ports. */
 export function buildUseCases(wiring: Wiring): UseCases {
@@ -80,8 +74,7 @@ export function buildUseCases(wiring: Wiring): UseCases {
     rosters: mongoRosterStore(database),
     polls: mongoPollStore(database),
     pollComments: mongoPollCommentStore(database),
-    // TODO(i10 merge): `wiring.stats ?? mongoStatsStore(database)` once the write side's adapter is merged.
-    stats: wiring.stats ?? notYetCountingStatsStore,
+    stats: wiring.stats ?? mongoStatsStore(database),
     wechat: wiring.wechat,
     now: wiring.now,
   });
@@ -101,6 +94,7 @@ export function createEffectRunner(
   options: { bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending } = {},
 ): JobRunner {
   const jobs = mongoJobStore(database);
+  const stats = mongoStatsStore(database);
   return createJobRunner({
     outbox: mongoCaseOutbox(database),
     jobs,
@@ -110,6 +104,7 @@ export function createEffectRunner(
       inbox: mongoInboxStore(database),
       bus: options.bus ?? inProcessEventBus(),
       jobs,
+      stats,
       ...(options.wechat ? { wechat: weChatMessaging(database, options.wechat) } : {}),
       polls: { polls: mongoPollStore(database), memberships: mongoMembershipStore(database) },
       now,
@@ -122,6 +117,7 @@ export function createEffectRunner(
       clockCheckStep(caseCommandDeps(database, reference, now), log),
       pollCountStep({ polls: mongoPollStore(database), now }, log),
       pollNoticeStep({ polls: mongoPollStore(database), memberships: mongoMembershipStore(database), jobs, now }, log),
+      statsFoldStep({ stats, now }, log),
     ],
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),

@@ -9,6 +9,7 @@ import { jobSchema } from './schemas/job';
 import { inboxMessageSchema } from './schemas/inbox-message';
 import { pollBallotSchema, pollCommentSchema, pollParticipationSchema, pollSchema } from './schemas/poll';
 import { accountMembershipsSchema, rosterSchema } from './schemas/membership';
+import { statsCounterSchema, statsEventSchema, statsFoldSchema, statsMarkSchema } from './schemas/stats';
 import { wechatConsentSchema, wechatDeliverySchema, wechatServiceFollowerSchema } from './schemas/wechat';
 
 /** Registers every model on a connection; the one list the index sync walks. */
@@ -36,6 +37,10 @@ export function registerModels(connection: Connection) {
     PollComment: connection.model('PollComment', pollCommentSchema, 'poll_comments'),
     AccountMemberships: connection.model('AccountMemberships', accountMembershipsSchema, 'account_memberships'),
     Roster: connection.model('Roster', rosterSchema, 'rosters'),
+    StatsEvent: connection.model('StatsEvent', statsEventSchema, 'stats_events'),
+    StatsCounter: connection.model('StatsCounter', statsCounterSchema, 'stats_counters'),
+    StatsFold: connection.model('StatsFold', statsFoldSchema, 'stats_fold'),
+    StatsMark: connection.model('StatsMark', statsMarkSchema, 'stats_marks'),
   };
 }
 

@@ -7,6 +7,10 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Document } from 'mongodb';
 import { openDatabase, syncIndexes, type Database } from '../db/connection';
 import { seedDemoDistrict } from '../seed/seed';
+import { mongoCaseStore } from '../db/case-store';
+import { mongoStatsStore } from '../db/stats-store';
+import { districtDayOf } from '../../shared/stats/derive';
+import { countPlainly } from '../../shared/stats/testing';
 import { startServerProcess } from '../testing/server-process';
 import { startFakeWeChat, type FakeWeChat } from '../wechat/fake-server';
 import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
@@ -199,7 +203,9 @@ const collection = (name: string) => database.connection.db!.collection(name);
 async function drained(): Promise<boolean> {
   const pendingOutbox = await collection('cases').countDocuments({ outboxSince: { $ne: null } } as never);
   const pendingJobs = await collection('jobs').countDocuments({ status: 'pending' } as never);
-  return pendingOutbox === 0 && pendingJobs === 0;
+  // The statistics fold every 10 s: drained once every recorded event is folded and no batch is in hand.
+  const unfolded = (await collection('stats_events').countDocuments({})) + (await collection('stats_fold').countDocuments({ _id: 'journal' } as never));
+  return pendingOutbox === 0 && pendingJobs === 0 && unfolded === 0;
 }
 
 it(`runs every effect exactly once across ${kills} kill -9 of the server during a stream of requests (seed ${seed})`, { timeout: 240_000 }, async () => {
@@ -268,6 +274,13 @@ it(`runs every effect exactly once across ${kills} kill -9 of the server during 
   // Done, once: no entry left on a case, every job done.
   expect(cases.filter((doc) => (doc.outbox as unknown[]).length > 0).map((doc) => doc._id)).toEqual([]);
   expect(jobs.filter((job) => job.status !== 'done').map((job) => `${job._id} ${job.status} ${job.lastError ?? ''}`)).toEqual([]);
+
+  // Statistics: each counted event folded once, none lost: the district's figures are a plain count of the stored cases.
+  const caseStore = mongoCaseStore(database);
+  const records = await Promise.all(cases.map(async (doc) => (await caseStore.findById(String(doc._id)))!));
+  const counted = await mongoStatsStore(database).tally({ kind: 'district' }, { from: records.map((record) => districtDayOf(record.filedAt)).sort()[0]!, to: districtDayOf(new Date()) });
+  expect(counted.total).toEqual(countPlainly(records).total);
+  expect(counted.total.filed).toBe(cases.length);
 
   // Not twice: each notification in each recipient's inbox exactly once.
   const perRecipient = new Map<string, number>();

@@ -47,8 +47,8 @@ describe('every case write stores its effects in the same update', () => {
   it('filing: the new case holds its effects, keyed caseId:1:index, in the order the machine gave them', async () => {
     const id = await fileComplaint();
     const outbox = await outboxOf(id);
-    expect(outbox.map((entry) => entry.key)).toEqual([`${id}:1:0`, `${id}:1:1`, `${id}:1:2`]);
-    expect(outbox.map((entry) => entry.effect.type)).toEqual(['notify', 'clock.started', 'publish']);
+    expect(outbox.map((entry) => entry.key)).toEqual([`${id}:1:0`, `${id}:1:1`, `${id}:1:2`, `${id}:1:3`]);
+    expect(outbox.map((entry) => entry.effect.type)).toEqual(['notify', 'clock.started', 'stats.count', 'publish']);
     expect(outbox[0]!.context).toMatchObject({ streetCode: 'ST01', reporterId: (await app.actor('resident01')).id });
     expect((await storedDoc(id)).outboxSince).toBeInstanceOf(Date);
   });
@@ -57,10 +57,10 @@ describe('every case write stores its effects in the same update', () => {
     const id = await fileComplaint();
     await act(app, 'street01', id, 'accept');
     const keys = (await outboxOf(id)).map((entry) => entry.key);
-    expect(keys.filter((key) => key.startsWith(`${id}:1:`))).toHaveLength(3);
+    expect(keys.filter((key) => key.startsWith(`${id}:1:`))).toHaveLength(4);
     const accepted = (await outboxOf(id)).filter((entry) => entry.version === 2);
-    expect(accepted.map((entry) => entry.effect.type)).toEqual(['notify', 'clock.stopped', 'clock.started', 'publish']);
-    expect(accepted.map((entry) => entry.key)).toEqual([0, 1, 2, 3].map((index) => `${id}:2:${index}`));
+    expect(accepted.map((entry) => entry.effect.type)).toEqual(['notify', 'clock.stopped', 'clock.started', 'stats.count', 'publish']);
+    expect(accepted.map((entry) => entry.key)).toEqual([0, 1, 2, 3, 4].map((index) => `${id}:2:${index}`));
   });
 
   it('a clock step: the warning written by the clock check stores its effects with it', async () => {
@@ -87,7 +87,7 @@ describe('every case write stores its effects in the same update', () => {
     expect(await store.replaceIfVersion(late.next, stale.version, outboxEntriesOf(late.next, late.effects, app.clock.now()))).toBe(false);
     const versions = (await outboxOf(id)).map((entry) => `${entry.version}:${entry.effect.type}`);
     // Version 2 is the accept's; the losing reject also produced a version 2, but none of its effects is there.
-    expect(versions.filter((text) => text.startsWith('2:'))).toEqual(['2:notify', '2:clock.stopped', '2:clock.started', '2:publish']);
+    expect(versions.filter((text) => text.startsWith('2:'))).toEqual(['2:notify', '2:clock.stopped', '2:clock.started', '2:stats.count', '2:publish']);
   });
 
   it('a merge stores its case.merged effect and leaves the target alone until the runner runs it', async () => {
@@ -172,7 +172,7 @@ describe('the runner', () => {
     expect(await collection('cases').countDocuments({ outboxSince: { $ne: null } } as never)).toBe(0);
     expect(await collection('jobs').countDocuments({ status: { $ne: 'done' } } as never)).toBe(0);
     const jobs = await collection('jobs').find({ caseId: id } as never).toArray();
-    expect(jobs).toHaveLength(7);
+    expect(jobs).toHaveLength(9);
     expect(jobs.every((job) => job.attempts === 1)).toBe(true);
     // Filing tells the street centre; accepting tells the reporter.
     const messages = await collection('inbox_messages').find({ caseId: id } as never).toArray();
@@ -196,7 +196,7 @@ describe('the runner', () => {
     await collection('cases').updateOne({ _id: id } as never, { $set: { outbox: entries, outboxSince: app.clock.now() } });
     await drainEffects(app);
     expect(await collection('inbox_messages').countDocuments({ effectKey: key } as never)).toBe(1);
-    expect(await collection('jobs').countDocuments({ caseId: id } as never)).toBe(3);
+    expect(await collection('jobs').countDocuments({ caseId: id } as never)).toBe(4);
     expect(await outboxOf(id)).toEqual([]);
     expect((await collection('jobs').findOne({ _id: key } as never))!.status).toBe('done');
   });

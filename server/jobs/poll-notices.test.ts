@@ -5,6 +5,7 @@ import type { JobOf } from './handlers/types';
 import { effectHandlers } from './handlers';
 import { mongoInboxStore } from '../db/inbox-store';
 import { mongoJobStore } from '../db/job-store';
+import { mongoStatsStore } from '../db/stats-store';
 import { mongoMembershipStore } from '../db/membership-store';
 import { mongoPollStore } from '../db/poll-store';
 import { inProcessEventBus } from '../realtime/in-process-bus';
@@ -134,7 +135,7 @@ describe('exactly once, whatever crashes', () => {
     const wechatJobs = await app.database.models.Job.countDocuments({ _id: { $regex: `^wechat:poll:${poll.id}:` } });
     const job = (await mongoJobStore(app.database).findById(pollNoticeKey(poll.id, 'opened')))!;
     expect(job.status).toBe('done');
-    const deps = { followers: undefined as never, inbox: mongoInboxStore(app.database), bus: inProcessEventBus(), jobs: mongoJobStore(app.database), polls: { polls: polls(), memberships: mongoMembershipStore(app.database) }, now: app.clock.now };
+    const deps = { followers: undefined as never, inbox: mongoInboxStore(app.database), bus: inProcessEventBus(), jobs: mongoJobStore(app.database), stats: mongoStatsStore(app.database), polls: { polls: polls(), memberships: mongoMembershipStore(app.database) }, now: app.clock.now };
     await effectHandlers['poll.notice'](job as JobOf<'poll.notice'>, deps);
     await drain();
     expect((await inboxOf(poll.id, 'opened')).length).toBe(before);

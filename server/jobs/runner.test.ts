@@ -3,6 +3,7 @@ import type { OutboxEntry } from '../commands/ports';
 import { mongoCaseFollowers, mongoCaseOutbox } from '../db/case-store';
 import { mongoJobStore } from '../db/job-store';
 import { mongoInboxStore } from '../db/inbox-store';
+import { mongoStatsStore } from '../db/stats-store';
 import { startTestApp, type TestApp } from '../testing/app';
 import { inProcessEventBus } from '../realtime/in-process-bus';
 import { afterFailure, backoffMs, type RetryPolicy } from './backoff';
@@ -91,7 +92,7 @@ describe('retry and dead letters', () => {
       outbox: mongoCaseOutbox(app.database),
       jobs,
       handlers: effectHandlers,
-      handlerDeps: { followers: mongoCaseFollowers(app.database), inbox: mongoInboxStore(app.database), bus: inProcessEventBus(), jobs, now: app.clock.now },
+      handlerDeps: { followers: mongoCaseFollowers(app.database), inbox: mongoInboxStore(app.database), bus: inProcessEventBus(), jobs, stats: mongoStatsStore(app.database), now: app.clock.now },
       owner: 'runner-test',
       now: app.clock.now,
       random: () => randoms.shift() ?? 0,
@@ -136,7 +137,7 @@ describe('retry and dead letters', () => {
       outbox: mongoCaseOutbox(app.database),
       jobs,
       handlers: effectHandlers,
-      handlerDeps: { followers: mongoCaseFollowers(app.database), inbox: mongoInboxStore(app.database), bus, jobs, now: app.clock.now },
+      handlerDeps: { followers: mongoCaseFollowers(app.database), inbox: mongoInboxStore(app.database), bus, jobs, stats: mongoStatsStore(app.database), now: app.clock.now },
       owner: 'runner-test',
       now: app.clock.now,
       random: () => 0,

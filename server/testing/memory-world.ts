@@ -12,6 +12,7 @@ import { memoryConsentStore } from '../memory/consent-store';
 import { memoryMembershipStore, memoryRosterStore } from '../memory/membership-store';
 import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 import { memoryPhotoPort } from '../memory/photo-port';
+import { memoryStatsStore } from '../memory/stats-store';
 import { memoryReference } from '../memory/reference';
 import { raceGate } from './barrier';
 import { testClock, type TestClock } from './clock';
@@ -31,6 +32,7 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
   const reference = memoryReference(district, catalogs);
   const jobs = memoryJobStore();
   const inbox = memoryInboxStore();
+  const stats = memoryStatsStore();
   const deps: CaseCommandDeps = { store: gate.wrap(store), reference, photos, now: clock.now };
   const actor = (username: string): Actor => {
     const account = district.accounts.find((candidate) => candidate.username === username);
@@ -73,8 +75,7 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     // Polls are exercised on the real engine only (their secrecy is a property of the stored documents).
     polls: unavailable('polls'),
     pollComments: unavailable('pollComments'),
-    // TODO(i10 merge): the memory StatsStore (server/memory/stats-store.ts) of the write side.
-    stats: unavailable('stats'),
+    stats,
     now: clock.now,
     photoLibrary: {
       heicSupported: false,
@@ -92,7 +93,7 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     },
     health: { engine: 'ferretdb', pingDatabase: async () => true },
   });
-  return { district, clock, gate, store, photos, catalogs, jobs, inbox, reference, deps, useCases, actor };
+  return { district, clock, gate, store, photos, catalogs, jobs, inbox, stats, reference, deps, useCases, actor };
 }
 
 /** A port the memory world does not offer: any use of it fails loudly, naming it. */

@@ -107,7 +107,7 @@ describe('fileCase', () => {
     expect(result.next.clock?.stage).toBe('accept');
     expect(result.next.clock?.deadline).toEqual(bj('2026-03-09T11:00'));
     expect(result.entry).toMatchObject({ seq: 1, type: 'file', note: '电梯突然下坠' });
-    expect(effectTypes(result.effects)).toEqual(['notify', 'clock.started', 'publish']);
+    expect(effectTypes(result.effects)).toEqual(['notify', 'clock.started', 'stats.count', 'publish']);
   });
 
   it('refuses a report without photos when the subcategory requires them', () => {

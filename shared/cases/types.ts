@@ -1,6 +1,7 @@
 import type { PriorityClass } from '../catalog/types';
 import type { LngLat, UnitType } from '../domain/places';
 import type { Role } from '../domain/roles';
+import type { CountedEvent } from '../stats/types';
 import type { CaseClock, StageClock } from '../time/sla';
 import type { CaseEventType, UnitRef } from './events';
 import type { CaseStatus } from './states';
@@ -179,7 +180,9 @@ export type Effect =
   | { type: 'clock.started'; caseId: string; stage: StageClock['stage']; deadline: Date | null }
   | { type: 'clock.stopped'; caseId: string; stage: StageClock['stage']; consumedMs: number; overdue: boolean }
   /** The target case gains the duplicate's reporter as a follower. */
-  | { type: 'case.merged'; caseId: string; intoCaseId: string };
+  | { type: 'case.merged'; caseId: string; intoCaseId: string }
+  /** The statistics' counted events of the entries the write appended (shared/stats/derive). */
+  | { type: 'stats.count'; caseId: string; events: CountedEvent[] };
 
 /** Message templates, one per kind of step; the outbox maps each to a subscribe-message template. */
 export type NotifyTemplate = `case.${TimelineEntryType}`;

@@ -1,11 +1,10 @@
+export { districtDayOf } from './derive';
 import type { DashboardTable, FigureRow, TrendPoint } from '../api/stats';
 import { addCounters, medianHandlingHours, type Counters } from './counters';
 import type { DayRange, StatsScope, Tally } from './types';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-/** Beijing time is UTC+8 all year: the district's days begin at 16:00 UTC. */
-const districtOffsetMs = 8 * HOUR_MS;
 
 /** The earliest day a period may start on. */
 export const earliestDay = '2000-01-01';
@@ -52,10 +51,6 @@ export function figureRowOf(code: string, name: string, counters: Counters): Fig
   };
 }
 
-/** The district-local day (Beijing time) an instant falls on, YYYY-MM-DD. */
-export function districtDayOf(at: Date): string {
-  return new Date(at.getTime() + districtOffsetMs).toISOString().slice(0, 10);
-}
 
 const epochDay = (day: string) => Date.parse(`${day}T00:00:00Z`) / DAY_MS;
 const dayOfEpoch = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);

@@ -3,6 +3,7 @@ import { clockStartedHandler, clockStoppedHandler } from './clock';
 import { notifyHandler } from './notify';
 import { pollNoticeHandler } from './poll-notice';
 import { publishHandler } from './publish';
+import { statsCountHandler } from './stats';
 import { wechatMessageHandler } from './wechat-message';
 import type { HandlerRegistry } from './types';
 
@@ -15,6 +16,7 @@ export const effectHandlers: HandlerRegistry = {
   'clock.started': clockStartedHandler,
   'clock.stopped': clockStoppedHandler,
   'case.merged': caseMergedHandler,
+  'stats.count': statsCountHandler,
   'wechat.message': wechatMessageHandler,
   'poll.notice': pollNoticeHandler,
 };

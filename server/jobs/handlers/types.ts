@@ -12,6 +12,7 @@ import type {
   MembershipStore,
   PollNoticeContext,
   PollStore,
+  StatsStore,
   WeChatDirectory,
   WeChatSender,
 } from '../../commands/ports';
@@ -34,6 +35,8 @@ export interface HandlerDeps {
   bus: EventBus;
   /** Follow-up jobs a handler queues under keys of their own (a repeat is skipped). */
   jobs: Pick<JobStore, 'enqueue'>;
+  /** The statistics projection: counted events are recorded once by key. */
+  stats: StatsStore;
   wechat?: WeChatMessaging;
   /** What a poll's notice reads: the poll and its audience (absent in runners that relay no poll notices). */
   polls?: { polls: Pick<PollStore, 'findById'>; memberships: Pick<MembershipStore, 'eligibleAccounts'> };

@@ -1,3 +1,4 @@
+import { countedEventsOf } from '../../stats/derive';
 import { clockConsumedMs } from '../../time/sla';
 import type { CaseEventType } from '../events';
 import { caseEventRules } from '../rules';
@@ -36,6 +37,7 @@ export function commit(record: CaseRecord, type: CaseEventType, step: Step, ctx:
     ...uniq(step.notify).map((audience): Effect => ({ type: 'notify', audience, template: `case.${type}`, caseId: record.id })),
     ...clockEffects(record, next, ctx),
     ...(step.effects ?? []),
+    ...statsEffects(next, seq),
     { type: 'publish', caseId: record.id, seq },
   ];
   return { ok: true, next, entry, effects };
@@ -69,4 +71,10 @@ function clockEffects(before: CaseRecord, after: CaseRecord, ctx: TransitionCont
   }
   if (fresh) effects.push({ type: 'clock.started', caseId: before.id, stage: fresh.stage, deadline: fresh.deadline });
   return effects;
+}
+
+/** What the statistics count of the entries from `fromSeq` on: one effect, or none when they count nothing. */
+export function statsEffects(written: CaseRecord, fromSeq: number): Effect[] {
+  const events = countedEventsOf(written, fromSeq);
+  return events.length ? [{ type: 'stats.count', caseId: written.id, events }] : [];
 }

@@ -1,5 +1,6 @@
 import { startClock } from '../../time/sla';
 import type { CaseRecord, TimelineEntry, TransitionResult } from '../types';
+import { statsEffects } from './commit';
 import { dropUndefined, iso, timelineActor, type TransitionContext } from './step';
 
 /** What the platform knows of a new report once the server has located it and checked the reporter. */
@@ -72,6 +73,7 @@ export function fileCase(input: FileCaseInput, ctx: TransitionContext): Transiti
     effects: [
       { type: 'notify', audience: 'street', template: 'case.file', caseId: next.id },
       { type: 'clock.started', caseId: next.id, stage: clock.stage, deadline: clock.deadline },
+      ...statsEffects(next, 1),
       { type: 'publish', caseId: next.id, seq: 1 },
     ],
   };

@@ -1,0 +1,55 @@
+import type { CountedEvent, Tally } from '../../../shared/stats/types';
+
+/** One counter document: a scope's tally over one day or one month. */
+export interface CounterDocument {
+  /** `<scopeKey>@d:YYYY-MM-DD` or `<scopeKey>@m:YYYY-MM` (shared/stats/documents). */
+  id: string;
+  /** +1 on every write; a write is conditional on the version read. */
+  version: number;
+  /** The fold (journal id) that wrote it last: a resumed fold skips the documents it already wrote. */
+  lastFold: string | null;
+  tally: Tally;
+}
+
+/**
+ * The batch in hand of a fold, written before any counter is touched so that a fold cut short
+ * is finished by the next one; or, with `heldUntil`, the hold of a rebuild (no fold meanwhile).
+ */
+export interface FoldJournal {
+  id: string;
+  events: CountedEvent[];
+  heldUntil?: Date;
+}
+
+/**
+ * The storage primitives of the statistics projection; `statsStoreOver` (./projection) builds the
+ * StatsStore's exactly-once record, fold and tally on them, the same for MongoDB and memory.
+ */
+export interface StatsLedger {
+  /**
+   * The seqs already folded, per case (absent: none). A set, not a high-water mark: a case's
+   * effects may be recorded out of order (an earlier write's job retried after a later one ran).
+   */
+  foldedSeqs(caseIds: readonly string[]): Promise<Map<string, Set<number>>>;
+  /** Adds seqs to each case's folded set. */
+  markFolded(seqs: ReadonlyMap<string, readonly number[]>): Promise<void>;
+  /** Records events by key; a key already recorded is skipped. */
+  insertEvents(events: readonly CountedEvent[]): Promise<void>;
+  /** Up to `limit` recorded events, in no particular order. */
+  pendingEvents(limit: number): Promise<CountedEvent[]>;
+  deleteEvents(keys: readonly string[]): Promise<void>;
+  readJournal(): Promise<FoldJournal | null>;
+  /** False when a journal exists already (another fold or a rebuild holds the projection). */
+  createJournal(journal: FoldJournal): Promise<boolean>;
+  /** Deletes the journal only if it is still this one. */
+  deleteJournal(id: string): Promise<void>;
+  readCounter(id: string): Promise<CounterDocument | null>;
+  /** Writes `doc` if the stored version is still `previousVersion` (null: no document yet); false otherwise. */
+  writeCounter(doc: CounterDocument, previousVersion: number | null): Promise<boolean>;
+  /** Writes `doc` whatever is stored (the rebuild, which holds the fold). */
+  replaceCounter(doc: CounterDocument): Promise<void>;
+  counterIds(): Promise<string[]>;
+  deleteCounters(ids: readonly string[]): Promise<void>;
+  readCountedUntil(): Promise<Date | null>;
+  writeCountedUntil(at: Date): Promise<void>;
+}

@@ -1,0 +1,88 @@
+import { countedEventsOf } from '../../../shared/stats/derive';
+import { addEvent, emptyTally } from '../../../shared/stats/fold';
+import type { Tally } from '../../../shared/stats/types';
+import type { CaseStore } from '../ports';
+import type { StatsLedger } from './ledger';
+import { eventsByDocument, statsStoreOver } from './projection';
+
+export interface StatsRebuildDeps {
+  cases: Pick<CaseStore, 'list'>;
+  ledger: StatsLedger;
+  now: () => Date;
+}
+
+/** What a rebuild did. */
+export interface StatsRebuildReport {
+  cases: number;
+  events: number;
+  documents: number;
+  /** Counter documents that no case counts into any more (a catalog change), deleted. */
+  dropped: number;
+  /** Recorded events the rebuild counted from the cases, so not to be folded again. */
+  included: number;
+}
+
+/** How long a rebuild holds the fold; a rebuild that dies frees the projection when this runs out. */
+export const rebuildHoldMs = 60 * 60_000;
+
+async function holdFold(deps: StatsRebuildDeps, holdId: string): Promise<void> {
+  const stats = statsStoreOver(deps.ledger);
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const heldUntil = new Date(deps.now().getTime() + rebuildHoldMs);
+    if (await deps.ledger.createJournal({ id: holdId, events: [], heldUntil })) return;
+    const journal = await deps.ledger.readJournal();
+    if (journal?.heldUntil && journal.heldUntil.getTime() > deps.now().getTime()) throw new Error(`另一次统计重建正在进行（至 ${journal.heldUntil.toISOString()}）`);
+    // A fold's batch in hand (or a dead rebuild's hold): finish it, then take the hold.
+    await stats.fold(1, deps.now());
+  }
+  throw new Error('统计汇总一直在进行，无法开始重建');
+}
+
+/**
+ * Recomputes every counter document from the stored cases (recovery, or a change of what is
+ * counted): holds the fold, pages through every case, derives its events with the same
+ * `countedEventsOf`, folds them in memory per document, replaces every counter document, deletes
+ * those no case counts into, and drops the recorded events it counted (those of steps after the
+ * case was read stay, to be folded). Safe to run again if it dies; the hold frees itself.
+ */
+export async function rebuildStats(deps: StatsRebuildDeps, pageSize = 200): Promise<StatsRebuildReport> {
+  const holdId = `rebuild:${deps.now().toISOString()}:${crypto.randomUUID()}`;
+  await holdFold(deps, holdId);
+  try {
+    const documents = new Map<string, Tally>();
+    const countedSeqs = new Map<string, number[]>();
+    let cases = 0;
+    let events = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await deps.cases.list({ field: null, facet: 'all' }, { limit: pageSize, ...(cursor ? { cursor } : {}) });
+      for (const record of page.items) {
+        const counted = countedEventsOf(record);
+        cases += 1;
+        events += counted.length;
+        countedSeqs.set(record.id, counted.map((event) => event.seq));
+        for (const [id, list] of eventsByDocument(counted)) {
+          const tally = documents.get(id) ?? emptyTally();
+          for (const event of list) addEvent(tally, event);
+          documents.set(id, tally);
+        }
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+
+    for (const [id, tally] of documents) {
+      const stored = await deps.ledger.readCounter(id);
+      await deps.ledger.replaceCounter({ id, version: (stored?.version ?? 0) + 1, lastFold: holdId, tally });
+    }
+    const stale = (await deps.ledger.counterIds()).filter((id) => !documents.has(id));
+    await deps.ledger.deleteCounters(stale);
+    // Marked before the events are dropped: a recorded effect that runs again later is skipped.
+    await deps.ledger.markFolded(countedSeqs);
+    const included = (await deps.ledger.pendingEvents(2 ** 31 - 1)).filter((event) => countedSeqs.get(event.caseId)?.includes(event.seq));
+    await deps.ledger.deleteEvents(included.map((event) => event.key));
+    await deps.ledger.writeCountedUntil(deps.now());
+    return { cases, events, documents: documents.size, dropped: stale.length, included: included.length };
+  } finally {
+    await deps.ledger.deleteJournal(holdId);
+  }
+}

@@ -1,6 +1,5 @@
 import { addCounters, type Counters } from '../../shared/stats/counters';
-import { breakdowns, scopeKeyOf, scopesOf, type Breakdown, type CountDims, type DayRange, type StatsScope, type Tally } from '../../shared/stats/types';
-import type { StatsStore } from '../commands/ports';
+import { breakdowns, type Breakdown, type CountDims, type CountedEvent, type Tally } from '../../shared/stats/types';
 
 /** Counters on one day under some dimensions: the unit a test builds tallies from. */
 export interface CountedDay {
@@ -37,24 +36,7 @@ export function countDims(overrides: Partial<CountDims> = {}): CountDims {
   return { streetCode: 'ST01', gridCode: 'ST01-G01', categoryCode: '05', subcategoryCode: '05.10', source: 'resident_app', ...overrides };
 }
 
-/**
- * A read-only StatsStore over fixed counted days: each scope's tally is the days whose dimensions
- * belong to it, as the projection counts them. For route tests while the real adapters are not on
- * this branch (issue 10's write side): switch them to record + fold on the real store at merge.
- */
-export function fixedStatsStore(entries: readonly CountedDay[], countedUntil: Date | null = null): StatsStore & { reads: { scope: string; range: DayRange }[] } {
-  const reads: { scope: string; range: DayRange }[] = [];
-  return {
-    reads,
-    record: async () => {
-      throw new Error('fixedStatsStore is read-only');
-    },
-    fold: async () => 0,
-    tally: async (scope: StatsScope, range: DayRange) => {
-      const key = scopeKeyOf(scope);
-      reads.push({ scope: key, range });
-      return tallyWith(...entries.filter((entry) => entry.day >= range.from && entry.day <= range.to && scopesOf(entry.dims).some((of) => scopeKeyOf(of) === key)));
-    },
-    countedUntil: async () => countedUntil,
-  };
+/** Counted events holding exactly these counted days, one per day, as the projection records them (keys of their own). */
+export function eventsOfDays(entries: readonly CountedDay[]): CountedEvent[] {
+  return entries.map(({ day, dims, counts }, index) => ({ key: `test-day-${index}:1`, caseId: `test-day-${index}`, seq: 1, at: `${day}T04:00:00.000Z`, day, dims, counts }));
 }

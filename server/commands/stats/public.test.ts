@@ -2,8 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { StatsStore } from '../ports';
 import { testClock } from '../../testing/clock';
 import { memoryWorld } from '../../testing/memory-world';
-import { countDims, fixedStatsStore } from '../../testing/stats';
+import { memoryStatsStore } from '../../memory/stats-store';
+import { countDims, eventsOfDays, type CountedDay } from '../../testing/stats';
 import { publicStats } from './public';
+
+/** The projection's memory store holding `days`, folded. */
+async function foldedStore(days: readonly CountedDay[]): Promise<StatsStore> {
+  const store = memoryStatsStore();
+  await store.record(eventsOfDays(days));
+  while ((await store.fold(500, new Date())) > 0);
+  return store;
+}
 
 /** A store that counts its reads and fails on demand. */
 function countingStore(store: StatsStore) {
@@ -23,7 +32,7 @@ function countingStore(store: StatsStore) {
 }
 
 describe('publicStats: GET /api/v1/stats/public', () => {
-  const days = [
+  const days: CountedDay[] = [
     { day: '2026-03-10', dims: countDims(), counts: { filed: 2, closed: 1, closedOnTime: 1 } },
     { day: '2026-03-02', dims: countDims({ streetCode: 'ST02', gridCode: 'ST02-G01', categoryCode: '01', subcategoryCode: '01.01' }), counts: { filed: 3 } },
     { day: '2026-01-15', dims: countDims({ categoryCode: '99', subcategoryCode: '99.01' }), counts: { filed: 1 } },
@@ -31,7 +40,7 @@ describe('publicStats: GET /api/v1/stats/public', () => {
 
   it('reads the week, the month and the time since launch once, then answers from the cache for 60 s', async () => {
     const world = memoryWorld({ clock: testClock('2026-03-12T10:00:00+08:00') });
-    const { state, store } = countingStore(fixedStatsStore(days));
+    const { state, store } = countingStore(await foldedStore(days));
     const read = publicStats({ stats: store, reference: world.reference, now: world.clock.now });
     const first = await read();
     expect(state.reads).toBe(3);
@@ -52,7 +61,7 @@ describe('publicStats: GET /api/v1/stats/public', () => {
 
   it('does not keep a failed read', async () => {
     const world = memoryWorld({ clock: testClock('2026-03-12T10:00:00+08:00') });
-    const { state, store } = countingStore(fixedStatsStore(days));
+    const { state, store } = countingStore(await foldedStore(days));
     const read = publicStats({ stats: store, reference: world.reference, now: world.clock.now });
     state.failNext = true;
     await expect(read()).rejects.toThrow('engine unavailable');

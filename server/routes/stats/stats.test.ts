@@ -3,17 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardSchema, publicStatsSchema } from '../../../shared/api/stats';
 import type { CountDims } from '../../../shared/stats/types';
 import { startTestApp, type TestApp } from '../../testing/app';
-import { countDims, fixedStatsStore, type CountedDay } from '../../testing/stats';
+import { mongoStatsStore } from '../../db/stats-store';
+import { countDims, eventsOfDays, type CountedDay } from '../../testing/stats';
 
 /**
- * The statistics routes on the real engine, over fixed counted days (the projection's write side is
- * another branch: at merge these days are to be recorded and folded through the real store). Two
- * streets, each with its grid and unit; March this period, late February the one before.
+ * The statistics routes on the real engine, over counted days recorded and folded through the real
+ * projection store. Two streets, each with its grid and unit; March this period, late February the
+ * one before.
  */
 
 let app: TestApp;
 const days: CountedDay[] = [];
-const store = fixedStatsStore(days, new Date('2026-03-12T01:59:50Z'));
 let own: { street: string; grid: string; unit: string };
 let other: { street: string; grid: string; unit: string };
 
@@ -36,7 +36,7 @@ async function download(username: string, query: string) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ label: 'stats', district: 'fixture', stats: store });
+  app = await startTestApp({ label: 'stats', district: 'fixture' });
   app.clock.set('2026-03-12T10:00:00+08:00');
   const street = await app.actor('street01');
   const grid = await app.actor('grid0101');
@@ -57,6 +57,9 @@ beforeAll(async () => {
     { day: '2026-03-10', dims: ours({ subcategoryCode: '05.01' }), counts: { filed: 2, overdueCase: 1, overdueStage: 1 } },
     { day: '2026-03-05', dims: theirs, counts: { filed: 4, closed: 4, closedOnTime: 4, urged: 1 } },
   );
+  const stats = mongoStatsStore(app.database);
+  await stats.record(eventsOfDays(days));
+  while ((await stats.fold(500, new Date('2026-03-12T01:59:50Z'))) > 0);
 }, 120_000);
 afterAll(async () => app?.close());
 
@@ -68,7 +71,8 @@ describe('GET /api/v1/stats/dashboard', () => {
     expect(board.previous).toEqual({ from: '2026-02-17', to: '2026-02-28' });
     expect(board.totals).toMatchObject({ filed: 9, closed: 6, closedOnTime: 5, onTimeRate: 0.8333, overdue: 2, urged: 1, satisfactionAverage: 4.5 });
     expect(board.previousTotals.filed).toBe(5);
-    expect(board.countedUntil?.toISOString()).toBe('2026-03-12T01:59:50.000Z');
+    // Our fold's time, or a later one's if the test app's runner folded (nothing) after it.
+    expect(board.countedUntil!.getTime()).toBeGreaterThanOrEqual(Date.parse('2026-03-12T01:59:50Z'));
 
     expect(board.streets!.map((row) => row.code)).toEqual([...app.reference.streets.keys()].sort());
     expect(board.streets!.find((row) => row.code === own.street)).toMatchObject({ name: app.reference.streets.get(own.street)!.name, filed: 5, closed: 2 });
@@ -93,7 +97,6 @@ describe('GET /api/v1/stats/dashboard', () => {
     const board = await dashboard('district', `${march}&streetCode=${other.street}&categoryCode=01`);
     expect(board.scope.kind).toBe('street_category');
     expect(board.totals.filed).toBe(4);
-    expect(store.reads.at(-2)!.scope).toBe(`street:${other.street}|category:01`);
   });
 
   it("gives a street centre its own street only, with no other street's units or grids", async () => {

@@ -77,6 +77,8 @@ export interface DataTable {
   caption: string;
   headers: string[];
   rows: { key: string; cells: string[] }[];
+  /** The column that names a row (a screen reader announces it with each cell); 0 unless set. */
+  rowHeader?: number;
 }
 
 type Column = { header: string; cell: (row: FigureRow) => string };
@@ -113,6 +115,7 @@ const leagueColumns: Column[] = [
 export function leagueTable(units: FigureRow[]): DataTable {
   return {
     caption: '单位考核排行',
+    rowHeader: 1,
     headers: ['排名', '单位', ...leagueColumns.map((column) => column.header)],
     rows: units.map((row, index) => ({ key: row.code, cells: [String(index + 1), row.name, ...leagueColumns.map((column) => column.cell(row))] })),
   };

@@ -6,11 +6,12 @@ import type { DataTable } from '../figures-model';
  * HTML tables in the mini-program), scrolling sideways when it is wider than the phone.
  */
 export function DataTableView({ table }: { table: DataTable }) {
+  const rowHeader = table.rowHeader ?? 0;
   return (
     <View className='data-table' role='table' ariaLabel={table.caption}>
       <View className='data-table__row data-table__row--head' role='row'>
         {table.headers.map((header, index) => (
-          <View key={header} className={`data-table__cell ${index === 0 ? '' : 'data-table__cell--number'}`} role='columnheader'>
+          <View key={header} className={`data-table__cell ${index === rowHeader ? '' : 'data-table__cell--number'}`} role='columnheader'>
             <Text>{header}</Text>
           </View>
         ))}
@@ -25,7 +26,7 @@ export function DataTableView({ table }: { table: DataTable }) {
       {table.rows.map((row) => (
         <View key={row.key} className='data-table__row' role='row'>
           {row.cells.map((cell, index) => (
-            <View key={table.headers[index]} className={`data-table__cell ${index === 0 ? '' : 'data-table__cell--number'}`} role={index === 0 ? 'rowheader' : 'cell'}>
+            <View key={table.headers[index]} className={`data-table__cell ${index === rowHeader ? '' : 'data-table__cell--number'}`} role={index === rowHeader ? 'rowheader' : 'cell'}>
               <Text>{cell}</Text>
             </View>
           ))}

@@ -11,7 +11,8 @@ export function StatsChart({ option, label, height }: { option: ChartOption; lab
   return (
     <View className='stats-chart' role='img' ariaLabel={`${label}（图表，数字见“查看数据”）`}>
       {/* Drawn after the data arrives, long after the page's onReady: `isPage` false makes it draw on mount. */}
-      <Echarts echarts={echarts} option={option as never} isPage={false} style={{ width: '100%', height: `${height}px` }} />
+      {/* No width: the wrapper hands `style.width` to echarts.init, which reads '100%' as 100 px; it measures the box instead. */}
+      <Echarts echarts={echarts} option={option as never} isPage={false} style={{ height: `${height}px` }} />
     </View>
   );
 }

@@ -117,7 +117,7 @@ async function profileVoteReads(database: Database, residents: readonly TestResi
   const figures = {
     accountRead: await time((index) => db.collection(database.models.Account.collection.collectionName).findOne({ _id: /^[0-9a-f]{24}$/.test(residents[index]!.id) ? new ObjectId(residents[index]!.id) : residents[index]!.id } as never)),
     pollRead: await time(() => db.collection(database.models.Poll.collection.collectionName).findOne({ _id: pollId } as never)),
-    membershipRead: await time((index) => db.collection(database.models.Membership.collection.collectionName).find({ accountId: residents[index]!.id }).sort({ createdAt: -1, _id: -1 }).toArray()),
+    membershipRead: await time((index) => db.collection(database.models.AccountMemberships.collection.collectionName).findOne({ _id: residents[index]!.id } as never)),
     participationInsert: await time((index) => db.collection(database.models.PollParticipation.collection.collectionName).insertOne({ ...template, _id: `${scratch}:${index}`, pollId: scratch } as never)),
   };
   await db.collection(database.models.PollParticipation.collection.collectionName).deleteMany({ pollId: scratch });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { screenshot, startE2E, type E2E } from './support';
+import { button, field, screenshot, shown, startE2E, type E2E } from './support';
 
 /**
  * One case's whole life in phones against the real server: a resident files it through the
@@ -47,8 +47,6 @@ async function phone(as: string) {
   return opened;
 }
 
-/** The visible element with exactly this text: Taro's H5 keeps the pages below in the stack in the DOM, hidden. */
-const shown = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first();
 
 async function api<T>(base: string, token: string, method: string, route: string, body?: unknown): Promise<T> {
   const response = await fetch(`${base}/api/v1${route}`, {
@@ -89,10 +87,7 @@ async function filedBy(token: string): Promise<{ id: string }[]> {
  * A visible NutUI button by its words. Its text sits in a child the button element covers for
  * pointer events (and Taro's H5 button element has no button role), so the button itself is tapped.
  */
-const button = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).filter({ visible: true }).first();
 
-/** The native textarea or input with this placeholder (Taro's H5 wrapper element carries the placeholder too). */
-const field = (page: Page, placeholder: string) => page.locator(`textarea[placeholder="${placeholder}"], input[placeholder="${placeholder}"]`).filter({ visible: true });
 
 /** Adds the test photo through a photo picker: Taro's H5 chooseMedia opens a file input. */
 async function addPhoto(page: Page, addLabel: string) {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { screenshot, startE2E, type E2E } from './support';
+import { button, field, screenshot, shown, startE2E, type E2E } from './support';
 
 /**
  * The committee's side of 议事协商 in a phone against the real server: community01 drafts the
@@ -34,10 +34,6 @@ async function phone(as: string) {
   return opened;
 }
 
-/** The visible element with exactly this text: Taro's H5 keeps the pages below in the stack in the DOM, hidden. */
-const shown = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first();
-const button = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).filter({ visible: true }).first();
-const field = (page: Page, placeholder: string) => page.locator(`textarea[placeholder="${placeholder}"], input[placeholder="${placeholder}"]`).filter({ visible: true }).first();
 
 async function api<T>(token: string, method: string, route: string, body?: unknown): Promise<T> {
   const response = await fetch(`${e2e!.server.base}/api/v1${route}`, {

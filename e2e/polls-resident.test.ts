@@ -1,6 +1,5 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { screenshot, startE2E, taroStorageValue, type E2E } from './support';
+import { button, field, screenshot, shown, startE2E, taroStorageValue, type E2E } from './support';
 
 /**
  * A resident's side of 议事协商 against the real server: community01 (居委会) opens a poll in
@@ -21,14 +20,8 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-/** The visible element with exactly this text: Taro's H5 keeps the pages below in the stack in the DOM, hidden. */
-const shown = (page: Page, text: string | RegExp) => page.getByText(text, typeof text === 'string' ? { exact: true } : {}).filter({ visible: true }).first();
 
-/** A NutUI button by its words: the text sits in Taro's button element, which takes the click. */
-const button = (page: Page, text: string) => page.locator('taro-button-core').filter({ has: page.getByText(text, { exact: true }) }).filter({ visible: true }).first();
 
-/** The native input with this placeholder (Taro's H5 wrapper element carries the placeholder too). */
-const field = (page: Page, placeholder: string) => page.locator(`textarea[placeholder="${placeholder}"], input[placeholder="${placeholder}"]`).filter({ visible: true }).first();
 
 async function api<T>(token: string, method: string, route: string, body?: unknown): Promise<{ status: number; body: T }> {
   const response = await fetch(`${e2e!.server.base}/api/v1${route}`, {

@@ -93,7 +93,8 @@ describe('the development signing key', () => {
     const file = path.join(dir, 'messages.json');
     const own = { subscribeTemplates: { 'T-1': { kind: 'long_term', title: '进度' } }, reserve: { keep: 0, forPriorityAtMost: 1 }, casePage: 'pages/case/index?id={caseId}', events: {} };
     writeFileSync(file, JSON.stringify(own));
-    expect(loadConfig({ DATA_DIR: dir, WECHAT_MESSAGES_FILE: file }).wechat.messages).toEqual(own);
+    // A file written before poll notices gets the app's poll page for them.
+    expect(loadConfig({ DATA_DIR: dir, WECHAT_MESSAGES_FILE: file }).wechat.messages).toEqual({ ...own, pollPage: 'community/poll/index?id={pollId}' });
   });
 
   it('stops at start-up on a messages file that is not JSON or names a field WeChat has no type for, saying where', () => {

@@ -21,6 +21,7 @@ import { mongoConsentStore, mongoDeliveryStore, mongoWeChatDirectory } from './d
 import { defaultWeChatMessagesConfig, type WeChatMessagesConfig } from '../shared/wechat-messages/messages-config';
 import { clockCheckStep } from './jobs/clock-step';
 import { pollCountStep } from './jobs/poll-count-step';
+import { pollNoticeStep } from './jobs/poll-notice-step';
 import type { RetryPolicy } from './jobs/backoff';
 import { newRunnerId } from './jobs/lease';
 import { createJobRunner, type JobRunner, type RunnerLog } from './jobs/runner';
@@ -98,13 +99,18 @@ export function createEffectRunner(
       bus: options.bus ?? inProcessEventBus(),
       jobs,
       ...(options.wechat ? { wechat: weChatMessaging(database, options.wechat) } : {}),
+      polls: { polls: mongoPollStore(database), memberships: mongoMembershipStore(database) },
       now,
     },
     owner: options.owner ?? newRunnerId(),
     now,
     random: options.random ?? Math.random,
     log,
-    periodic: [clockCheckStep(caseCommandDeps(database, reference, now), log), pollCountStep({ polls: mongoPollStore(database), now }, log)],
+    periodic: [
+      clockCheckStep(caseCommandDeps(database, reference, now), log),
+      pollCountStep({ polls: mongoPollStore(database), now }, log),
+      pollNoticeStep({ polls: mongoPollStore(database), memberships: mongoMembershipStore(database), jobs, now }, log),
+    ],
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),

@@ -58,3 +58,4 @@ export async function startE2E(label = 'e2e'): Promise<E2E> {
     },
   };
 }
+export { button, field, shown } from './locators';

@@ -25,10 +25,10 @@ describe('the poll editor form', () => {
 
   it('builds a body the shared schema accepts, with Beijing times and 过半数 as more than half', () => {
     const form = shedPoll({ quorumPercent: '50', pass: { enabled: true, optionIndex: 0, preset: 'majority', customPercent: '', customRule: 'at_least' } });
-    const body = pollRequestBody(form, ['0123456789abcdef01234567']);
+    const body = pollRequestBody(form, ['0123456789abcdef0123456789abcdef']);
     expect(body).toMatchObject({
       scope: { kind: 'compound', compoundCode: 'C001' },
-      photoIds: ['0123456789abcdef01234567'],
+      photoIds: ['0123456789abcdef0123456789abcdef'],
       opensAt: '2026-03-02T09:20:00+08:00',
       quorum: 0.5,
       pass: { optionIndex: 0, threshold: 0.5, rule: 'more_than' },

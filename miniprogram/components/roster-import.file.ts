@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { saveInBrowser } from '../services/browser-download';
 
 /** A file the community picked: its name and its bytes as they are (the server reads UTF-8 and GBK). */
 export interface PickedFile {
@@ -50,14 +51,7 @@ export function pickCsvFile(): Promise<PickedFile | null> {
 export async function offerSample(text: string, fileName: string): Promise<'downloaded' | 'copied'> {
   if (process.env.TARO_ENV === 'h5') {
     // With the byte-order mark Excel opens it as UTF-8 rather than garbling the Chinese.
-    const href = URL.createObjectURL(new Blob([`\uFEFF${text}`], { type: 'text/csv;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = href;
-    link.download = fileName;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    saveInBrowser(new Blob([`\uFEFF${text}`], { type: 'text/csv;charset=utf-8' }), fileName);
     return 'downloaded';
   }
   await Taro.setClipboardData({ data: text });

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ApiError, NETWORK_ERROR_MESSAGE, readToken, toApiError } from './http';
 import { pollResultsCsv, pollResultsCsvUrl } from './polls';
+import { saveInBrowser } from './browser-download';
 
 /** Excel reads a CSV as UTF-8 only with the byte-order mark; a text response may have lost it. */
 const BOM = '\uFEFF';
@@ -13,14 +14,7 @@ export async function saveResultsCsv(id: string, fileName: string): Promise<void
   if (process.env.TARO_ENV === 'h5') {
     const text = await pollResultsCsv(id);
     const blob = new Blob([text.startsWith(BOM) ? text : BOM + text], { type: 'text/csv;charset=utf-8' });
-    const href = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = href;
-    link.download = fileName;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    saveInBrowser(blob, fileName);
     return;
   }
   const token = readToken();

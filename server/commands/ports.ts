@@ -13,6 +13,7 @@ import type { MembershipRelation, MembershipStatus } from '../../shared/api/memb
 import type { RosterHousehold, RosterResident } from '../../shared/membership/roster';
 import type { Choices, Poll, PollScope, PollStatus } from '../../shared/polls/types';
 import type { CountedEvent, DayRange, StatsScope, Tally } from '../../shared/stats/types';
+import type { PollNoticeKind, PollNoticeTemplate } from '../../shared/polls/notices';
 
 /**
  * Every port the use cases need, in one place: the adapters in server/db, server/reference and
@@ -93,14 +94,17 @@ export interface FigureSource {
 }
 
 /** Attaching uploaded photos to a case: the photo adapter implements it. */
+/** What a photo is claimed for: the case it was filed with, or the poll whose background shows it. */
+export type PhotoHolderRef = { caseId: string } | { pollId: string };
+
 export interface PhotoPort {
   /**
-   * Attaches the photos to the case if every one exists, is `ownerId`'s and is free (or already
-   * this case's); otherwise attaches none and answers the ids that are not usable.
+   * Attaches the photos to the case (or poll) if every one exists, is `ownerId`'s and is free (or
+   * already this holder's); otherwise attaches none and answers the ids that are not usable.
    */
-  claim(photoIds: string[], caseId: string, ownerId: string): Promise<string[]>;
-  /** Undoes a claim whose case write did not happen. */
-  release(photoIds: string[], caseId: string): Promise<void>;
+  claim(photoIds: string[], holder: PhotoHolderRef, ownerId: string): Promise<string[]>;
+  /** Undoes a claim whose write did not happen, or frees photos the holder no longer shows. */
+  release(photoIds: string[], holder: PhotoHolderRef): Promise<void>;
 }
 
 /** Where published catalog versions are kept; versions are only ever added. */
@@ -146,6 +150,8 @@ export interface StoredPhoto {
   height: number;
   createdAt: Date;
   caseId: string | null;
+  /** The poll whose background shows it; a photo is claimed by a case or a poll, never both. */
+  pollId: string | null;
 }
 
 export type PhotoRefusal = 'unsupported_type' | 'too_many_pixels' | 'unreadable';
@@ -270,31 +276,49 @@ export interface WeChatMessageEffect {
   type: 'wechat.message';
   caseId: string;
   accountId: string;
-  /** The step (`case.accept`): which template and fields, per the messages config. */
-  template: NotifyTemplate;
+  /** The step (`case.accept`, or a poll's `poll.opened`): which template and fields, per the messages config. */
+  template: NotifyTemplate | PollNoticeTemplate;
+  /** Set for a poll's notice (then `caseId` holds the poll's id too): the message opens the poll page. */
+  pollId?: string;
   /** The inbox text of the step, and when the inbox got it (ISO 8601). */
   text: string;
   at: string;
 }
 
-/** What a job does: a case effect relayed from the outbox, or a follow-up a handler queued. */
-export type JobEffect = Effect | WeChatMessageEffect;
+/** A poll's notice to the residents who may vote on it, relayed from the poll document (server/commands/polls/notices.ts). */
+export interface PollNoticeEffect {
+  type: 'poll.notice';
+  pollId: string;
+  notice: PollNoticeKind;
+}
+
+/** What a poll job knows of its subject, in the fields a case job's context uses for the same (`number` is the poll's id). */
+export interface PollNoticeContext {
+  subject: 'poll';
+  number: string;
+  title: string;
+}
+
+/** What a job does: a case effect relayed from the outbox, a poll's notice, or a follow-up a handler queued. */
+export type JobEffect = Effect | WeChatMessageEffect | PollNoticeEffect;
 
 /** Work for the job queue: an outbox entry, or a follow-up a handler queued under a key of its own. */
 export interface JobRequest {
   key: string;
+  /** The case the job is about; for a poll's notice and its WeChat messages, the poll's id. */
   caseId: string;
   effect: JobEffect;
-  context: EffectContext;
+  context: EffectContext | PollNoticeContext;
 }
 
 /** An effect in the job queue. Its id is the outbox entry's key (or the follow-up's). */
 export interface Job {
   id: string;
   kind: JobEffect['type'];
+  /** The case the job is about; for a poll's notice and its WeChat messages, the poll's id. */
   caseId: string;
   effect: JobEffect;
-  context: EffectContext;
+  context: EffectContext | PollNoticeContext;
   status: JobStatus;
   /** Handler runs started (leases taken); a retry by an admin starts again from 0. */
   attempts: number;
@@ -337,8 +361,11 @@ export interface InboxMessage {
   effectKey: string;
   /** `account:<id>`, `unit:<code>`, `street:<code>` or `district`. */
   recipient: string;
-  caseId: string;
-  caseNumber: string;
+  /** The case it tells of (every case message has both); absent on a poll's notice. */
+  caseId?: string;
+  caseNumber?: string;
+  /** The poll it tells of (a poll's notice). */
+  poll?: { id: string; title: string };
   template: string;
   text: string;
   at: Date;
@@ -705,6 +732,11 @@ export interface MembershipStore {
   countEligible(scope: PollScope, votesPer: 'resident' | 'household'): Promise<number>;
   /** Pending claims of these households, for a roster import to verify. */
   pendingOf(householdIds: readonly string[]): Promise<StoredMembership[]>;
+  /**
+   * A page of the accounts with a verified membership in a poll's scope, in membership order
+   * (`after` is the last page's `next`). An account with two homes in the scope may come twice.
+   */
+  eligibleAccounts(scope: PollScope, page: { after?: string; limit: number }): Promise<{ accountIds: string[]; next: string | null }>;
 }
 
 /** A community's roster as last imported: one document, replaced whole, so an import is never half-done. */
@@ -737,6 +769,10 @@ export interface StoredPoll extends Poll {
   counted: number;
   /** The eligible count when the poll ended, kept so the result does not move with later membership changes. */
   eligibleAtEnd?: number;
+  /** When each notice to the residents was recorded: each is sent once in the poll's life. */
+  notices?: Partial<Record<PollNoticeKind, Date>>;
+  /** Notices recorded with a change of the poll and not yet in the job queue (the poll's outbox). */
+  pendingNotices?: PollNoticeKind[];
   decision?: {
     decision: string;
     minutes?: string;
@@ -800,6 +836,17 @@ export interface PollStore {
   findReceipt(pollId: string, receiptHash: string): Promise<{ status: 'counted' | 'pending'; choices: Choices } | undefined>;
   /** Sets `eligibleAtEnd` once (the first count after the poll ended). */
   recordEligibleAtEnd(pollId: string, eligible: number): Promise<void>;
+  /** Polls opened with a notice whose voting has ended (closed, or past `closesAt`) and whose results notice is not recorded yet. */
+  endedWithoutResultsNotice(now: Date, limit: number): Promise<StoredPoll[]>;
+  /**
+   * Records the results notice as pending and freezes `eligibleAtEnd` (if not yet), in one update
+   * conditional on no results notice being recorded; false when one already was.
+   */
+  recordResultsNotice(pollId: string, eligible: number, at: Date): Promise<boolean>;
+  /** Polls holding notices not yet handed to the job queue. */
+  withPendingNotices(limit: number): Promise<StoredPoll[]>;
+  /** Removes these notices from the poll's pending ones (they are in the job queue). */
+  clearPendingNotices(pollId: string, kinds: readonly PollNoticeKind[]): Promise<void>;
 }
 
 /** A comment on a poll; `hidden` by a manager with a reason (the text stays stored, shown to staff only). */

@@ -65,7 +65,7 @@ export interface UseCasePorts {
 export function bindUseCases(ports: UseCasePorts) {
   const caseDeps = { store: ports.cases, reference: ports.reference, photos: ports.photos, now: ports.now };
   const catalogDeps = { catalogs: ports.catalogs, reference: ports.reference, now: ports.now };
-  const photoDeps = { library: ports.photoLibrary, cases: ports.cases, now: ports.now };
+  const photoDeps = { library: ports.photoLibrary, cases: ports.cases, polls: ports.polls, memberships: ports.memberships, reference: ports.reference, now: ports.now };
   const messageDeps = { inbox: ports.inbox };
   const subscriptionDeps = { consents: ports.consents, templates: ports.subscribeTemplates, now: ports.now };
   const membershipDeps = { memberships: ports.memberships, rosters: ports.rosters, reference: ports.reference, now: ports.now };

@@ -8,7 +8,7 @@ import { wechatTokenSchema } from './schemas/wechat-token';
 import { jobSchema } from './schemas/job';
 import { inboxMessageSchema } from './schemas/inbox-message';
 import { pollBallotSchema, pollCommentSchema, pollParticipationSchema, pollSchema } from './schemas/poll';
-import { membershipSchema, rosterSchema } from './schemas/membership';
+import { accountMembershipsSchema, rosterSchema } from './schemas/membership';
 import { wechatConsentSchema, wechatDeliverySchema, wechatServiceFollowerSchema } from './schemas/wechat';
 
 /** Registers every model on a connection; the one list the index sync walks. */
@@ -34,7 +34,7 @@ export function registerModels(connection: Connection) {
     PollParticipation: connection.model('PollParticipation', pollParticipationSchema, 'poll_participations'),
     PollBallot: connection.model('PollBallot', pollBallotSchema, 'poll_ballots'),
     PollComment: connection.model('PollComment', pollCommentSchema, 'poll_comments'),
-    Membership: connection.model('Membership', membershipSchema, 'memberships'),
+    AccountMemberships: connection.model('AccountMemberships', accountMembershipsSchema, 'account_memberships'),
     Roster: connection.model('Roster', rosterSchema, 'rosters'),
   };
 }

@@ -10,10 +10,12 @@ describePhotoPortContract('mongo adapter on the test engine', async () => {
     port: mongoPhotoPort(database),
     async upload(ownerId) {
       const id = randomBytes(16).toString('hex');
-      await Photo.create({ _id: id, ownerId, ownerRole: 'resident', bytes: 1, width: 1, height: 1, createdAt: new Date(), caseId: null });
+      // Without `pollId`, as photos stored before polls had photos are: a missing field must count as free.
+      await Photo.collection.insertOne({ _id: id, ownerId, ownerRole: 'resident', bytes: 1, width: 1, height: 1, createdAt: new Date(), caseId: null } as never);
       return id;
     },
     caseOf: async (id) => (await Photo.findById(id).lean())?.caseId ?? (await Photo.exists({ _id: id }) ? null : undefined),
+    pollOf: async (id) => (await Photo.findById(id).lean())?.pollId ?? (await Photo.exists({ _id: id }) ? null : undefined),
     close: () => dropTestDatabase(database),
   };
 });

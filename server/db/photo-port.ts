@@ -1,18 +1,18 @@
-import type { PhotoPort } from '../commands/cases';
-import { attachPhotos } from '../photos/photos';
+import type { PhotoPort } from '../commands/ports';
+import { attachPhotos, releasePhotos } from '../photos/photos';
 import type { Database } from './connection';
 
-/** Photos as the case commands need them: claimed for a case all at once, or not at all. */
+/** Photos as the case and poll commands need them: claimed for one holder all at once, or not at all. */
 export function mongoPhotoPort(database: Database): PhotoPort {
   return {
-    async claim(photoIds, caseId, ownerId) {
+    async claim(photoIds, holder, ownerId) {
       if (photoIds.length === 0) return [];
-      const result = await attachPhotos(database, photoIds, { ownerId, caseId });
+      const result = await attachPhotos(database, photoIds, { ownerId, ...holder });
       return result.ok ? [] : result.missing;
     },
-    async release(photoIds, caseId) {
+    async release(photoIds, holder) {
       if (photoIds.length === 0) return;
-      await database.models.Photo.collection.updateMany({ _id: { $in: photoIds }, caseId } as never, { $set: { caseId: null } });
+      await releasePhotos(database, photoIds, holder);
     },
   };
 }

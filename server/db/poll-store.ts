@@ -19,7 +19,7 @@ type CommentDoc = Omit<PollComment, 'id'> & { _id: ObjectId };
 const toPoll = ({ _id, ...rest }: PollDoc): StoredPoll => {
   const poll: StoredPoll = { ...rest, id: _id };
   // Optional fields come back as null from some engines' projections; the domain knows only absent.
-  for (const key of ['quorum', 'pass', 'compoundCode', 'communityUnitCode', 'closedAt', 'cancelReason', 'eligibleAtEnd', 'decision'] as const) {
+  for (const key of ['quorum', 'pass', 'compoundCode', 'communityUnitCode', 'closedAt', 'cancelReason', 'eligibleAtEnd', 'decision', 'notices', 'pendingNotices'] as const) {
     if (poll[key] === null) delete poll[key];
   }
   return poll;
@@ -180,6 +180,39 @@ export function mongoPollStore(database: Database): PollStore {
 
     async recordEligibleAtEnd(pollId, eligible) {
       await polls.updateOne({ _id: pollId, eligibleAtEnd: { $exists: false } }, { $set: { eligibleAtEnd: eligible } });
+    },
+
+    async endedWithoutResultsNotice(now, limit) {
+      const docs = await polls
+        .find({ status: { $in: ['open', 'closed'] }, closesAt: { $lte: now }, 'notices.opened': { $exists: true }, 'notices.results': { $exists: false } })
+        .sort({ closesAt: 1, _id: 1 })
+        .limit(limit)
+        .toArray();
+      return docs.map(toPoll);
+    },
+
+    async recordResultsNotice(pollId, eligible, at) {
+      const poll = await polls.findOne({ _id: pollId });
+      if (!poll || poll.notices?.results) return false;
+      // The notice, its place in the outbox and the frozen eligible count: one update, guarded by the notice's absence.
+      const result = await polls.updateOne(
+        { _id: pollId, 'notices.results': { $exists: false } },
+        { $set: { 'notices.results': at, ...(poll.eligibleAtEnd === undefined || poll.eligibleAtEnd === null ? { eligibleAtEnd: eligible } : {}) }, $push: { pendingNotices: 'results' } },
+      );
+      return result.modifiedCount === 1;
+    },
+
+    async withPendingNotices(limit) {
+      const docs = await polls
+        .find({ pendingNotices: { $in: ['opened', 'results', 'cancelled'] } })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .toArray();
+      return docs.map(toPoll);
+    },
+
+    async clearPendingNotices(pollId, kinds) {
+      if (kinds.length) await polls.updateOne({ _id: pollId }, { $pullAll: { pendingNotices: [...kinds] } });
     },
   };
 }

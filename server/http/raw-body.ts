@@ -4,8 +4,9 @@ import type { AppError } from '../errors';
 
 /**
  * Reads and drops what a client still sends after its body was refused, up to `budget` bytes, then
- * hangs up: a client that writes its whole body before reading would otherwise have its connection
- * reset under it and never see the 413.
+ * hangs up. A client that writes its whole body before reading (most do) would otherwise have its
+ * connection reset under it and never see the 413; the budget keeps a client from making us read
+ * without end.
  */
 function lingerThenHangUp(req: IncomingMessage, budget: number): void {
   let dropped = 0;
@@ -19,7 +20,8 @@ function lingerThenHangUp(req: IncomingMessage, budget: number): void {
 /**
  * The raw request body of a route the JSON parser leaves alone, refused with `tooLarge()` as soon
  * as it passes `maxBytes` (a declared length before reading anything), so no more than the limit
- * is ever held. The same reading as the photo upload's, with the route's own error codes.
+ * is ever held (photo uploads, roster imports), each route with its own error codes. The JSON body
+ * parser leaves non-JSON bodies unread for us.
  */
 export function readRawBody(ctx: Context, maxBytes: number, refusals: { tooLarge: () => AppError; interrupted: () => AppError }): Promise<Buffer> {
   const req: IncomingMessage = ctx.req;

@@ -61,6 +61,13 @@ export function memoryMembershipStore(): MembershipStore & { all(): StoredMember
     async pendingOf(householdIds) {
       return [...byId.values()].filter((membership) => membership.status === 'pending' && householdIds.includes(membership.householdId)).map(copy);
     },
+    async eligibleAccounts(scope, page) {
+      const matching = [...byId.values()]
+        .filter((membership) => membership.status === 'verified' && inScope(membership, scope) && (page.after === undefined || membership.id > page.after))
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
+      const taken = matching.slice(0, page.limit);
+      return { accountIds: taken.map((membership) => membership.accountId), next: matching.length > page.limit ? taken[taken.length - 1]!.id : null };
+    },
   };
 }
 

@@ -6,7 +6,7 @@ import sharp, { type Metadata } from 'sharp';
 import type { CaseRecord } from '../../shared/cases/types';
 import type { Role } from '../../shared/domain/roles';
 import { maySeePhoto, type Viewer } from '../../shared/policies/privacy';
-import type { PhotoLibrary, StoredPhoto } from '../commands/ports';
+import type { PhotoHolderRef, PhotoLibrary, StoredPhoto } from '../commands/ports';
 import type { Database } from '../db/connection';
 import type { photoSchema } from '../db/schemas/photo';
 import type { Equals } from '../db/schemas/shape-check';
@@ -137,6 +137,7 @@ export async function storePhoto(
     height: processed.height,
     createdAt: owner.now,
     caseId: null,
+    pollId: null,
   };
   try {
     await writeFile(fullPath, processed.image, { flag: 'wx' });
@@ -164,6 +165,7 @@ export async function findPhoto(database: Database, id: string): Promise<Photo |
     height: doc.height,
     createdAt: doc.createdAt,
     caseId: doc.caseId ?? null,
+    pollId: doc.pollId ?? null,
   };
 }
 
@@ -172,39 +174,51 @@ export async function findPhoto(database: Database, id: string): Promise<Photo |
  * A photo a case shows needs that case: its parties see every photo of it, everyone else only
  * the photos a centre approved for the public.
  */
-export function canViewPhoto(photo: Pick<Photo, 'id' | 'ownerId' | 'caseId'>, viewer: Viewer, record?: CaseRecord): boolean {
-  return maySeePhoto(photo, viewer, record);
+export function canViewPhoto(photo: Pick<Photo, 'id' | 'ownerId' | 'caseId'> & Partial<Pick<Photo, 'pollId'>>, viewer: Viewer, record?: CaseRecord): boolean {
+  return maySeePhoto(photo, viewer, record ? { case: record } : {});
 }
 
 export type AttachResult = { ok: true } | { ok: false; missing: string[] };
 
+/** The field that names a photo's holder, its value, and the other holder's field (which must stay empty). */
+function holderFields(holder: PhotoHolderRef) {
+  return 'caseId' in holder ? ({ field: 'caseId', id: holder.caseId, other: 'pollId' } as const) : ({ field: 'pollId', id: holder.pollId, other: 'caseId' } as const);
+}
+
 /**
- * Marks the owner's photos as shown by a case. Every id must exist, belong to `ownerId` and be
- * either free or already on this very case (so a retried filing succeeds); otherwise nothing
- * changes and the offending ids come back as `missing`. No transaction (FerretDB has none): one
- * filtered updateMany, then a read-back that catches a concurrent filing taking the same photo,
- * in which case the photos this call took are released again.
+ * Marks the owner's photos as shown by a case (or a poll). Every id must exist, belong to
+ * `ownerId` and be either free or already this very holder's (so a retried filing succeeds);
+ * otherwise nothing changes and the offending ids come back as `missing`. No transaction (FerretDB
+ * has none): one filtered updateMany, then a read-back that catches a concurrent claim taking the
+ * same photo, in which case the photos this call took are released again.
  */
-export async function attachPhotos(database: Database, photoIds: readonly string[], target: { ownerId: string; caseId: string }): Promise<AttachResult> {
+export async function attachPhotos(database: Database, photoIds: readonly string[], target: { ownerId: string } & PhotoHolderRef): Promise<AttachResult> {
   const ids = [...new Set(photoIds)];
   if (ids.length === 0) return { ok: true };
   const { Photo } = database.models;
+  const { field, id: holderId, other } = holderFields(target);
   const wellFormed = ids.filter(isPhotoId);
-  const usable = await Photo.find({ _id: { $in: wellFormed }, ownerId: target.ownerId, caseId: { $in: [null, target.caseId] } }, { _id: 1, caseId: 1 }).lean();
+  const usable = await Photo.find({ _id: { $in: wellFormed }, ownerId: target.ownerId, [field]: { $in: [null, holderId] }, [other]: null }, { _id: 1, [field]: 1 }).lean();
   const usableIds = new Set(usable.map((doc) => doc._id));
   const missing = ids.filter((id) => !usableIds.has(id));
   if (missing.length > 0) return { ok: false, missing };
 
-  const free = usable.filter((doc) => doc.caseId === null || doc.caseId === undefined).map((doc) => doc._id);
+  const free = usable.filter((doc) => doc[field] === null || doc[field] === undefined).map((doc) => doc._id);
   if (free.length === 0) return { ok: true };
-  await Photo.updateMany({ _id: { $in: free }, ownerId: target.ownerId, caseId: null }, { $set: { caseId: target.caseId } });
+  await Photo.updateMany({ _id: { $in: free }, ownerId: target.ownerId, [field]: null, [other]: null }, { $set: { [field]: holderId } });
 
-  const attached = await Photo.find({ _id: { $in: ids }, caseId: target.caseId }, { _id: 1 }).lean();
+  const attached = await Photo.find({ _id: { $in: ids }, [field]: holderId }, { _id: 1 }).lean();
   const attachedIds = new Set(attached.map((doc) => doc._id));
   const lost = ids.filter((id) => !attachedIds.has(id));
   if (lost.length === 0) return { ok: true };
-  await Photo.updateMany({ _id: { $in: free.filter((id) => attachedIds.has(id)) }, caseId: target.caseId }, { $set: { caseId: null } });
+  await Photo.updateMany({ _id: { $in: free.filter((id) => attachedIds.has(id)) }, [field]: holderId }, { $set: { [field]: null } });
   return { ok: false, missing: lost };
+}
+
+/** Frees the photos `holder` holds (others' are left alone): a claim undone, or photos a draft dropped. */
+export async function releasePhotos(database: Database, photoIds: readonly string[], holder: PhotoHolderRef): Promise<void> {
+  const { field, id } = holderFields(holder);
+  await database.models.Photo.updateMany({ _id: { $in: [...photoIds] }, [field]: id }, { $set: { [field]: null } });
 }
 
 /** The photo library of the use cases: sharp for the bytes, files under `uploadsDir`, the photo collection. */

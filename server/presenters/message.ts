@@ -7,8 +7,8 @@ import type { StoredInboxMessage } from '../commands/ports';
 export function presentMessage(message: StoredInboxMessage, reader: Actor): MessageView {
   return {
     id: message.id,
-    caseId: message.caseId,
-    caseNumber: message.caseNumber,
+    ...(message.caseId !== undefined ? { caseId: message.caseId, caseNumber: message.caseNumber ?? '' } : {}),
+    subject: message.poll ? { kind: 'poll', id: message.poll.id, title: message.poll.title } : { kind: 'case', id: message.caseId ?? '', number: message.caseNumber ?? '' },
     template: message.template,
     text: message.text,
     at: message.at,

@@ -1,4 +1,5 @@
 import { householdIdOf, type MembershipRelation } from '../../shared/api/membership';
+import { Types } from 'mongoose';
 import type { Database } from '../db/connection';
 import type { SeedDistrict } from './district';
 
@@ -23,9 +24,9 @@ const pendingClaims = [
 const seededAt = new Date(Date.UTC(2026, 0, 5, 1, 0, 0));
 const decidedAt = new Date(Date.UTC(2026, 0, 6, 1, 0, 0));
 
-/** Writes the demo homes and roster once; a re-run finds them (unique index, roster by its unit) and writes nothing. */
+/** Writes the demo homes and roster once; a re-run finds them (accounts' documents and roster by their `_id`) and writes nothing. */
 export async function seedDemoMemberships(database: Database, district: SeedDistrict): Promise<{ memberships: number; rosters: number }> {
-  const { Account, Membership, Roster } = database.models;
+  const { Account, AccountMemberships, Roster } = database.models;
   const compounds = new Map(district.compounds.map((compound) => [compound.code, compound]));
   const usernames = [...verifiedHomes, ...pendingClaims].map((home) => home.username);
   const accounts = new Map((await Account.find({ loginKey: { $in: usernames.map((username) => `pw:${username}`) } }, { username: 1, displayName: 1, scope: 1 }).lean()).map((account) => [account.username, account]));
@@ -57,12 +58,13 @@ export async function seedDemoMemberships(database: Database, district: SeedDist
       return home ? [{ ...home, relation, status: 'pending', claimedName: home.accountName, phone, revision: 0 }] : [];
     }),
   ];
-  const existing = new Set((await Membership.find({ accountId: { $in: docs.map((doc) => doc.accountId) } }, { accountId: 1, householdId: 1 }).lean()).map((doc) => `${doc.accountId}|${doc.householdId}`));
-  const missing = docs.filter((doc) => !existing.has(`${doc.accountId}|${doc.householdId}`));
+  // Each demo resident has one home, so an account's document is written whole or found whole.
+  const existing = new Set((await AccountMemberships.find({ _id: { $in: docs.map((doc) => doc.accountId) } }, { _id: 1 }).lean()).map((doc) => doc._id));
+  const missing = docs.filter((doc) => !existing.has(doc.accountId)).map(({ accountId, ...home }) => ({ _id: accountId, homes: [{ ...home, id: new Types.ObjectId().toHexString() }], version: 0 }));
   let memberships = 0;
   if (missing.length) {
     try {
-      memberships = (await Membership.insertMany(missing, { ordered: false })).length;
+      memberships = (await AccountMemberships.insertMany(missing, { ordered: false })).length;
     } catch (error) {
       if ((error as { code?: number }).code !== 11000) throw error;
     }

@@ -57,14 +57,14 @@ describe('seedDemoDistrict', () => {
 
 describe('the demo homes', () => {
   it('gives resident01–03 a verified home, resident04–06 a pending claim in resident01’s compound, and community01 a roster', async () => {
-    const { Account, Membership, Roster } = database.models;
+    const { Account, AccountMemberships, Roster } = database.models;
     const accountIdOf = async (username: string) => String((await Account.findOne({ loginKey: `pw:${username}` }).lean())!._id);
-    const statusOf = async (username: string) => (await Membership.find({ accountId: await accountIdOf(username) }).lean()).map(({ status, room, unit }) => ({ status, unit, room }));
+    const statusOf = async (username: string) => ((await AccountMemberships.findById(await accountIdOf(username)).lean())?.homes ?? []).map(({ status, room, unit }) => ({ status, unit, room }));
     expect(await statusOf('resident01')).toEqual([{ status: 'verified', unit: '1', room: '101' }]);
     expect(await statusOf('resident03')).toEqual([{ status: 'verified', unit: '1', room: '103' }]);
     expect(await statusOf('resident05')).toEqual([{ status: 'pending', unit: '1', room: '202' }]);
     const community01 = await Account.findOne({ loginKey: 'pw:community01' }).lean();
-    const pending = await Membership.find({ status: 'pending' }).lean();
+    const pending = (await AccountMemberships.find({ 'homes.status': 'pending' }).lean()).flatMap((doc) => doc.homes.filter((home) => home.status === 'pending'));
     expect(pending).toHaveLength(3);
     for (const claim of pending) expect(community01?.scope?.compoundCodes).toContain(claim.compoundCode);
     expect(await Roster.exists({ _id: community01?.scope?.unitCode })).toBeTruthy();

@@ -87,6 +87,26 @@ describe(`membership store: ${label}`, () => {
     expect((await memberships.findById(claim.id))?.status).toBe('verified');
   });
 
+  it('keeps every change when one account claims two homes and is decided on a third at once: none overwrites another', async () => {
+    const first = await claimed({ accountId: 'r1', room: '601' });
+    const [second, third, decided] = await Promise.all([
+      memberships.claim(buildClaim({ accountId: 'r1', room: '602' })),
+      memberships.claim(buildClaim({ accountId: 'r1', room: '603' })),
+      memberships.decideIfRevision(first.id, 0, { status: 'verified', ...staff }),
+    ]);
+    expect(second).not.toBe('duplicate');
+    expect(third).not.toBe('duplicate');
+    expect(decided?.status).toBe('verified');
+    const rooms = (await memberships.ofAccount('r1')).map((item) => `${item.room}:${item.status}`);
+    expect(rooms.sort()).toEqual(['601:verified', '602:pending', '603:pending']);
+  });
+
+  it('records one of five identical claims sent at once and answers duplicate to the others', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => memberships.claim(buildClaim({ accountId: 'r2', room: '604' }))));
+    expect(results.filter((result) => result === 'duplicate')).toHaveLength(4);
+    expect(await memberships.ofAccount('r2')).toHaveLength(1);
+  });
+
   it('lists newest first within the compounds and status asked, a page at a time, each once', async () => {
     await claimed({ accountId: 'l1', room: '201', compoundCode: 'C900' });
     await claimed({ accountId: 'l2', room: '202', compoundCode: 'C900' });
@@ -120,6 +140,31 @@ describe(`membership store: ${label}`, () => {
     expect(await memberships.countEligible({ kind: 'grid', gridCode: 'G80' }, 'resident')).toBe(3);
     expect(await memberships.countEligible({ kind: 'grid', gridCode: 'G80' }, 'household')).toBe(3);
     expect(await memberships.countEligible({ kind: 'grid', gridCode: 'G-none' }, 'household')).toBe(0);
+  });
+
+  it("pages through a poll scope's verified residents, each membership once, pending and ended left out", async () => {
+    const verify = async (claim: StoredMembership) => memberships.decideIfRevision(claim.id, claim.revision, { status: 'verified', ...staff });
+    for (const [index, accountId] of ['n1', 'n2', 'n3', 'n4', 'n5'].entries()) await verify(await claimed({ accountId, room: `5${index}1`, compoundCode: 'C810', gridCode: 'G81' }));
+    await verify(await claimed({ accountId: 'n6', room: '561', compoundCode: 'C810', buildingCode: 'B02', gridCode: 'G81' }));
+    await claimed({ accountId: 'n7', room: '571', compoundCode: 'C810', gridCode: 'G81' });
+    await verify(await claimed({ accountId: 'n8', room: '581', compoundCode: 'C811', gridCode: 'G82' }));
+
+    async function everyPage(scope: Parameters<MembershipStore['eligibleAccounts']>[0]) {
+      const pages: string[][] = [];
+      let after: string | undefined;
+      do {
+        const page = await memberships.eligibleAccounts(scope, { ...(after !== undefined ? { after } : {}), limit: 2 });
+        pages.push(page.accountIds);
+        after = page.next ?? undefined;
+      } while (after !== undefined && pages.length < 10);
+      return pages;
+    }
+    const compound = await everyPage({ kind: 'compound', compoundCode: 'C810' });
+    expect(compound.map((page) => page.length)).toEqual([2, 2, 2]);
+    expect(compound.flat().sort()).toEqual(['n1', 'n2', 'n3', 'n4', 'n5', 'n6']);
+    expect((await everyPage({ kind: 'buildings', compoundCode: 'C810', buildingCodes: ['B02'] })).flat()).toEqual(['n6']);
+    expect((await everyPage({ kind: 'grid', gridCode: 'G82' })).flat()).toEqual(['n8']);
+    expect(await everyPage({ kind: 'grid', gridCode: 'G-none' })).toEqual([[]]);
   });
 
   it('finds the pending claims of some households only', async () => {

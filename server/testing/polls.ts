@@ -32,7 +32,7 @@ export async function verifiedResidents(
   const compound = app.reference.compounds.get(compoundCode)!;
   const buildingCode = options.buildingCode ?? compound.buildings[0]!.code;
   const unit = options.unit ?? '9';
-  const { Account, Membership } = app.database.models;
+  const { Account, AccountMemberships } = app.database.models;
   const people = Array.from({ length: count }, (_, index) => ({
     _id: new Types.ObjectId(),
     loginKey: `wx:${options.prefix}-${index}`,
@@ -46,7 +46,7 @@ export async function verifiedResidents(
   const homes = people.map((person, index) => {
     const home = { compoundCode, buildingCode, unit, room: String(1000 + Math.floor(index / (options.perRoom ?? 1))) };
     return {
-      accountId: person._id.toHexString(),
+      id: new Types.ObjectId().toHexString(),
       accountName: person.displayName,
       ...home,
       householdId: householdIdOf(home),
@@ -61,7 +61,7 @@ export async function verifiedResidents(
       revision: 1,
     };
   });
-  await Membership.insertMany(homes);
+  await AccountMemberships.insertMany(people.map((person, index) => ({ _id: person._id.toHexString(), homes: [homes[index]!], version: 0 })));
   return people.map((person, index) => ({
     id: person._id.toHexString(),
     name: person.displayName,

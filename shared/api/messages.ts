@@ -3,7 +3,8 @@ import { dateTime, pageOf } from './common';
 
 /**
  * The in-app inbox (站内消息): what each resident and each organisation's staff were told about a
- * case step, kept after the case closes, with read state per account.
+ * case step or a consultation poll (opened, results out, cancelled), kept after the case closes,
+ * with read state per account.
  */
 
 /** `GET /api/v1/messages`: newest first, keyset-paged, optionally only the unread ones. */
@@ -17,13 +18,22 @@ export type ListMessagesQuery = z.output<typeof listMessagesQuerySchema>;
 /** The `:id` of a message route. */
 export const messageIdParamSchema = z.strictObject({ id: z.string().regex(/^[0-9a-f]{24}$/, '消息编号格式不正确') });
 
+/** What a message tells of, and so which page it opens: a case, or a poll. */
+export const messageSubjectSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('case'), id: z.string(), number: z.string() }),
+  z.strictObject({ kind: z.literal('poll'), id: z.string(), title: z.string() }),
+]);
+export type MessageSubject = z.output<typeof messageSubjectSchema>;
+
 /** One message as its reader sees it. */
 export const messageViewSchema = z.strictObject({
   id: z.string(),
-  caseId: z.string(),
-  /** The case number printed on notices (案件编号). */
-  caseNumber: z.string(),
-  /** The step it tells of: `case.accept`, `case.dispatch`, … */
+  /** A case message's case (every case message has it, as before polls sent messages); absent on a poll's. */
+  caseId: z.string().optional(),
+  /** The case number printed on notices (案件编号); with `caseId`. */
+  caseNumber: z.string().optional(),
+  subject: messageSubjectSchema,
+  /** The step it tells of: `case.accept`, `case.dispatch`, …, or a poll's `poll.opened`, `poll.results`, `poll.cancelled`. */
   template: z.string(),
   text: z.string(),
   at: dateTime,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { codeSchema } from '../schemas/common';
 import { dateTime, namedCode, pageOf, photoLinksSchema } from './common';
+import { photoIdPattern } from './photos';
 
 /**
  * Consultation polls (议事协商): a committee asks the residents of a compound, some buildings or a
@@ -55,7 +56,8 @@ export const pollDraftSchema = z
   .strictObject({
     title: text('标题', 4, 60),
     background: text('背景说明', 10, 3000),
-    photoIds: z.array(z.string().regex(/^[0-9a-f]{24}$/, '照片编号格式不正确'), '照片须为列表').max(9, '最多9张照片').default([]),
+    /** Photos the author uploaded (`POST /api/v1/photos`), shown with the background to whoever may read the poll. */
+    photoIds: z.array(z.string().regex(photoIdPattern, '照片编号格式不正确'), '照片须为列表').max(9, '最多9张照片').default([]),
     scope: pollScopeSchema,
     questions: z.array(questionInput, '请添加问题').min(1, '至少一个问题').max(20, '最多20个问题'),
     votesPer: z.enum(['resident', 'household'], '计票方式须为每人一票或每户一票'),

@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/roles';
-import type { Membership, PollScope } from '../polls/types';
-import { inScope } from '../polls/rules';
+import type { Membership, Poll, PollScope } from '../polls/types';
+import { inScope, pollPhase } from '../polls/rules';
 
 /**
  * Who may do what with a poll, pure: the server's use cases ask here, and the table test holds the
@@ -83,4 +83,23 @@ export function staffMayReadPoll(actor: Actor, poll: PollPlace, compound: Compou
 export function residentMayReadPoll(poll: PollPlace, memberships: readonly Membership[]): boolean {
   if (poll.status === 'draft') return false;
   return memberships.some((membership) => (membership.status === 'verified' || membership.status === 'pending') && inScope(poll.scope, membership));
+}
+
+/** What decides whether someone may read a poll, beyond the poll: read for the request. */
+export interface PollReadFacts {
+  /** The viewer's homes (residents; empty for others). */
+  memberships: readonly Membership[];
+  /** The compound the poll asks in, per the reference data. */
+  compound: CompoundFacts | undefined;
+  now: Date;
+}
+
+/**
+ * Whether `actor` (undefined: nobody signed in) may read the poll: residents of its place, staff
+ * above it ({@link staffMayReadPoll}), and anyone once it has ended when its results are public.
+ */
+export function mayReadPoll(actor: Actor | undefined, poll: PollPlace & Pick<Poll, 'opensAt' | 'closesAt'> & { publicResults: boolean }, facts: PollReadFacts): boolean {
+  if (poll.publicResults && pollPhase(poll, facts.now) === 'ended') return true;
+  if (!actor) return false;
+  return actor.role === 'resident' ? residentMayReadPoll(poll, facts.memberships) : staffMayReadPoll(actor, poll, facts.compound);
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildActor, buildCase, fixtures } from '../cases/testing';
-import { caseFields, disclosure, maySeeCasePhoto, relationTo, viewerRelations, type CaseField, type Disclosure, type ViewerRelation } from './privacy';
+import type { Actor } from '../domain/roles';
+import type { Membership } from '../polls/types';
+import { caseFields, disclosure, maySeeCasePhoto, maySeePhoto, relationTo, viewerRelations, type CaseField, type Disclosure, type PhotoPoll, type ViewerRelation } from './privacy';
 
 /**
  * The expected policy, written out by hand, one line per field. S shown, M masked, H hidden.
@@ -100,5 +102,71 @@ describe('maySeeCasePhoto', () => {
       expect(maySeeCasePhoto(record, viewer, 'p-street')).toBe(true);
       expect(maySeeCasePhoto(record, viewer, 'p-home')).toBe(false);
     }
+  });
+});
+
+describe('maySeePhoto: a poll\'s background photos', () => {
+  const now = new Date('2026-03-10T10:00:00+08:00');
+  const day = 86_400_000;
+  const { compoundCode, gridCode, streetCode } = fixtures;
+  const photo = { id: 'ph-shed', ownerId: 'community-1', caseId: null, pollId: 'p1' };
+  const pollOf = (state: 'draft' | 'voting' | 'ended' | 'ended_public'): PhotoPoll => ({
+    id: 'p1',
+    status: state === 'draft' ? 'draft' : 'open',
+    scope: { kind: 'compound', compoundCode },
+    compoundCode,
+    gridCode,
+    streetCode,
+    author: { id: 'community-1', role: 'community' },
+    opensAt: new Date(now.getTime() - 2 * day),
+    closesAt: new Date(now.getTime() + (state.startsWith('ended') ? -day : day)),
+    publicResults: state === 'ended_public',
+    photoIds: ['ph-shed'],
+  });
+  const home = (status: Membership['status'], compound: string = compoundCode): Membership => ({ accountId: 'r1', compoundCode: compound, buildingCode: 'B1', gridCode, householdId: 'h1', relation: 'owner', status });
+  const resident = buildActor('resident', {}, { id: 'r1' });
+  const viewers: Record<string, { actor: Actor | undefined; memberships?: Membership[] }> = {
+    author: { actor: buildActor('community', undefined, { id: 'community-1' }) },
+    'resident, verified here': { actor: resident, memberships: [home('verified')] },
+    'resident, pending here': { actor: resident, memberships: [home('pending')] },
+    'resident, moved out': { actor: resident, memberships: [home('ended')] },
+    'resident of another compound': { actor: resident, memberships: [home('verified', 'C999')] },
+    'grid member of its grid': { actor: buildActor('grid_member') },
+    'grid member elsewhere': { actor: buildActor('grid_member', { streetCode, gridCode: 'G-other' }) },
+    'street centre': { actor: buildActor('street_dispatcher') },
+    'another street': { actor: buildActor('street_dispatcher', { streetCode: 'ST-other' }) },
+    'nobody signed in': { actor: undefined },
+  };
+
+  /** Y sees the photo, n gets a 404. Columns: draft, voting, ended, ended with public results. */
+  const expected: Record<keyof typeof viewers, string> = {
+    author: '                        Y Y Y Y',
+    'resident, verified here': '     n Y Y Y',
+    'resident, pending here': '      n Y Y Y',
+    'resident, moved out': '         n n n Y',
+    'resident of another compound': 'n n n Y',
+    'grid member of its grid': '     n Y Y Y',
+    'grid member elsewhere': '       n n n Y',
+    'street centre': '               Y Y Y Y',
+    'another street': '              n n n Y',
+    'nobody signed in': '            n n n Y',
+  };
+  const states = ['draft', 'voting', 'ended', 'ended_public'] as const;
+  const rows = Object.entries(expected).flatMap(([name, line]) => states.map((state, column) => [name, state, line.trim().split(/\s+/)[column] === 'Y'] as const));
+
+  it.each(rows)('%s, %s poll: sees it %s', (name, state, want) => {
+    const viewer = viewers[name]!;
+    const facts = { memberships: viewer.memberships ?? [], compound: { gridCode, streetCode }, now };
+    expect(maySeePhoto(photo, { actor: viewer.actor }, { poll: { poll: pollOf(state), facts } })).toBe(want);
+  });
+
+  it('shows a photo only with the poll that claimed it and still shows it', () => {
+    const facts = { memberships: [home('verified')], compound: { gridCode, streetCode }, now };
+    const viewer = { actor: resident };
+    expect(maySeePhoto(photo, viewer, {})).toBe(false);
+    expect(maySeePhoto(photo, viewer, { poll: { poll: { ...pollOf('voting'), id: 'p2' }, facts } })).toBe(false);
+    expect(maySeePhoto(photo, viewer, { poll: { poll: { ...pollOf('voting'), photoIds: [] }, facts } })).toBe(false);
+    // Once a poll holds it, its uploader sees it as the poll's readers do: a resident does not read a draft.
+    expect(maySeePhoto({ ...photo, ownerId: 'r1' }, viewer, { poll: { poll: pollOf('draft'), facts } })).toBe(false);
   });
 });

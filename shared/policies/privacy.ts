@@ -1,6 +1,8 @@
 import { partiesOf } from '../cases/rules';
 import type { CaseRecord } from '../cases/types';
 import type { Actor } from '../domain/roles';
+import { mayReadPoll, type PollPlace, type PollReadFacts } from './polls';
+import type { Poll } from '../polls/types';
 
 /**
  * THE privacy policy of a case: for each viewer relation and each field, whether the field is
@@ -164,14 +166,28 @@ export function maySeeCasePhoto(record: CaseRecord, viewer: Viewer, photoId: str
   return disclosure(relation, 'publicPhotos', facts) === 'shown' && (record.publicPhotoIds ?? []).includes(photoId);
 }
 
+/** A poll as its photos need it: its place (who reads it), its window (public results) and the photos it shows. */
+export type PhotoPoll = PollPlace & Pick<Poll, 'id' | 'opensAt' | 'closesAt'> & { publicResults: boolean; photoIds: readonly string[] };
+
+/** Where a photo is shown: the case or the poll it was claimed for, with what decides who reads that. */
+export interface PhotoHolder {
+  case?: CaseRecord;
+  poll?: { poll: PhotoPoll; facts: PollReadFacts };
+}
+
 /**
- * Whether `viewer` may download a photo. A photo a case shows follows {@link maySeeCasePhoto}
- * (`record` is that case). Before that, while it is only an upload, its uploader sees it (the
- * filing form shows a preview), and so does staff, who review what residents send; another
- * resident never does: it may show the inside of someone's home.
+ * Whether `viewer` may download a photo. A photo a case shows follows {@link maySeeCasePhoto}; a
+ * photo a poll shows (its background) is seen by whoever may read the poll ({@link mayReadPoll}).
+ * Before that, while it is only an upload, its uploader sees it (the filing form shows a preview),
+ * and so does staff, who review what residents send; another resident never does: it may show
+ * the inside of someone's home.
  */
-export function maySeePhoto(photo: { id: string; ownerId: string; caseId: string | null }, viewer: Viewer, record: CaseRecord | undefined): boolean {
-  if (photo.caseId !== null) return record !== undefined && record.id === photo.caseId && maySeeCasePhoto(record, viewer, photo.id);
+export function maySeePhoto(photo: { id: string; ownerId: string; caseId: string | null; pollId?: string | null }, viewer: Viewer, holder: PhotoHolder = {}): boolean {
+  if (photo.caseId !== null) return holder.case !== undefined && holder.case.id === photo.caseId && maySeeCasePhoto(holder.case, viewer, photo.id);
+  if (photo.pollId) {
+    const { poll } = holder;
+    return poll !== undefined && poll.poll.id === photo.pollId && poll.poll.photoIds.includes(photo.id) && mayReadPoll(viewer.actor, poll.poll, poll.facts);
+  }
   const { actor } = viewer;
   if (!actor) return false;
   return actor.id === photo.ownerId || actor.role !== 'resident';

@@ -1,7 +1,7 @@
 import type { BallotProblem, Choices, Membership, Poll, PollScope, VoteRefusal } from './types';
 
 /** Where a poll stands at `now`: its status, with an open poll's window applied. */
-export function pollPhase(poll: Poll, now: Date): 'draft' | 'scheduled' | 'voting' | 'ended' | 'cancelled' {
+export function pollPhase(poll: Pick<Poll, 'status' | 'opensAt' | 'closesAt'>, now: Date): 'draft' | 'scheduled' | 'voting' | 'ended' | 'cancelled' {
   if (poll.status === 'draft') return 'draft';
   if (poll.status === 'cancelled') return 'cancelled';
   if (poll.status === 'closed' || now.getTime() >= poll.closesAt.getTime()) return 'ended';

@@ -16,9 +16,14 @@ export const listJobsSchema = z.strictObject({
   cursor: z.string().min(1, '翻页标记无效').max(200, '翻页标记无效').regex(/^[A-Za-z0-9_-]+$/, '翻页标记无效').optional(),
 });
 
-/** A job id is the outbox entry's key, `caseId:version:index`, or a WeChat message's, `wechat:caseId:version:index:accountId`. */
+const effectKey = String.raw`(?:[A-Za-z0-9_-]+:\d+:\d+|poll:[A-Za-z0-9_-]+:(?:opened|results|cancelled))`;
+
+/**
+ * A job id is the outbox entry's key, `caseId:version:index`, a poll notice's, `poll:pollId:kind`,
+ * or a WeChat message's, `wechat:<either>:accountId`.
+ */
 export const jobIdParamSchema = z.strictObject({
-  id: z.string().max(120, '任务编号无效').regex(/^(?:[A-Za-z0-9_-]+:\d+:\d+|wechat:[A-Za-z0-9_-]+:\d+:\d+:[A-Za-z0-9_-]+)$/, '任务编号无效'),
+  id: z.string().max(120, '任务编号无效').regex(new RegExp(`^(?:${effectKey}|wechat:${effectKey}:[A-Za-z0-9_-]+)$`), '任务编号无效'),
 });
 
 /** One job as the admin API shows it. */

@@ -58,9 +58,14 @@ export const wechatMessagesConfigSchema = z
     reserve: z.strictObject({ keep: z.number().int().min(0).max(10), forPriorityAtMost: z.number().int().min(1).max(9) }),
     /** The mini-program page a message opens; `{caseId}` is replaced. */
     casePage: z.string().min(1),
-    /** Notify template (`case.accept`) → what residents and what staff get. */
+    /** The page a poll's notice opens; `{pollId}` is replaced. A config written before polls gets the app's poll page. */
+    pollPage: z.string().min(1).default('community/poll/index?id={pollId}'),
+    /**
+     * Notify template (`case.accept`, or a poll's notice `poll.opened`) → what residents and what
+     * staff get. For a poll's notice the facts `caseNumber` and `caseTitle` are the poll's id and title.
+     */
     events: z.record(
-      z.string().regex(/^case\.[a-z_]+$/, '事件名须形如 case.accept'),
+      z.string().regex(/^(case|poll)\.[a-z_]+$/, '事件名须形如 case.accept 或 poll.opened'),
       z.strictObject({ resident: eventMessageSchema.optional(), staff: eventMessageSchema.optional() }),
     ),
   })
@@ -100,21 +105,37 @@ const toStaff = (priority: number, status: string, tip: string): EventMessage =>
   service: { templateId: 'svc-work-order', fields: serviceFields },
 });
 
+const pollFields = { thing1: 'caseTitle', phrase2: 'status', time3: 'time', thing4: 'tip' } as const;
+
+/** A poll's notice to the residents who may vote: a one-time subscribe template, or the service account. */
+const toVoter = (status: string, tip: string, templateId: 'tmpl-poll-open' | 'tmpl-poll-result'): EventMessage => ({
+  // Each poll template carries only poll notices: none is more important than another to keep a consent for.
+  priority: 1,
+  status,
+  tip,
+  subscribe: { templateId, fields: pollFields },
+  service: { templateId: 'svc-poll-notice', fields: { first: 'tip', keyword1: 'caseTitle', keyword2: 'status', keyword3: 'time' } },
+});
+
 /**
  * Residents hear of the steps that matter to them (accepted, dispatched, done, closed with a
  * request to rate, not accepted, reopened); staff of new work (assignment, reassignment, reopening),
  * 催办 (by hand or by the clock) and escalation. Residents' templates are one-time (a consent per
  * message, asked when filing, following and rating); the staff template is long-term (open to the
- * 政务民生 category a district platform is in).
+ * 政务民生 category a district platform is in). Residents who may vote on a poll hear that it
+ * opened, that its results are out, or that it was cancelled.
  */
 export const defaultWeChatMessagesConfig: WeChatMessagesConfig = {
   subscribeTemplates: {
     'tmpl-case-progress': { kind: 'one_time', title: '案件进度通知' },
     'tmpl-case-rate': { kind: 'one_time', title: '服务评价提醒' },
     'tmpl-work-order': { kind: 'long_term', title: '工单待办提醒' },
+    'tmpl-poll-open': { kind: 'one_time', title: '议事投票开始提醒' },
+    'tmpl-poll-result': { kind: 'one_time', title: '议事结果通知' },
   },
   reserve: { keep: 1, forPriorityAtMost: 1 },
   casePage: 'pages/case/index?id={caseId}',
+  pollPage: 'community/poll/index?id={pollId}',
   events: {
     'case.accept': { resident: toResident(3, '已受理', '您反映的问题已受理，将尽快派单处置') },
     'case.reject': { resident: toResident(2, '不予受理', '您反映的问题未予受理，详情请查看') },
@@ -135,5 +156,8 @@ export const defaultWeChatMessagesConfig: WeChatMessagesConfig = {
     'case.escalate': { staff: toStaff(1, '已升级', '案件已上报区中心督办') },
     'case.auto_escalate': { staff: toStaff(1, '已升级', '案件超时已升级至区中心') },
     'case.case_escalate': { staff: toStaff(1, '已升级', '案件办结超时已升级至区中心') },
+    'poll.opened': { resident: toVoter('投票开始', '议事投票已发布，请在截止前参与投票', 'tmpl-poll-open') },
+    'poll.results': { resident: toVoter('结果公布', '议事投票已结束，结果已公布', 'tmpl-poll-result') },
+    'poll.cancelled': { resident: toVoter('已取消', '议事投票已取消，详情请查看', 'tmpl-poll-result') },
   },
 };

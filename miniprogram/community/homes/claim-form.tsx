@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { Button, Cell, Popup, Radio, SearchBar } from '@nutui/nutui-react-taro';
+import { Button, Cell, Popup, Radio } from '@nutui/nutui-react-taro';
 import { membershipRelationLabels, membershipRelations, type MembershipRelation } from '../../../shared/api/membership';
 import { ApiError, messageOf } from '../../services/http';
 import { claimMembership, type MembershipView } from '../../services/membership';
+import { SearchList } from '../../components/search-list';
 import { getCompound, listCompounds, type CompoundSummary } from '../../services/places';
 import { checkClaim, claimErrorsFrom, claimRequest, emptyClaim, type ClaimDraft, type ClaimErrors } from './claim-form.model';
 import './claim-form.scss';
@@ -157,48 +158,13 @@ function Field({ label, error, children }: { label: string; error?: string; chil
 
 /** The district's compounds by name, a page at a time. */
 function CompoundSearch({ onPick }: { onPick: (compound: CompoundSummary) => void }) {
-  const [q, setQ] = useState('');
-  const [items, setItems] = useState<CompoundSummary[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(false);
-
-  const search = async (word: string, after?: string) => {
-    setLoading(true);
-    setError('');
-    try {
-      const page = await listCompounds({ ...(word.trim() ? { q: word.trim() } : {}), after, limit: 30 });
-      setItems((current) => (after ? [...current, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  useEffect(() => {
-    const timer = setTimeout(() => void search(q), q ? 300 : 0);
-    return () => clearTimeout(timer);
-    // One search per word typed, not per render.
-  }, [q]);
-
   return (
-    <View className='compound-search'>
-      <SearchBar value={q} onChange={(word) => setQ(word)} placeholder='搜索小区名称' shape='round' />
-      <View className='compound-search__list'>
-        {items.map((compound) => (
-          <Cell key={compound.code} title={compound.name} description={`${compound.kindLabel} · ${compound.buildingCount}栋`} clickable onClick={() => onPick(compound)} />
-        ))}
-        {!loading && items.length === 0 && !error && <Text className='compound-search__empty'>没有找到小区，换个名称试试</Text>}
-        {error && <Text className='compound-search__error'>{error}</Text>}
-        {loading && <Text className='compound-search__empty'>正在加载…</Text>}
-        {next && !loading && (
-          <Button size='small' fill='none' onClick={() => void search(q, next)}>
-            加载更多
-          </Button>
-        )}
-      </View>
-    </View>
+    <SearchList
+      className='compound-search'
+      placeholder='搜索小区名称'
+      emptyText='没有找到小区，换个名称试试'
+      fetchPage={(word, after) => listCompounds({ ...(word ? { q: word } : {}), after, limit: 30 })}
+      renderItem={(compound) => <Cell key={compound.code} title={compound.name} description={`${compound.kindLabel} · ${compound.buildingCount}栋`} clickable onClick={() => onPick(compound)} />}
+    />
   );
 }

@@ -6,6 +6,8 @@ import { pollView } from '../../testing/poll-fixtures';
 
 const polls = vi.hoisted(() => ({ getPoll: vi.fn(), getPollResults: vi.fn(), listPollComments: vi.fn(), postPollComment: vi.fn(), castVote: vi.fn(), checkReceipt: vi.fn() }));
 vi.mock('../../services/polls', () => polls);
+const photoSource = vi.hoisted(() => vi.fn(async (path: string) => `signed:${path}`));
+vi.mock('../../services/photos', async (importOriginal) => ({ ...(await importOriginal<object>()), photoSource }));
 
 const { default: PollPage } = await import('./index');
 const { ApiError } = await import('../../services/http');
@@ -22,6 +24,31 @@ beforeEach(() => {
 });
 
 describe('the poll page', () => {
+  it('shows the background photos with the viewer\'s sign-in, and opens them full size', async () => {
+    const photo = (id: string) => ({ id, url: `/api/v1/photos/${id}`, thumbnailUrl: `/api/v1/photos/${id}?size=thumb` });
+    polls.getPoll.mockResolvedValue(pollView({ photos: [photo('a'.repeat(32)), photo('b'.repeat(32))] }));
+    // Lazily loaded images wait for the viewport; jsdom has none, so every image is in view at once.
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(private readonly callback: (entries: { isIntersecting: boolean; intersectionRatio: number; target: Element }[]) => void) {}
+        observe(target: Element) {
+          this.callback([{ isIntersecting: true, intersectionRatio: 1, target }]);
+        }
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    render(<PollPage />);
+    // Taro's H5 views keep `ariaLabel` as a plain attribute.
+    const second = await waitFor(() => document.querySelector<HTMLElement>('[arialabel="查看背景照片2"]') ?? Promise.reject(new Error('no second photo')));
+    await waitFor(() => expect(document.querySelector(`img[src="signed:/api/v1/photos/${'b'.repeat(32)}?size=thumb"]`)).toBeTruthy());
+    fireEvent.click(second);
+    await waitFor(() => expect(photoSource).toHaveBeenCalledWith(`/api/v1/photos/${'a'.repeat(32)}`));
+    expect(document.querySelectorAll('[arialabel^="查看背景照片"]')).toHaveLength(2);
+    vi.unstubAllGlobals();
+  });
+
   it('shows what is asked, when and where, and the form for a resident who may vote', async () => {
     render(<PollPage />);
     expect(await screen.findByText('3号楼北侧建电动车棚')).toBeTruthy();

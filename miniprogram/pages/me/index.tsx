@@ -52,7 +52,8 @@ export default function Me() {
 
   const askForMessages = async (templateIds: string[]) => {
     try {
-      const answer = await Taro.requestSubscribeMessage({ tmplIds: templateIds, entityIds: [] });
+      // WeChat takes at most three templates per request: the case templates come first in the config.
+      const answer = await Taro.requestSubscribeMessage({ tmplIds: templateIds.slice(0, 3), entityIds: [] });
       setSubscriptions(await settle(recordSubscriptions(answer as unknown as Parameters<typeof recordSubscriptions>[0])));
     } catch {
       void Taro.showToast({ title: '未能开启通知，请稍后再试', icon: 'none' });

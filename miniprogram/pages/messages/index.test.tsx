@@ -45,6 +45,27 @@ describe('messages page', () => {
     expect(container.querySelectorAll('.message--unread')).toHaveLength(0);
   });
 
+  it('names a poll message by its poll and opens the poll page on tap', async () => {
+    const navigateTo = vi.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never);
+    const poll: MessageView = {
+      id: 'm3',
+      subject: { kind: 'poll', id: 'p0000000000000042', title: '是否建设电动自行车充电车棚' },
+      template: 'poll.opened',
+      text: '议事投票「是否建设电动自行车充电车棚」已开始，2026年03月16日 09:00 截止，请及时参与投票',
+      at: new Date().toISOString(),
+      read: false,
+      inbox: 'mine',
+    };
+    messages.listMessages.mockResolvedValue({ items: [poll, { ...message('m4', true, '案件已派单'), subject: { kind: 'case', id: 'case-m4', number: 'BH-m4' } }], nextCursor: null });
+    render(<Messages />);
+    expect(await screen.findByText('议事 是否建设电动自行车充电车棚')).toBeTruthy();
+    expect(screen.getByText('案件 BH-m4')).toBeTruthy();
+    expect(screen.queryByText(/案件 undefined/)).toBeNull();
+    fireEvent.click(screen.getByText(poll.text));
+    await waitFor(() => expect(messages.markRead).toHaveBeenCalledWith('m3'));
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/community/poll/index?id=p0000000000000042' }));
+  });
+
   it('opens a read message without marking it again', async () => {
     const navigateTo = vi.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never);
     messages.listMessages.mockResolvedValue({ items: [message('m2', true, '案件已派单')], nextCursor: null });

@@ -11,6 +11,7 @@ import { listMessages, markAllRead, markRead, type MessageView } from '../../ser
 import { currentAccount } from '../../services/session';
 import { formatTime } from '../../utils/format';
 import { loginUrl } from '../login/redirect';
+import { messageTarget } from './subject';
 import { showUnreadBadge, useUnreadCount } from './unread';
 import './index.scss';
 
@@ -23,7 +24,7 @@ interface ListState {
 
 const PAGE_SIZE = 20;
 
-/** 消息: the in-app inbox, newest first; a tap marks a message read and opens its case. */
+/** 消息: the in-app inbox, newest first; a tap marks a message read and opens its case or its poll. */
 export default function Messages() {
   const [signedIn, setSignedIn] = useState(() => currentAccount() !== undefined);
   const [list, setList] = useState<ListState>({ items: [], nextCursor: null, loading: 'first', error: null });
@@ -81,11 +82,11 @@ export default function Messages() {
       try {
         await markRead(message.id);
       } catch {
-        // Opening the case matters more than the mark: it is tried again the next time.
+        // Opening the case or poll matters more than the mark: it is tried again the next time.
         setList((state) => ({ ...state, items: state.items.map((item) => (item.id === message.id ? { ...item, read: false } : item)) }));
       }
     }
-    void Taro.navigateTo({ url: `/pages/case/index?id=${encodeURIComponent(message.caseId)}` });
+    void Taro.navigateTo({ url: messageTarget(message).url });
   };
 
   const readAll = async () => {
@@ -103,7 +104,7 @@ export default function Messages() {
     return (
       <PageShell className='messages'>
         <View className='messages__signin'>
-          <EmptyState icon={<Message size={56} color='#c9d3dd' />} title='登录后查看消息' description='诉求的受理、派单、办结等进度会通知到这里' />
+          <EmptyState icon={<Message size={56} color='#c9d3dd' />} title='登录后查看消息' description='诉求的受理、派单、办结等进度和议事投票的通知会显示在这里' />
           <Button type='primary' size='large' onClick={() => void Taro.navigateTo({ url: loginUrl('/pages/messages/index') })}>
             登录
           </Button>
@@ -134,13 +135,13 @@ export default function Messages() {
           key={message.id}
           className={`message ${message.read ? '' : 'message--unread'}`}
           role='button'
-          ariaLabel={`${message.read ? '' : '未读，'}${message.text}，案件 ${message.caseNumber}`}
+          ariaLabel={`${message.read ? '' : '未读，'}${message.text}，${messageTarget(message).label}`}
           hoverClass='message--pressed'
           onClick={() => void open(message)}
         >
           <View className='message__head'>
             {!message.read && <View className='message__dot' />}
-            <Text className='message__case'>案件 {message.caseNumber}</Text>
+            <Text className='message__case'>{messageTarget(message).label}</Text>
             {message.inbox === 'organisation' && <Text className='message__inbox'>单位消息</Text>}
             <Text className='message__time'>{formatTime(message.at, now)}</Text>
           </View>

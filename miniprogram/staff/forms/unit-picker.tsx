@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Button, Cell, Popup, SearchBar, Tag } from '@nutui/nutui-react-taro';
+import { Button, Cell, Popup, Tag } from '@nutui/nutui-react-taro';
 import { unitTypeLabels } from '../../../shared/domain/places';
-import { messageOf } from '../../services/http';
 import { listUnits, type Unit } from '../../services/places';
+import { SearchList } from '../../components/search-list';
 import type { Assignment, UnitChoice } from './specs';
 import './unit-picker.scss';
 
@@ -61,50 +61,13 @@ export function UnitPicker({ value, onChange, streetCode }: { value: Assignment;
 }
 
 function UnitSearch({ streetCode, exclude, onPick }: { streetCode?: string; exclude: Set<string | undefined>; onPick: (unit: UnitChoice) => void }) {
-  const [q, setQ] = useState('');
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState('');
-  const [loading, setLoading] = useState(false);
-
-  const search = async (word: string, after?: string) => {
-    setLoading(true);
-    setError('');
-    try {
-      const query = word.trim() ? { q: word.trim() } : { streetCode };
-      const page = await listUnits({ ...query, after, limit: 30 });
-      setUnits((current) => (after ? [...current, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (caught) {
-      setError(messageOf(caught));
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  useEffect(() => {
-    const timer = setTimeout(() => void search(q), q ? 300 : 0);
-    return () => clearTimeout(timer);
-    // One search per word typed, not per render.
-  }, [q]);
-
   return (
-    <View className='unit-search'>
-      <SearchBar value={q} onChange={(word) => setQ(word)} placeholder='搜索单位名称' shape='round' />
-      <View className='unit-search__list'>
-        {units
-          .filter((unit) => !exclude.has(unit.code))
-          .map((unit) => (
-            <Cell key={unit.code} title={unit.name} description={unit.typeLabel} clickable onClick={() => onPick({ code: unit.code, name: unit.name, type: unit.type })} />
-          ))}
-        {!loading && units.length === 0 && !error && <Text className='unit-search__empty'>没有找到单位，换个名称试试</Text>}
-        {error && <Text className='unit-search__error'>{error}</Text>}
-        {next && (
-          <Button size='small' fill='none' loading={loading} onClick={() => void search(q, next)}>
-            加载更多
-          </Button>
-        )}
-      </View>
-    </View>
+    <SearchList
+      className='unit-search'
+      placeholder='搜索单位名称'
+      emptyText='没有找到单位，换个名称试试'
+      fetchPage={(word, after) => listUnits({ ...(word ? { q: word } : { streetCode }), after, limit: 30 })}
+      renderItem={(unit: Unit) => exclude.has(unit.code) ? null : <Cell key={unit.code} title={unit.name} description={unit.typeLabel} clickable onClick={() => onPick({ code: unit.code, name: unit.name, type: unit.type })} />}
+    />
   );
 }

@@ -7,6 +7,8 @@ import { setRouterParams } from '../../testing/taro';
 const services = vi.hoisted(() => ({ createPoll: vi.fn(), updatePoll: vi.fn(), getPoll: vi.fn(), getCompound: vi.fn(), listCompounds: vi.fn() }));
 vi.mock('../../services/polls', () => ({ createPoll: services.createPoll, updatePoll: services.updatePoll, getPoll: services.getPoll }));
 vi.mock('../../services/places', () => ({ getCompound: services.getCompound, listCompounds: services.listCompounds }));
+const photoSource = vi.hoisted(() => vi.fn(async (path: string) => `signed:${path}`));
+vi.mock('../../services/photos', async (importOriginal) => ({ ...(await importOriginal<object>()), photoSource }));
 
 const { default: PollEdit } = await import('./index');
 
@@ -51,6 +53,24 @@ describe('发起议题', () => {
     expect(await screen.findByText('选项含有敏感词')).toBeTruthy();
     expect(screen.getByText('没有保存：提交的内容有误，请检查标出的字段')).toBeTruthy();
     expect((await input('如：是否在3栋北侧建设电动自行车充电车棚')).value).toBe('是否在3栋北侧建设电动自行车充电车棚');
+  });
+
+  it("shows a draft's photos from signed copies (a bare link is refused) and keeps them when saved", async () => {
+    const photoId = 'c'.repeat(32);
+    const { pollView } = await import('../../testing/poll-fixtures');
+    services.getPoll.mockResolvedValue(
+      pollView({ status: 'draft', phase: 'draft', scope: { kind: 'compound', compoundCode: 'C001' }, photos: [{ id: photoId, url: `/api/v1/photos/${photoId}`, thumbnailUrl: `/api/v1/photos/${photoId}?size=thumb` }] }),
+    );
+    services.updatePoll.mockResolvedValue({ id: 'p0000000000000001' });
+    const redirect = vi.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never);
+    setRouterParams({ id: 'p0000000000000001' });
+    render(<PollEdit />);
+    await waitFor(() => expect(document.querySelector(`img[src="signed:/api/v1/photos/${photoId}?size=thumb"]`)).toBeTruthy());
+    fireEvent.click(screen.getByText('保存草稿'));
+    await waitFor(() => expect(services.updatePoll).toHaveBeenCalled());
+    expect(services.updatePoll.mock.calls[0][2]).toMatchObject({ photoIds: [photoId] });
+    await waitFor(() => expect(redirect).toHaveBeenCalled());
+    redirect.mockRestore();
   });
 
   it('tells a grid member they cannot draft polls', () => {

@@ -8,7 +8,7 @@ import type { PickedPhoto } from '../../components/photo-picker';
 import { PollEditor } from '../../components/poll-editor';
 import { emptyPollForm, formOfPoll, type PollForm } from '../../components/poll-editor.model';
 import { messageOf } from '../../services/http';
-import { photoUrl } from '../../services/photos';
+import { photoSource } from '../../services/photos';
 import { createPoll, getPoll, updatePoll, type PollDraft } from '../../services/polls';
 import { currentAccount } from '../../services/session';
 import { canDraftPolls } from '../../components/roster-roles';
@@ -35,8 +35,11 @@ export default function PollEdit() {
           return;
         }
         void Taro.setNavigationBarTitle({ title: '编辑草稿' });
-        const photos = poll.photos.map((photo): PickedPhoto => ({ key: photo.id, id: photo.id, preview: photoUrl(photo.thumbnailUrl), status: 'done' }));
-        setLoaded({ state: 'ready', form: formOfPoll(poll), photos, version: poll.version });
+        // A draft's photos are its managers' alone: a bare link (no token) is answered 404, so the tiles show signed copies.
+        return Promise.all(poll.photos.map((photo) => photoSource(photo.thumbnailUrl))).then((previews) => {
+          const photos = poll.photos.map((photo, index): PickedPhoto => ({ key: photo.id, id: photo.id, preview: previews[index]!, status: 'done' }));
+          setLoaded({ state: 'ready', form: formOfPoll(poll), photos, version: poll.version });
+        });
       },
       (error: unknown) => setLoaded({ state: 'failed', message: messageOf(error) }),
     );

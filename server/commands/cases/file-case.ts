@@ -127,7 +127,7 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
   // The photos were claimed for the same id as the winner's: only those its case does not show go back.
   const kept = new Set(outcome.lostTo.record.photos);
   const extra = input.photos.filter((photo) => !kept.has(photo));
-  if (extra.length) await deps.photos.release(extra, id);
+  if (extra.length) await deps.photos.release(extra, { caseId: id });
   return replay(outcome.lostTo, actor, filingKey!);
 }
 

@@ -80,7 +80,7 @@ export async function createPoll(deps: PollCommandDeps, actor: Actor, input: Pol
     counted: 0,
     version: 1,
   };
-  await deps.polls.insert(poll);
+  await withPollPhotos(deps, poll.photoIds, [], poll.id, actor.id, () => deps.polls.insert(poll));
   return poll;
 }
 
@@ -96,8 +96,30 @@ export async function editPoll(deps: PollCommandDeps, actor: Actor, id: string, 
   const next: StoredPoll = { ...poll, ...content, updatedAt: deps.now(), version: poll.version + 1 };
   if (!input.quorum) delete next.quorum;
   if (!input.pass) delete next.pass;
-  if (!(await deps.polls.replaceIfVersion(next, version))) throw stale(poll);
+  await withPollPhotos(deps, next.photoIds, poll.photoIds, poll.id, actor.id, async () => {
+    if (!(await deps.polls.replaceIfVersion(next, version))) throw stale(poll);
+  });
   return next;
+}
+
+/**
+ * Claims for the poll the photos its draft adds (the editor's own uploads, still free), runs the
+ * write, then frees the photos it dropped; if the write does not happen, the new claims are undone.
+ * Photos the draft already showed stay, whoever uploaded them: a committee may edit a property
+ * company's draft without re-uploading its photos.
+ */
+async function withPollPhotos(deps: PollCommandDeps, photoIds: string[], before: string[], pollId: string, editorId: string, write: () => Promise<void>): Promise<void> {
+  const added = photoIds.filter((id) => !before.includes(id));
+  const unusable = await deps.cases.photos.claim(added, { pollId }, editorId);
+  if (unusable.length > 0) throw errors.unprocessable('poll.photos_unusable', '照片不存在、不属于您或已被使用', { fields: { photoIds: [`照片不存在、不属于您或已被使用：${unusable.join('、')}`] } });
+  try {
+    await write();
+  } catch (error) {
+    await deps.cases.photos.release(added, { pollId });
+    throw error;
+  }
+  const dropped = before.filter((id) => !photoIds.includes(id));
+  if (dropped.length > 0) await deps.cases.photos.release(dropped, { pollId });
 }
 
 export const stale = (poll: StoredPoll) => errors.conflict('poll.stale', '议题已被他人修改，请刷新后再试', { currentVersion: poll.version });

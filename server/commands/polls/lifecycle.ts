@@ -5,6 +5,7 @@ import { errors } from '../../errors';
 import type { PollCommandDeps, StoredPoll } from '../ports';
 import { stale } from './draft';
 import { loadPollToManage } from './load';
+import { withNotice } from './notices';
 
 async function change(deps: PollCommandDeps, poll: StoredPoll, version: number, next: StoredPoll): Promise<StoredPoll> {
   if (version !== poll.version || !(await deps.polls.replaceIfVersion(next, version))) throw stale(poll);
@@ -17,7 +18,7 @@ export async function openPoll(deps: PollCommandDeps, actor: Actor, id: string, 
   if (poll.status !== 'draft') throw errors.conflict('poll.not_draft', '议题已发布');
   const now = deps.now();
   if (poll.closesAt.getTime() <= now.getTime()) throw errors.unprocessable('poll.window_past', '截止时间已过，请先修改投票时间', { fields: { closesAt: ['截止时间须晚于现在'] } });
-  return change(deps, poll, version, { ...poll, status: 'open', updatedAt: now, version: poll.version + 1 });
+  return change(deps, poll, version, withNotice({ ...poll, status: 'open', updatedAt: now, version: poll.version + 1 }, 'opened', now));
 }
 
 /** Ends voting now (before `closesAt`, or to make an ended poll's status say so). */
@@ -34,7 +35,9 @@ export async function cancelPoll(deps: PollCommandDeps, actor: Actor, id: string
   const poll = await loadPollToManage(deps, actor, id);
   const phase = pollPhase(poll, deps.now());
   if (phase === 'ended' || phase === 'cancelled') throw errors.conflict('poll.not_cancellable', '已结束或已取消的议题不能取消');
-  return change(deps, poll, version, { ...poll, status: 'cancelled', cancelReason: reason, updatedAt: deps.now(), version: poll.version + 1 });
+  const cancelled: StoredPoll = { ...poll, status: 'cancelled', cancelReason: reason, updatedAt: deps.now(), version: poll.version + 1 };
+  // A draft was never announced: only those told that a poll opened are told it is cancelled.
+  return change(deps, poll, version, poll.status === 'open' ? withNotice(cancelled, 'cancelled', deps.now()) : cancelled);
 }
 
 /** The record of what was decided: once, after the poll has ended. */

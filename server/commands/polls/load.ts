@@ -1,6 +1,5 @@
-import { pollPhase } from '../../../shared/polls/rules';
 import type { Actor } from '../../../shared/domain/roles';
-import { mayManagePoll, residentMayReadPoll, staffMayReadPoll, type CompoundFacts } from '../../../shared/policies/polls';
+import { mayManagePoll, mayReadPoll, type CompoundFacts } from '../../../shared/policies/polls';
 import { errors } from '../../errors';
 import type { PollCommandDeps, StoredMembership, StoredPoll } from '../ports';
 
@@ -26,14 +25,7 @@ export async function loadPollFor(deps: PollCommandDeps, actor: Actor | undefine
   if (!poll) throw errors.notFound('议题');
   const memberships = actor?.role === 'resident' ? await deps.memberships.ofAccount(actor.id) : [];
   const manage = actor !== undefined && mayManagePoll(actor, poll);
-  const readable =
-    actor === undefined
-      ? false
-      : actor.role === 'resident'
-        ? residentMayReadPoll(poll, memberships)
-        : staffMayReadPoll(actor, poll, compoundFactsOf(deps, poll.compoundCode));
-  const publicNow = poll.publicResults && pollPhase(poll, deps.now()) === 'ended';
-  if (!readable && !publicNow) throw errors.notFound('议题');
+  if (!mayReadPoll(actor, poll, { memberships, compound: compoundFactsOf(deps, poll.compoundCode), now: deps.now() })) throw errors.notFound('议题');
   return { poll, memberships, manage };
 }
 

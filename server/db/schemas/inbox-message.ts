@@ -1,7 +1,7 @@
 import { Schema } from 'mongoose';
 
 /**
- * In-app messages (站内消息) written by the `notify` handler. One per (effect key, recipient): the
+ * In-app messages (站内消息) written by the `notify` and `poll.notice` handlers. One per (effect key, recipient): the
  * unique index turns a handler re-run after a crash into a duplicate-key error, not a second message.
  * Kept after the case closes: the inbox is the lasting record of what each party was told.
  */
@@ -11,8 +11,11 @@ export const inboxMessageSchema = new Schema(
     effectKey: { type: String, required: true },
     /** `account:<id>`, `unit:<code>`, `street:<code>` or `district`. */
     recipient: { type: String, required: true },
-    caseId: { type: String, required: true },
-    caseNumber: { type: String, required: true },
+    /** The case it tells of; absent on a poll's notice. */
+    caseId: { type: String },
+    caseNumber: { type: String },
+    /** The poll it tells of (`{ id, title }`): a poll's notice. */
+    poll: { type: Schema.Types.Mixed },
     template: { type: String, required: true },
     text: { type: String, required: true },
     at: { type: Date, required: true },

@@ -2,13 +2,12 @@ import { Schema } from 'mongoose';
 import { membershipRelations, membershipStatuses } from '../../../shared/api/membership';
 
 /**
- * A resident's claim to a home (`memberships`). One document per (account, household): a rejected
- * or ended claim is claimed again by moving the same document back to pending, so the unique index
- * is what refuses a second claim of a room, not a read-then-write check.
+ * One claim to a home inside an account's document: `id` is the membership's id in the API (a
+ * 24-hex ObjectId string), `revision` the guard of its next decision.
  */
-export const membershipSchema = new Schema(
+const homeSchema = new Schema(
   {
-    accountId: { type: String, required: true },
+    id: { type: String, required: true },
     accountName: { type: String, required: true },
     compoundCode: { type: String, required: true },
     buildingCode: { type: String, required: true },
@@ -28,20 +27,37 @@ export const membershipSchema = new Schema(
     createdAt: { type: Date, required: true },
     revision: { type: Number, required: true },
   },
+  { _id: false },
+);
+
+/**
+ * A resident's claims to homes (`account_memberships`), one document per account, `_id` = the
+ * account's id: every vote and every poll page reads its voter's homes, and on our local engine
+ * only an `_id` read does not scan the collection. The account holds one claim per household, and
+ * that rule lives in this one document: every change rewrites `homes` whole under `version` (a
+ * rejected or ended claim is claimed again in place, back to pending).
+ */
+export const accountMembershipsSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    homes: { type: [homeSchema], default: [] },
+    version: { type: Number, required: true },
+  },
   { versionKey: false },
 );
-membershipSchema.index({ accountId: 1, householdId: 1 }, { unique: true });
-// The staff list of some compounds (and a status), newest first, _id for the cursor; a compound's or some buildings' eligible count.
-membershipSchema.index({ compoundCode: 1, status: 1, createdAt: -1, _id: -1 });
-// The same list of every status.
-membershipSchema.index({ compoundCode: 1, createdAt: -1, _id: -1 });
-// The district-wide list (district centre, administrators), by status or of every status.
-membershipSchema.index({ status: 1, createdAt: -1, _id: -1 });
-membershipSchema.index({ createdAt: -1, _id: -1 });
+// A decision by membership id (staff, or the resident leaving).
+accountMembershipsSchema.index({ 'homes.id': 1 });
+// The staff list of some compounds (and a status); a compound's or some buildings' eligible count.
+accountMembershipsSchema.index({ 'homes.compoundCode': 1, 'homes.status': 1, 'homes.buildingCode': 1 });
+// The district-wide list (district centre, administrators) by status.
+accountMembershipsSchema.index({ 'homes.status': 1 });
 // A grid's eligible count.
-membershipSchema.index({ gridCode: 1, status: 1 });
+accountMembershipsSchema.index({ 'homes.gridCode': 1, 'homes.status': 1 });
+// A poll notice's audience, page by page in account order: a compound's (or some buildings') and a grid's verified residents.
+accountMembershipsSchema.index({ 'homes.compoundCode': 1, 'homes.status': 1, _id: 1 });
+accountMembershipsSchema.index({ 'homes.gridCode': 1, 'homes.status': 1, _id: 1 });
 // A household's pending claims, for a roster import to verify.
-membershipSchema.index({ householdId: 1, status: 1 });
+accountMembershipsSchema.index({ 'homes.householdId': 1, 'homes.status': 1 });
 
 const rosterResidentSchema = new Schema(
   {

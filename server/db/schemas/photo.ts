@@ -19,9 +19,11 @@ export const photoSchema = new Schema(
     createdAt: { type: Date, required: true },
     /** The case that shows this photo; null until the case is filed, which makes it public. */
     caseId: { type: String, default: null },
+    /** The poll whose background shows this photo; null unless its author attached it to a draft. */
+    pollId: { type: String, default: null },
   },
   { versionKey: false },
 );
 photoSchema.index({ ownerId: 1, createdAt: -1 });
-// A case's photos, and (caseId null, oldest first) the orphans a later sweep may delete.
+// A case's photos, and (caseId null, oldest first) the candidates of a later orphan sweep, which must also skip a poll's (pollId set).
 photoSchema.index({ caseId: 1, createdAt: 1 });

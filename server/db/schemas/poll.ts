@@ -35,6 +35,10 @@ export const pollSchema = new Schema(
     tally: { type: mixed, required: true },
     counted: { type: Number, required: true },
     eligibleAtEnd: { type: Number },
+    /** When each notice to the residents (opened, results, cancelled) was recorded. */
+    notices: { type: mixed },
+    /** Notices recorded and not yet copied into the job queue: the poll's outbox. */
+    pendingNotices: { type: [String], default: undefined },
     decision: { type: mixed },
     version: { type: Number, required: true },
   },
@@ -44,6 +48,10 @@ export const pollSchema = new Schema(
 pollSchema.index({ compoundCode: 1, createdAt: -1, _id: -1 });
 pollSchema.index({ gridCode: 1, createdAt: -1, _id: -1 });
 pollSchema.index({ streetCode: 1, createdAt: -1, _id: -1 });
+// The notice relay: polls holding pending notices.
+pollSchema.index({ pendingNotices: 1 });
+// Results notices: ended polls, by the end of their voting.
+pollSchema.index({ status: 1, closesAt: 1 });
 
 /**
  * That someone voted. `_id` is the vote key (`<poll>:resident:<account>` or

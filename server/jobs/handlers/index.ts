@@ -1,6 +1,7 @@
 import { caseMergedHandler } from './case-merged';
 import { clockStartedHandler, clockStoppedHandler } from './clock';
 import { notifyHandler } from './notify';
+import { pollNoticeHandler } from './poll-notice';
 import { publishHandler } from './publish';
 import { wechatMessageHandler } from './wechat-message';
 import type { HandlerRegistry } from './types';
@@ -15,4 +16,5 @@ export const effectHandlers: HandlerRegistry = {
   'clock.stopped': clockStoppedHandler,
   'case.merged': caseMergedHandler,
   'wechat.message': wechatMessageHandler,
+  'poll.notice': pollNoticeHandler,
 };

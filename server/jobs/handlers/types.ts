@@ -3,11 +3,15 @@ import type {
   CaseFollowersPort,
   ConsentStore,
   DeliveryStore,
+  EffectContext,
   EventBus,
   InboxStore,
   Job,
   JobEffect,
   JobStore,
+  MembershipStore,
+  PollNoticeContext,
+  PollStore,
   WeChatDirectory,
   WeChatSender,
 } from '../../commands/ports';
@@ -31,11 +35,13 @@ export interface HandlerDeps {
   /** Follow-up jobs a handler queues under keys of their own (a repeat is skipped). */
   jobs: Pick<JobStore, 'enqueue'>;
   wechat?: WeChatMessaging;
+  /** What a poll's notice reads: the poll and its audience (absent in runners that relay no poll notices). */
+  polls?: { polls: Pick<PollStore, 'findById'>; memberships: Pick<MembershipStore, 'eligibleAccounts'> };
   now: () => Date;
 }
 
-/** A job whose effect is of kind `K`. */
-export type JobOf<K extends JobEffect['type']> = Job & { effect: Extract<JobEffect, { type: K }> };
+/** A job whose effect is of kind `K`; a case effect's context is the case's, a poll notice's the poll's. */
+export type JobOf<K extends JobEffect['type']> = Job & { effect: Extract<JobEffect, { type: K }> } & (K extends 'poll.notice' ? { context: PollNoticeContext } : K extends 'wechat.message' ? unknown : { context: EffectContext });
 
 /**
  * Runs one job. Must be idempotent by `job.id`: a runner may die after the handler's write and

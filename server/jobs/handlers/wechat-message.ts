@@ -97,7 +97,8 @@ async function choose(job: JobOf<'wechat.message'>, wechat: WeChatMessaging, rec
 async function send(job: JobOf<'wechat.message'>, wechat: WeChatMessaging, choice: Sendable, message: EventMessage, delivery: { oneTime?: boolean }, now: () => Date): Promise<void> {
   const key = job.id;
   const facts: MessageFacts = { caseNumber: job.context.number, caseTitle: job.context.title, text: job.effect.text, at: new Date(job.effect.at) };
-  const page = wechat.config.casePage.replace('{caseId}', encodeURIComponent(job.caseId));
+  const { pollId } = job.effect;
+  const page = pollId !== undefined ? wechat.config.pollPage.replace('{pollId}', encodeURIComponent(pollId)) : wechat.config.casePage.replace('{caseId}', encodeURIComponent(job.caseId));
   const attempt = (outcome: DeliveryAttempt['outcome'], failure?: WeChatFailure): DeliveryAttempt => ({
     at: now(),
     outcome,

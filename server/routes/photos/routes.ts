@@ -1,10 +1,9 @@
 import { open } from 'node:fs/promises';
-import type { IncomingMessage } from 'node:http';
 import type Router from '@koa/router';
-import type { Context } from 'koa';
 import { roles } from '../../../shared/domain/roles';
 import type { StoredPhoto } from '../../commands/ports';
 import { optionalActorOf, requireRole } from '../../http/auth';
+import { readRawBody } from '../../http/raw-body';
 import { AppError } from '../../http/errors';
 import { parseInput } from '../../http/validate';
 import type { AppDeps } from '../../http/app';
@@ -12,7 +11,7 @@ import { describe } from '../../openapi/describe';
 import { uploadedPhotoSchema, type UploadedPhoto } from '../../../shared/api/photos';
 import { photoDownloadQuerySchema, photoIdParamSchema, photoUploadTypes } from '../../../shared/schemas/photos';
 
-/** Case photos: upload by any signed-in account, download by those `canViewPhoto` allows. */
+/** Case and poll photos: upload by any signed-in account, download by those the privacy policy allows (`maySeePhoto`). */
 export function photoRoutes(router: Router, deps: AppDeps): void {
   const maxMb = Math.floor(deps.config.uploads.maxBytes / 1024 / 1024);
   const binary = { schema: { type: 'string', format: 'binary' } } as const;
@@ -35,7 +34,11 @@ export function photoRoutes(router: Router, deps: AppDeps): void {
     // Answered at once, unread: a structured body is never a photo, and waiting for one that never
     // finishes would hold the socket. Other declared types are let through: the bytes decide.
     if (ctx.request.is('json', 'urlencoded', 'multipart')) throw new AppError('photo.unsupported_content_type', `请以照片文件上传（Content-Type: ${photoUploadTypes.join('、')}）`, 415);
-    const body = await readBody(ctx, deps.config.uploads.maxBytes);
+    const maxBytes = deps.config.uploads.maxBytes;
+    const body = await readRawBody(ctx, maxBytes, {
+      tooLarge: () => new AppError('photo.too_large', `照片不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`, 413, { maxBytes }),
+      interrupted: () => new AppError('photo.upload_interrupted', '上传中断，请重试', 400),
+    });
     const photo = await deps.useCases.photos.upload(actor, body);
     ctx.status = 201;
     ctx.body = present(photo);
@@ -46,7 +49,7 @@ export function photoRoutes(router: Router, deps: AppDeps): void {
     path: '/api/v1/photos/:id',
     operationId: 'downloadPhoto',
     summary: '查看照片',
-    description: '已附到案件上的照片任何人可看；尚未附到案件的照片仅上传者本人与工作人员可看。',
+    description: '已附到案件上的照片按案件的隐私规则可看；议题背景照片能看该议题的人可看，其他人回答 404；尚未附上的照片仅上传者本人与工作人员可看。',
     tag: '照片',
     access: 'optional',
     request: {
@@ -79,70 +82,4 @@ export function photoRoutes(router: Router, deps: AppDeps): void {
 function present(photo: StoredPhoto): UploadedPhoto {
   const url = `/api/v1/photos/${photo.id}`;
   return { id: photo.id, width: photo.width, height: photo.height, bytes: photo.bytes, url, thumbnailUrl: `${url}?size=thumb` };
-}
-
-/**
- * Reads and drops what a client still sends after its body was refused, up to `budget` bytes, then
- * hangs up. A client that writes its whole body before reading (most do) would otherwise have its
- * connection reset under it and never see the 413; the budget keeps a client from making us read
- * without end.
- */
-function lingerThenHangUp(req: IncomingMessage, budget: number): void {
-  let dropped = 0;
-  req.on('data', (chunk: Buffer) => {
-    dropped += chunk.length;
-    if (dropped > budget) req.socket.destroy();
-  });
-  req.resume();
-}
-
-/**
- * The raw request body, refused with 413 as soon as it passes `maxBytes`: a declared length is
- * checked before reading anything, a chunked body while it streams, so no more than the limit is
- * ever held. The JSON body parser leaves non-JSON bodies unread for us.
- */
-function readBody(ctx: Context, maxBytes: number): Promise<Buffer> {
-  const req: IncomingMessage = ctx.req;
-  const tooLargeError = () => new AppError('photo.too_large', `照片不能超过 ${Math.floor(maxBytes / 1024 / 1024)} MB`, 413, { maxBytes });
-  const tooLarge = () => {
-    // The rest of the body stays unread; closing the connection keeps it from being drained.
-    ctx.set('Connection', 'close');
-    return tooLargeError();
-  };
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > maxBytes) return Promise.reject(tooLarge());
-
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const stop = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onAbort);
-      req.off('close', onAbort);
-    };
-    const onData = (chunk: Buffer) => {
-      total += chunk.length;
-      if (total > maxBytes) {
-        stop();
-        chunks.length = 0;
-        lingerThenHangUp(req, maxBytes);
-        reject(tooLargeError());
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = () => {
-      stop();
-      resolve(Buffer.concat(chunks, total));
-    };
-    const onAbort = () => {
-      stop();
-      reject(new AppError('photo.upload_interrupted', '上传中断，请重试', 400));
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onAbort);
-    req.on('close', onAbort);
-  });
 }

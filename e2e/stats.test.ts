@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { screenshot, startE2E, type E2E } from './support';
+import { screenshot, shown, startE2E, type E2E } from './support';
 
 /**
  * 统计分析 in a phone against the real server: residents file a few cases, the projection counts
@@ -21,8 +20,6 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-/** The visible element with exactly this text: Taro's H5 keeps the pages below in the stack in the DOM, hidden. */
-const shown = (page: Page, text: string) => page.getByText(text, { exact: true }).filter({ visible: true }).first();
 
 async function api<T>(token: string | undefined, method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const response = await fetch(`${e2e!.server.base}/api/v1${route}`, {

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { z } from 'zod';
 import type { DashboardTable, dashboardQuerySchema, dashboardSchema, figureRowSchema, publicStatsSchema, trendPointSchema } from '../../shared/api/stats';
+import { saveInBrowser } from './browser-download';
 import { API_BASE, ApiError, NETWORK_ERROR_MESSAGE, readToken, request, toApiError, withQuery } from './http';
 
 /**
@@ -53,15 +54,7 @@ export async function saveStatsExport(query: DashboardQuery, table: DashboardTab
   if (process.env.TARO_ENV === 'h5') {
     // Through `Taro.request`, so the interceptor adds the token and turns failures into ApiErrors.
     const res = await Taro.request<ArrayBuffer>({ url, method: 'GET', responseType: 'arraybuffer', dataType: 'binary', timeout: 30000 });
-    const blob = new Blob([res.data], { type: mimeTypes[format] });
-    const href = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = href;
-    link.download = fileName;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(href), 10_000);
+    saveInBrowser(new Blob([res.data], { type: mimeTypes[format] }), fileName);
     return;
   }
   const token = readToken();

@@ -7,11 +7,13 @@ import type { DataTable } from '../figures-model';
  */
 export function DataTableView({ table }: { table: DataTable }) {
   const rowHeader = table.rowHeader ?? 0;
+  // Columns before the row's name (a rank) hold a short number.
+  const cellClass = (index: number) => `data-table__cell ${index === rowHeader ? '' : 'data-table__cell--number'} ${index < rowHeader ? 'data-table__cell--short' : ''}`;
   return (
     <View className='data-table' role='table' ariaLabel={table.caption}>
       <View className='data-table__row data-table__row--head' role='row'>
         {table.headers.map((header, index) => (
-          <View key={header} className={`data-table__cell ${index === rowHeader ? '' : 'data-table__cell--number'}`} role='columnheader'>
+          <View key={header} className={cellClass(index)} role='columnheader'>
             <Text>{header}</Text>
           </View>
         ))}
@@ -26,7 +28,7 @@ export function DataTableView({ table }: { table: DataTable }) {
       {table.rows.map((row) => (
         <View key={row.key} className='data-table__row' role='row'>
           {row.cells.map((cell, index) => (
-            <View key={table.headers[index]} className={`data-table__cell ${index === rowHeader ? '' : 'data-table__cell--number'}`} role={index === rowHeader ? 'rowheader' : 'cell'}>
+            <View key={table.headers[index]} className={cellClass(index)} role={index === rowHeader ? 'rowheader' : 'cell'}>
               <Text>{cell}</Text>
             </View>
           ))}

@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAIN_PACKAGE_BUDGET_BYTES, measurePackages, overBudget } from './package-sizes';
+import { filesUnder, MAIN_PACKAGE_BUDGET_BYTES, measurePackages, overBudget } from './package-sizes';
 
 const run = promisify(execFile);
 
@@ -29,6 +29,14 @@ describe('the WeChat mini-program build', () => {
     expect(app.subPackages).toContainEqual(expect.objectContaining({ root: 'staff' }));
     expect(existsSync(join(outputRoot, 'staff', 'inbox', 'index.js'))).toBe(true);
     expect(measurePackages(outputRoot).subpackages.staff).toBeGreaterThan(0);
+  });
+
+  it('ships the charts (ECharts, zrender) in the stats subpackage only', () => {
+    const app = JSON.parse(readFileSync(join(outputRoot, 'app.json'), 'utf8')) as { subPackages: { root: string; pages: string[] }[] };
+    expect(app.subPackages).toContainEqual(expect.objectContaining({ root: 'stats', pages: expect.arrayContaining(['dashboard/index', 'public/index']) }));
+    const drawing = filesUnder(outputRoot).filter((file) => file.endsWith('.js') && readFileSync(file, 'utf8').includes('zrender'));
+    expect(drawing.length).toBeGreaterThan(0);
+    expect(drawing.every((file) => relative(outputRoot, file).split(sep)[0] === 'stats')).toBe(true);
   });
 });
 

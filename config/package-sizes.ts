@@ -15,7 +15,8 @@ export interface PackageSizes {
   total: number;
 }
 
-function filesUnder(dir: string): string[] {
+/** Every file under `dir`, at any depth. */
+export function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     return entry.isDirectory() ? filesUnder(path) : [path];

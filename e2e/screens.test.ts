@@ -38,7 +38,7 @@ describe('the portal, screen by screen', () => {
     await visit(visitor, [
       ['home-visitor', '/', '我要反映', '服务正常', '最新公开案件'],
       ['public', '/#/pages/public/index', '全部分类'],
-      ['figures', '/#/pages/figures/index', '包河区网格化服务数据', '本月'],
+      ['figures', '/#/stats/public/index', '包河区网格化服务数据', '本月'],
       ['login', '/#/pages/login/index', '密码'],
     ]);
   });

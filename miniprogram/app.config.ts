@@ -9,12 +9,13 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/case/index',
     'pages/login/index',
-    'pages/figures/index',
   ],
   // Staff pages load only when staff open them: residents never download them (weapp budget).
   subPackages: [
     { root: 'staff', pages: ['inbox/index', 'act/index', 'patrol/index', 'roster/index', 'polls/index', 'poll-edit/index', 'poll-manage/index'] },
     { root: 'community', pages: ['homes/index', 'polls/index', 'poll/index'] },
+    // The charts (ECharts) load only with the statistics pages, public figures included.
+    { root: 'stats', pages: ['dashboard/index', 'public/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -7,6 +7,7 @@ import { GridTeamCard } from '../../components/grid-team';
 import { PollCard } from '../../components/poll-card';
 import { HOMES_PAGE, pollPageUrl, POLLS_PAGE } from '../../components/poll-phase';
 import { PageShell, usePreferences } from '../../components/page-shell';
+import { canReadStats, PUBLIC_FIGURES_PAGE, STATS_DASHBOARD_PAGE } from '../../components/stats-roles';
 import { listCases, type CasePage, type CaseSummary } from '../../services/cases';
 import { getFigures, type DistrictFigures } from '../../services/figures';
 import { getHealth, isHealthy } from '../../services/health';
@@ -177,7 +178,7 @@ function ResidentHome({ account, data, now, unread, onMine }: { account: Me | un
         <View className='home__entries'>
           <Entry label='我的诉求' hint='办理进度' onClick={onMine} />
           <Entry label='消息' hint={unread ? `${unread}条未读` : '办理通知'} badge={unread} onClick={() => openPage('/pages/messages/index')} />
-          <Entry label='全区数据' hint='办结与满意度' onClick={() => openPage('/pages/figures/index')} />
+          <Entry label='全区数据' hint='办结与满意度' onClick={() => openPage(PUBLIC_FIGURES_PAGE)} />
         </View>
       </View>
 
@@ -219,7 +220,11 @@ function StaffHome({ account, data, now }: { account: Me; data: HomeData; now: D
       <View className='home__card home__links'>
         <Entry label='待办案件' hint='受理、派单、办理' onClick={() => openPage(INBOX)} />
         <Entry label='公开案件' hint='全区公开进度' onClick={() => openPage('/pages/public/index')} />
-        <Entry label='全区数据' hint='办结与满意度' onClick={() => openPage('/pages/figures/index')} />
+        {canReadStats(account.role) ? (
+          <Entry label='统计分析' hint='趋势、排行与导出' onClick={() => openPage(STATS_DASHBOARD_PAGE)} />
+        ) : (
+          <Entry label='全区数据' hint='办结与满意度' onClick={() => openPage(PUBLIC_FIGURES_PAGE)} />
+        )}
       </View>
       <PublicCases remote={data.publicCases} now={now} />
     </View>
@@ -371,7 +376,7 @@ function FiguresTeaser({ figures }: { figures: Remote<DistrictFigures> }) {
   const month = figures.state === 'ready' ? figures.value.month : null;
   return (
     <View className='section'>
-      <View className='home__card figures-teaser' role='button' ariaLabel='查看全区数据' hoverClass='entry--pressed' onClick={() => openPage('/pages/figures/index')}>
+      <View className='home__card figures-teaser' role='button' ariaLabel='查看全区数据' hoverClass='entry--pressed' onClick={() => openPage(PUBLIC_FIGURES_PAGE)}>
         <View className='figures-teaser__head'>
           <Text className='section__title'>全区数据</Text>
           <Text className='section__more'>查看 ›</Text>

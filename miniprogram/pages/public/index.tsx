@@ -7,6 +7,7 @@ import { ListFooter } from '../../components/list-footer';
 import { Order } from '@nutui/icons-react-taro';
 import { CaseCard } from '../../components/case-card';
 import { PageShell } from '../../components/page-shell';
+import { PUBLIC_FIGURES_PAGE } from '../../components/stats-roles';
 import { listCases, type CaseSummary } from '../../services/cases';
 import { getCatalog, type Catalog } from '../../services/catalog';
 import { messageOf } from '../../services/http';
@@ -115,7 +116,7 @@ export default function PublicCases() {
         <Text className='public__hint'>分类与办理状态一次选一项；{describeFilters(filters)}</Text>
       </View>
 
-      <View className='public__figures' role='button' ariaLabel='查看全区数据' hoverClass='public__figures--pressed' onClick={() => openPage('/pages/figures/index')}>
+      <View className='public__figures' role='button' ariaLabel='查看全区数据' hoverClass='public__figures--pressed' onClick={() => openPage(PUBLIC_FIGURES_PAGE)}>
         <Text className='public__figures-title'>全区数据</Text>
         <Text className='public__figures-text'>上报、办结、按时办结率与满意度 ›</Text>
       </View>

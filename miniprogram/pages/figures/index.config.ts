@@ -1,1 +1,0 @@
-export default definePageConfig({ navigationBarTitleText: '全区数据', enablePullDownRefresh: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../domain/roles';
 import { scopeKeyOf } from '../stats/types';
-import { statsFiltersFor, statsScopeFor, type StatsFilter } from './stats';
+import { statsFiltersFor, statsReaderRoles, statsScopeFor, type StatsFilter } from './stats';
 
 const actors: Record<string, Actor> = {
   district: { id: 'd', name: '区中心', role: 'district_dispatcher', scope: {} },
@@ -54,6 +54,15 @@ describe('statsScopeFor: which figures an account reads', () => {
     ['system', none, 'stats.forbidden'],
   ])('%s asking for %j reads %s', (who, filter, expected) => {
     expect(decide(who, filter)).toBe(expected);
+  });
+});
+
+describe('statsReaderRoles: who the app shows 统计分析', () => {
+  it('are exactly the roles whose own query is answered', () => {
+    const answered = Object.values(actors)
+      .filter((actor) => statsScopeFor(actor, none).ok)
+      .map((actor) => actor.role);
+    expect([...new Set(answered)].sort()).toEqual([...statsReaderRoles].sort());
   });
 });
 

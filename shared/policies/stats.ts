@@ -1,5 +1,8 @@
-import type { Actor } from '../domain/roles';
+import type { Actor, Role } from '../domain/roles';
 import type { StatsScope } from '../stats/types';
+
+/** The roles that have a statistics dashboard (each in its own scope, below); the app shows 统计分析 to these. */
+export const statsReaderRoles = ['district_dispatcher', 'admin', 'street_dispatcher', 'department', 'property_manager', 'grid_leader', 'grid_member'] as const satisfies readonly Role[];
 
 /** Why a statistics query is refused: the role sees no statistics, or asked beyond its own place. */
 export type StatsRefusal = 'stats.forbidden' | 'stats.out_of_scope';

@@ -77,7 +77,7 @@ export default function PublicFigures() {
               ))}
             </View>
             <Text className='public-figures__from'>
-              统计 {period.from} 至 {period.to} 上报的案件；满意度为居民评价的平均分（满分 5 分）
+              {period.from} 至 {period.to} 期间上报、结案和评价的件数（按发生日计）；满意度为居民评价的平均分（满分 5 分）
             </Text>
           </View>
 

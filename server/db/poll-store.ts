@@ -5,6 +5,7 @@ import type { Choices } from '../../shared/polls/types';
 import { invalidListCursor } from '../errors';
 import type { Database } from './connection';
 import { isDuplicateKey } from './duplicate-key';
+import { groupedInserts } from './grouped-inserts';
 
 type PollDoc = Omit<StoredPoll, 'id'> & { _id: string };
 type ParticipationDoc = Omit<PollParticipation, 'voteKey'> & { _id: string; pending?: PendingBallot };
@@ -46,6 +47,8 @@ export function mongoPollStore(database: Database): PollStore {
   const polls = db.collection<PollDoc>(database.models.Poll.collection.collectionName);
   const participations = db.collection<ParticipationDoc>(database.models.PollParticipation.collection.collectionName);
   const ballots = db.collection<BallotDoc>(database.models.PollBallot.collection.collectionName);
+  // A burst of votes (everyone at the meeting at once) goes in a few grouped writes; the vote key still decides.
+  const insertParticipation = groupedInserts(participations);
 
   async function recount(pollId: string): Promise<void> {
     const poll = await polls.findOne({ _id: pollId });
@@ -109,13 +112,7 @@ export function mongoPollStore(database: Database): PollStore {
 
     async castVote(participation, ballot) {
       const { voteKey, ...rest } = participation;
-      try {
-        await participations.insertOne({ ...rest, _id: voteKey, pending: ballot });
-        return 'cast';
-      } catch (error) {
-        if (isDuplicateKey(error)) return 'already_voted';
-        throw error;
-      }
+      return (await insertParticipation({ ...rest, _id: voteKey, pending: ballot })) === 'inserted' ? 'cast' : 'already_voted';
     },
 
     async hasVoted(voteKey) {

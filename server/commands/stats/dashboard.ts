@@ -88,6 +88,14 @@ export function resolveStatsQuery(actor: Actor, query: DashboardQuery, now: Date
   return { scope: decision.scope, range };
 }
 
+/** Field errors for a street or category filter naming no street of the district or no category of the current catalog. */
+function unknownFilterCodes(query: DashboardQuery, names: StatsNames): Record<string, string[]> | undefined {
+  const fields: Record<string, string[]> = {};
+  if (query.streetCode !== undefined && !names.streets.some((street) => street.code === query.streetCode)) fields.streetCode = ['没有这个街镇'];
+  if (query.categoryCode !== undefined && !names.categories.some((category) => category.code === query.categoryCode)) fields.categoryCode = ['当前分类目录中没有这个问题大类'];
+  return Object.keys(fields).length ? fields : undefined;
+}
+
 /** The dashboard's tables of one tally, as the scope has them. */
 function tablesFrom(scope: StatsScope, tally: Tally, names: StatsNames): Pick<Dashboard, 'streets' | 'categories' | 'subcategories' | 'units' | 'grids'> {
   const tables = new Set(tablesOf(scope.kind));
@@ -110,6 +118,8 @@ export async function statsDashboard(deps: StatsDeps, actor: Actor, query: Dashb
   const { scope, range } = resolveStatsQuery(actor, query, now);
   const previous = previousRangeOf(range);
   const names = statsNames(deps.reference, await deps.reference.latestCatalog(now.getTime()));
+  const unknown = unknownFilterCodes(query, names);
+  if (unknown) throw errors.unprocessable('stats.unknown_filter', '筛选条件有误', { fields: unknown });
   // One after another: on the embedded engine every read queues on the one connection anyway.
   const tally = await deps.stats.tally(scope, range);
   const before = await deps.stats.tally(scope, previous);

@@ -16,7 +16,7 @@ const queryDescriptions = {
 const scopeRule =
   '范围由账号决定：区中心与管理员可看全区、任一街镇与大类；街镇中心看本街镇（可按大类），请求其他街镇 403 stats.out_of_scope；' +
   '职能部门与物业看本单位，网格长与网格员看本网格（均不能再按街镇或大类筛选，否则 403 stats.out_of_scope）；社区与居民 403 stats.forbidden。' +
-  '开始晚于结束、超过366天或结束晚于今天：422 stats.invalid_range，附字段错误。';
+  '开始晚于结束、超过366天或结束晚于今天：422 stats.invalid_range，附字段错误；没有的街镇或当前目录中没有的大类：422 stats.unknown_filter。';
 
 /** Statistics (统计分析): the dashboard of the account's scope, its tables as files, and the public figures. */
 export function statsRoutes(router: Router, deps: Pick<AppDeps, 'useCases'>): void {

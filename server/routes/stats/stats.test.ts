@@ -152,6 +152,15 @@ describe('GET /api/v1/stats/dashboard', () => {
     expect(Object.keys(response.body.error.details.fields)).toEqual([field]);
   });
 
+  it('answers 422 stats.unknown_filter, naming the field, for a street or a category that does not exist', async () => {
+    const response = await get(`/api/v1/stats/dashboard?${march}&streetCode=NOPE&categoryCode=zz`, 'district');
+    expect(response.status).toBe(422);
+    expect(response.body.error.code).toBe('stats.unknown_filter');
+    expect(Object.keys(response.body.error.details.fields).sort()).toEqual(['categoryCode', 'streetCode']);
+    const export_ = await get(`/api/v1/stats/export?${march}&categoryCode=zz&table=subcategories&format=csv`, 'street01');
+    expect(export_.status).toBe(422);
+  });
+
   it('answers 400 with field errors for a malformed date or an unknown parameter', async () => {
     const response = await get('/api/v1/stats/dashboard?from=3月1日&to=2026-03-12&unit=U1', 'district');
     expect(response.status).toBe(400);

@@ -17,8 +17,8 @@ export async function foldIntoDatabase(database: Database, events: readonly Coun
   for (let start = 0; start < events.length; start += 10_000) await store.record(events.slice(start, start + 10_000));
   while ((await store.fold(10_000, now)) > 0);
   const target = mongoStatsLedger(database);
-  const ids = await ledger.counterIds();
-  for (const id of ids) await target.replaceCounter((await ledger.readCounter(id))!);
+  const documents = await Promise.all((await ledger.counterIds()).map(async (id) => (await ledger.readCounter(id))!));
+  await target.insertCounters(documents);
   await target.writeCountedUntil(now);
-  return { documents: ids.length };
+  return { documents: documents.length };
 }

@@ -9,7 +9,7 @@ import { jobSchema } from './schemas/job';
 import { inboxMessageSchema } from './schemas/inbox-message';
 import { pollBallotSchema, pollCommentSchema, pollParticipationSchema, pollSchema } from './schemas/poll';
 import { accountMembershipsSchema, rosterSchema } from './schemas/membership';
-import { statsCounterSchema, statsEventSchema, statsFoldSchema, statsMarkSchema } from './schemas/stats';
+import { statsEventSchema, statsFoldedSchema, statsFoldSchema } from './schemas/stats';
 import { wechatConsentSchema, wechatDeliverySchema, wechatServiceFollowerSchema } from './schemas/wechat';
 
 /** Registers every model on a connection; the one list the index sync walks. */
@@ -38,9 +38,8 @@ export function registerModels(connection: Connection) {
     AccountMemberships: connection.model('AccountMemberships', accountMembershipsSchema, 'account_memberships'),
     Roster: connection.model('Roster', rosterSchema, 'rosters'),
     StatsEvent: connection.model('StatsEvent', statsEventSchema, 'stats_events'),
-    StatsCounter: connection.model('StatsCounter', statsCounterSchema, 'stats_counters'),
     StatsFold: connection.model('StatsFold', statsFoldSchema, 'stats_fold'),
-    StatsMark: connection.model('StatsMark', statsMarkSchema, 'stats_marks'),
+    StatsFolded: connection.model('StatsFolded', statsFoldedSchema, 'stats_folded'),
   };
 }
 

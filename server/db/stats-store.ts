@@ -1,3 +1,5 @@
+import { MongoBulkWriteError, type Collection, type OptionalUnlessRequiredId } from 'mongodb';
+import { monthOfCounterDocument } from '../../shared/stats/documents';
 import type { CountedEvent, Tally } from '../../shared/stats/types';
 import type { StatsStore } from '../commands/ports';
 import type { CounterDocument, FoldJournal, StatsLedger } from '../commands/stats/ledger';
@@ -26,13 +28,19 @@ interface StoredFold {
   heldUntil?: Date;
   countedUntil?: Date;
 }
-interface StoredMark {
+interface StoredFolded {
   _id: string;
-  seqs: number[];
 }
 
 const JOURNAL = 'journal';
 const STATUS = 'status';
+/** Bulk inserts go in slices of this many documents, so commands queued on the one FerretDB connection get their turn between slices. */
+const INSERT_SLICE = 1000;
+const COUNTERS_PREFIX = 'stats_counters_';
+const isCounterCollection = (name: string) => /^stats_counters_\d{6}$/.test(name);
+
+/** The collection a counter document is kept in: one per month of its period, `stats_counters_YYYYMM`. */
+export const counterCollectionOf = (id: string) => `${COUNTERS_PREFIX}${monthOfCounterDocument(id).replace('-', '')}`;
 
 function toCounter(doc: StoredCounter): CounterDocument {
   return { id: doc._id, version: doc.version, lastFold: doc.lastFold ?? null, tally: JSON.parse(doc.tally) as Tally };
@@ -43,51 +51,70 @@ function fromCounter(doc: CounterDocument): StoredCounter {
   return { _id: doc.id, scope: doc.id.slice(0, at), period: doc.id.slice(at + 1), version: doc.version, lastFold: doc.lastFold, tally: JSON.stringify(doc.tally) };
 }
 
+/** Groups by the collection each belongs in, keeping the order within each. */
+function byCollection<T>(items: readonly T[], idOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = counterCollectionOf(idOf(item));
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
+  }
+  return groups;
+}
+
 /**
- * The statistics ledger on `stats_events`, `stats_counters`, `stats_fold` and `stats_marks`: every
- * read by exact `_id` but the fold's "any few recorded events", every counter written whole under
- * its version (FerretDB rewrites a document on any update anyway, and an `$inc` on thousands of
- * nested numbers took seconds there).
+ * Inserts every document not stored yet, unordered so a duplicate stops nothing; answers the ids
+ * that were stored already. Any error but duplicates is thrown.
+ */
+async function insertUnordered<T extends { _id: string }>(collection: Collection<T>, docs: readonly T[]): Promise<string[]> {
+  const stored: string[] = [];
+  for (let i = 0; i < docs.length; i += INSERT_SLICE) {
+    const slice = docs.slice(i, i + INSERT_SLICE);
+    try {
+      await collection.insertMany(slice as OptionalUnlessRequiredId<T>[], { ordered: false });
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError)) throw error;
+      const writeErrors = [error.writeErrors].flat();
+      if (!writeErrors.length || !writeErrors.every(isDuplicateKey)) throw error;
+      stored.push(...writeErrors.map((one) => slice[one.index]!._id));
+    }
+  }
+  return stored;
+}
+
+/**
+ * The statistics ledger on `stats_events`, `stats_fold`, `stats_folded` and the month collections
+ * `stats_counters_YYYYMM`. Every read is by exact `_id` but the fold's "any few recorded events";
+ * every counter is written whole under its version (an `$inc` on thousands of nested numbers took
+ * seconds on FerretDB). What grows with the years is written insert-only (`stats_folded`) or split
+ * by month (the counters): FerretDB plans every update, replace and delete, even by `_id`, as a scan
+ * of the collection (about 5 µs a stored document; dialect.test.ts), so the fold's replaces scan one
+ * month's documents, not every month's.
  */
 export function mongoStatsLedger(database: Database): StatsLedger {
   const db = database.connection.db!;
-  const { StatsEvent, StatsCounter, StatsFold, StatsMark } = database.models;
+  const { StatsEvent, StatsFold, StatsFolded } = database.models;
   const events = db.collection<StoredEvent>(StatsEvent.collection.collectionName);
-  const counters = db.collection<StoredCounter>(StatsCounter.collection.collectionName);
   const fold = db.collection<StoredFold>(StatsFold.collection.collectionName);
-  const marks = db.collection<StoredMark>(StatsMark.collection.collectionName);
-
-  const insertIgnoringDuplicates = async <T extends { _id: string }>(collection: typeof events | typeof counters, docs: T[]) => {
-    if (!docs.length) return;
-    try {
-      await collection.insertMany(docs as never, { ordered: false });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-      // Some were there already (a re-run): add the others one by one.
-      for (const doc of docs) {
-        await collection.insertOne(doc as never).catch((one: unknown) => {
-          if (!isDuplicateKey(one)) throw one;
-        });
-      }
-    }
-  };
+  const folded = db.collection<StoredFolded>(StatsFolded.collection.collectionName);
+  const counters = (name: string) => db.collection<StoredCounter>(name);
+  const countersOf = (id: string) => counters(counterCollectionOf(id));
 
   return {
-    async foldedSeqs(caseIds) {
-      const folded = new Map<string, Set<number>>();
-      for (const id of caseIds) {
-        const mark = await marks.findOne({ _id: id });
-        if (mark) folded.set(id, new Set(mark.seqs));
-      }
-      return folded;
+    async foldedKeys(keys) {
+      const found = new Set<string>();
+      // One exact `_id` read per key: `$in` is a scan of the whole collection on FerretDB.
+      for (const key of keys) if (await folded.findOne({ _id: key }, { projection: { _id: 1 } })) found.add(key);
+      return found;
     },
 
-    async markFolded(seqs) {
-      for (const [id, list] of seqs) await marks.updateOne({ _id: id }, { $addToSet: { seqs: { $each: [...list] } } }, { upsert: true });
+    async markFolded(keys) {
+      await insertUnordered(folded, keys.map((key) => ({ _id: key })));
     },
 
     async insertEvents(list) {
-      await insertIgnoringDuplicates(
+      await insertUnordered(
         events,
         list.map((event) => ({ _id: event.key, caseId: event.caseId, seq: event.seq, event: JSON.stringify(event) })),
       );
@@ -99,6 +126,7 @@ export function mongoStatsLedger(database: Database): StatsLedger {
     },
 
     async deleteEvents(keys) {
+      // `$in` scans `stats_events`, which the fold keeps small (a few batches at most, emptied every 10 s).
       for (let i = 0; i < keys.length; i += 500) await events.deleteMany({ _id: { $in: keys.slice(i, i + 500) } });
     },
 
@@ -123,35 +151,46 @@ export function mongoStatsLedger(database: Database): StatsLedger {
     },
 
     async readCounter(id) {
-      const doc = await counters.findOne({ _id: id });
+      const doc = await countersOf(id).findOne({ _id: id });
       return doc ? toCounter(doc) : null;
     },
 
     async writeCounter(doc, previousVersion) {
       if (previousVersion === null) {
         try {
-          await counters.insertOne(fromCounter(doc));
+          await countersOf(doc.id).insertOne(fromCounter(doc));
           return true;
         } catch (error) {
           if (isDuplicateKey(error)) return false;
           throw error;
         }
       }
-      const result = await counters.replaceOne({ _id: doc.id, version: previousVersion }, fromCounter(doc));
+      const result = await countersOf(doc.id).replaceOne({ _id: doc.id, version: previousVersion }, fromCounter(doc));
       return result.matchedCount === 1;
     },
 
     async replaceCounter(doc) {
-      await counters.replaceOne({ _id: doc.id }, fromCounter(doc), { upsert: true });
+      await countersOf(doc.id).replaceOne({ _id: doc.id }, fromCounter(doc), { upsert: true });
+    },
+
+    async insertCounters(docs) {
+      const taken: string[] = [];
+      for (const [name, group] of byCollection(docs, (doc) => doc.id)) taken.push(...(await insertUnordered(counters(name), group.map(fromCounter))));
+      if (taken.length) throw new Error(`统计计数文档已存在：${taken.join('、')}`);
     },
 
     async counterIds() {
-      const docs = await counters.find({}, { projection: { _id: 1 } }).toArray();
-      return docs.map((doc) => doc._id);
+      const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((collection) => collection.name).filter(isCounterCollection);
+      const ids: string[] = [];
+      for (const name of names.sort()) ids.push(...(await counters(name).find({}, { projection: { _id: 1 } }).toArray()).map((doc) => doc._id));
+      return ids;
     },
 
     async deleteCounters(ids) {
-      for (let i = 0; i < ids.length; i += 500) await counters.deleteMany({ _id: { $in: ids.slice(i, i + 500) } });
+      // Only the rebuild deletes (documents no case counts into any more): each `$in` scans one month.
+      for (const [name, group] of byCollection(ids, (id) => id)) {
+        for (let i = 0; i < group.length; i += 500) await counters(name).deleteMany({ _id: { $in: group.slice(i, i + 500) } });
+      }
     },
 
     async readCountedUntil() {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRecord } from '../../shared/cases/types';
 import { breakdowns, type DayRange, type StatsScope } from '../../shared/stats/types';
+import { monthOfCounterDocument } from '../../shared/stats/documents';
+import { emptyTally } from '../../shared/stats/fold';
 import { countPlainly } from '../../shared/stats/testing';
 import { rebuildStats } from '../commands/stats/rebuild';
 import { mongoCaseStore } from '../db/case-store';
@@ -134,5 +136,24 @@ describe('the statistics projection after a scripted history', () => {
     expect(Object.keys(district.by).sort()).toEqual([...breakdowns].sort());
     // Nothing left to fold: the rebuild counted what was recorded, and a re-run of the effects adds nothing.
     expect(await stats.fold(500, app.clock.now())).toBe(0);
+  });
+
+  it('rebuilds a month lost from the projection in bulk beside the documents it replaces, dropping one no case counts into', async () => {
+    const stats = mongoStatsStore(app.database);
+    const ledger = mongoStatsLedger(app.database);
+    const ranges: DayRange[] = [year, { from: '2026-03-30', to: '2026-04-01' }, { from: '2026-04-01', to: '2026-04-30' }];
+    const tallies = () => Promise.all(ranges.flatMap((range) => [stats.tally({ kind: 'district' }, range), stats.tally({ kind: 'street', streetCode: 'ST01' }, range)]));
+    const before = await tallies();
+    const stored = (await ledger.counterIds()).sort();
+    const lost = stored.filter((id) => monthOfCounterDocument(id) === '2026-04');
+    expect(lost.length).toBeGreaterThan(0);
+    expect(lost.length).toBeLessThan(stored.length);
+    await ledger.deleteCounters(lost);
+    await ledger.insertCounters([{ id: 'district@d:2025-12-31', version: 1, lastFold: null, tally: emptyTally() }]);
+
+    const report = await rebuildStats({ cases: mongoCaseStore(app.database), ledger, now: app.clock.now });
+    expect(report).toMatchObject({ documents: stored.length, dropped: 1 });
+    expect((await ledger.counterIds()).sort()).toEqual(stored);
+    expect(await tallies()).toEqual(before);
   });
 });

@@ -8,17 +8,17 @@ const stored = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** The statistics ledger in memory, for use-case tests and the store contract. */
 export function memoryStatsLedger(): StatsLedger {
-  const folded = new Map<string, Set<number>>();
+  const folded = new Set<string>();
   const events = new Map<string, CountedEvent>();
   const counters = new Map<string, CounterDocument>();
   let journal: FoldJournal | null = null;
   let countedUntil: Date | null = null;
   return {
-    async foldedSeqs(caseIds) {
-      return new Map(caseIds.flatMap((id) => (folded.has(id) ? [[id, new Set(folded.get(id))] as const] : [])));
+    async foldedKeys(keys) {
+      return new Set(keys.filter((key) => folded.has(key)));
     },
-    async markFolded(more) {
-      for (const [id, seqs] of more) folded.set(id, new Set([...(folded.get(id) ?? []), ...seqs]));
+    async markFolded(keys) {
+      for (const key of keys) folded.add(key);
     },
     async insertEvents(list) {
       for (const event of list) if (!events.has(event.key)) events.set(event.key, stored(event));
@@ -51,6 +51,11 @@ export function memoryStatsLedger(): StatsLedger {
     },
     async replaceCounter(doc) {
       counters.set(doc.id, stored(doc));
+    },
+    async insertCounters(docs) {
+      const taken = docs.filter((doc) => counters.has(doc.id));
+      for (const doc of docs) if (!counters.has(doc.id)) counters.set(doc.id, stored(doc));
+      if (taken.length) throw new Error(`统计计数文档已存在：${taken.map((doc) => doc.id).join('、')}`);
     },
     async counterIds() {
       return [...counters.keys()];

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { countedEventsOf } from '../../shared/stats/derive';
-import { tallyOfEvents } from '../../shared/stats/fold';
+import { emptyTally, tallyOfEvents } from '../../shared/stats/fold';
 import { randomHistories } from '../../shared/stats/testing';
 import type { CountedEvent, DayRange } from '../../shared/stats/types';
 import type { StatsStore } from '../commands/ports';
-import type { StatsLedger } from '../commands/stats/ledger';
+import type { CounterDocument, StatsLedger } from '../commands/stats/ledger';
 import { statsStoreOver } from '../commands/stats/projection';
 
 /** A statistics store, the ledger under it, and how to dispose of them. */
@@ -108,6 +108,32 @@ export function describeStatsStoreContract(name: string, make: () => Promise<Sta
       expect(await subject.stats.fold(500, now)).toBe(0);
       expect(await subject.stats.fold(500, new Date(now.getTime() + 61_000))).toBe(5);
       expect(await subject.stats.countedUntil()).toEqual(new Date(now.getTime() + 61_000));
+    });
+
+    it('keeps an event key folded for ever, whichever keys are marked again', async () => {
+      expect(await subject.ledger.foldedKeys(['C1:1'])).toEqual(new Set());
+      await subject.ledger.markFolded(['C1:1', 'C1:3']);
+      await subject.ledger.markFolded(['C1:3', 'C2:1', 'C2:1']);
+      await subject.ledger.markFolded([]);
+      expect(await subject.ledger.foldedKeys(['C1:1', 'C1:2', 'C1:3', 'C2:1', 'C2:2'])).toEqual(new Set(['C1:1', 'C1:3', 'C2:1']));
+    });
+
+    it('writes new counter documents in bulk across months, refusing one stored already while writing the others', async () => {
+      const doc = (id: string, filed: number): CounterDocument => ({ id, version: 1, lastFold: 'rebuild:test', tally: { ...emptyTally(), total: { ...emptyTally().total, filed } } });
+      const fresh = [doc('district@m:2026-03', 1), doc('district@d:2026-03-31', 2), doc('street:ST01@d:2026-04-01', 3), doc('district@m:2027-01', 4)];
+      await subject.ledger.insertCounters(fresh);
+      await subject.ledger.insertCounters([]);
+      expect((await subject.ledger.counterIds()).sort()).toEqual(fresh.map((one) => one.id).sort());
+      for (const one of fresh) expect(await subject.ledger.readCounter(one.id)).toEqual(one);
+
+      await expect(subject.ledger.insertCounters([doc('district@m:2026-03', 9), doc('district@d:2026-03-30', 5)])).rejects.toThrow('district@m:2026-03');
+      expect(await subject.ledger.readCounter('district@m:2026-03')).toEqual(fresh[0]);
+      expect(await subject.ledger.readCounter('district@d:2026-03-30')).toEqual(doc('district@d:2026-03-30', 5));
+
+      await subject.ledger.deleteCounters(['district@d:2026-03-31', 'district@m:2027-01', 'district@d:2026-03-30']);
+      expect((await subject.ledger.counterIds()).sort()).toEqual(['district@m:2026-03', 'street:ST01@d:2026-04-01']);
+      expect(await subject.ledger.writeCounter({ ...fresh[2]!, version: 2 }, 1)).toBe(true);
+      expect(await subject.ledger.writeCounter({ ...fresh[2]!, version: 2 }, 1)).toBe(false);
     });
   });
 }

@@ -45,3 +45,10 @@ export function counterDocumentIdsFor(scope: StatsScope, range: DayRange): strin
   const { months, days } = periodsOf(range);
   return [...months.map((month) => monthDocumentId(scope, month)), ...days.map((day) => dayDocumentId(scope, day))];
 }
+
+/** The month (`YYYY-MM`) of a counter document's period, read from its id: where its storage is kept. */
+export function monthOfCounterDocument(id: string): string {
+  const period = /@(?:d:(\d{4}-\d{2})-\d{2}|m:(\d{4}-\d{2}))$/.exec(id);
+  if (!period) throw new Error(`不是统计计数文档的编号：${id}`);
+  return (period[1] ?? period[2])!;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { countedEventsOf } from './derive';
-import { counterDocumentIdsFor, periodsOf } from './documents';
+import { counterDocumentIdsFor, counterDocumentIdsOf, monthOfCounterDocument, periodsOf } from './documents';
 import { addEvent, addTallies, emptyTally, tallyOfEvents } from './fold';
 import { randomHistories } from './testing';
 
@@ -48,5 +48,14 @@ describe('the documents a period is read from', () => {
   it('reads a year in about 12 + 60 documents, not 365', () => {
     const ids = counterDocumentIdsFor({ kind: 'district' }, { from: '2026-01-15', to: '2027-01-14' });
     expect(ids.length).toBeLessThanOrEqual(11 + 31 + 14);
+  });
+
+  it('tells the month of every document an event is added to, and refuses an id that names no period', () => {
+    const [event] = countedEventsOf(randomHistories(3, 1).finals[0]!);
+    for (const id of counterDocumentIdsOf(event!)) expect(monthOfCounterDocument(id), id).toBe(event!.day.slice(0, 7));
+    expect(monthOfCounterDocument('street:ST01|category:01@d:2026-11-28')).toBe('2026-11');
+    expect(monthOfCounterDocument('district@m:2027-01')).toBe('2027-01');
+    expect(() => monthOfCounterDocument('district@y:2027')).toThrow();
+    expect(() => monthOfCounterDocument('district@d:2027-01')).toThrow();
   });
 });

@@ -27,12 +27,12 @@ export interface FoldJournal {
  */
 export interface StatsLedger {
   /**
-   * The seqs already folded, per case (absent: none). A set, not a high-water mark: a case's
-   * effects may be recorded out of order (an earlier write's job retried after a later one ran).
+   * Which of these event keys (`caseId:seq`) are folded already. Per key, not a high-water mark per
+   * case: a case's effects may be recorded out of order (an earlier write's job retried after a later one ran).
    */
-  foldedSeqs(caseIds: readonly string[]): Promise<Map<string, Set<number>>>;
-  /** Adds seqs to each case's folded set. */
-  markFolded(seqs: ReadonlyMap<string, readonly number[]>): Promise<void>;
+  foldedKeys(keys: readonly string[]): Promise<Set<string>>;
+  /** Marks event keys folded, for ever; a key marked already stays marked. */
+  markFolded(keys: readonly string[]): Promise<void>;
   /** Records events by key; a key already recorded is skipped. */
   insertEvents(events: readonly CountedEvent[]): Promise<void>;
   /** Up to `limit` recorded events, in no particular order. */
@@ -48,6 +48,11 @@ export interface StatsLedger {
   writeCounter(doc: CounterDocument, previousVersion: number | null): Promise<boolean>;
   /** Writes `doc` whatever is stored (the rebuild, which holds the fold). */
   replaceCounter(doc: CounterDocument): Promise<void>;
+  /**
+   * Writes documents none of which is stored yet, in bulk (a fresh projection: the rebuild's new
+   * documents, the bench's year); rejects if one is stored already, having written the others.
+   */
+  insertCounters(docs: readonly CounterDocument[]): Promise<void>;
   counterIds(): Promise<string[]>;
   deleteCounters(ids: readonly string[]): Promise<void>;
   readCountedUntil(): Promise<Date | null>;

@@ -17,18 +17,11 @@ export function eventsByDocument(events: readonly CountedEvent[]): Map<string, C
   return byDocument;
 }
 
-/** The seqs of each case among `events`. */
-export function seqsByCase(events: Iterable<Pick<CountedEvent, 'caseId' | 'seq'>>): Map<string, number[]> {
-  const seqs = new Map<string, number[]>();
-  for (const { caseId, seq } of events) seqs.set(caseId, [...(seqs.get(caseId) ?? []), seq]);
-  return seqs;
-}
-
 /**
  * Folds one batch: the journal in hand if a fold was cut short (or none is), else a new batch of
  * up to `limit` recorded events. Each touched counter document is read, skipped if this batch
- * wrote it already, else written whole under its version; then the events' seqs are marked folded
- * on their cases (so a late re-run of a recorded effect is skipped), the events deleted and the journal dropped.
+ * wrote it already, else written whole under its version; then the events' keys are marked folded
+ * (so a late re-run of a recorded effect is skipped), the events deleted and the journal dropped.
  * Every step is safe to repeat, so a process killed anywhere in it loses and doubles nothing.
  */
 async function foldBatch(ledger: StatsLedger, limit: number, now: Date): Promise<number> {
@@ -58,7 +51,7 @@ async function foldBatch(ledger: StatsLedger, limit: number, now: Date): Promise
     // Only a second folder (another process on the same journal) gets here; the next pass resumes.
     if (!written) throw new Error(`统计计数文档 ${id} 在汇总时被并发修改`);
   }
-  await ledger.markFolded(seqsByCase(journal.events));
+  await ledger.markFolded(journal.events.map((event) => event.key));
   await ledger.deleteEvents(journal.events.map((event) => event.key));
   await ledger.deleteJournal(journal.id);
   await ledger.writeCountedUntil(now);
@@ -70,8 +63,8 @@ export function statsStoreOver(ledger: StatsLedger): StatsStore {
   return {
     async record(events) {
       if (!events.length) return;
-      const folded = await ledger.foldedSeqs([...new Set(events.map((event) => event.caseId))]);
-      await ledger.insertEvents(events.filter((event) => !folded.get(event.caseId)?.has(event.seq)));
+      const folded = await ledger.foldedKeys([...new Set(events.map((event) => event.key))]);
+      await ledger.insertEvents(events.filter((event) => !folded.has(event.key)));
     },
 
     fold: (limit, now) => foldBatch(ledger, limit, now),

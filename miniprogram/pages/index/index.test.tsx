@@ -9,7 +9,8 @@ const session = vi.hoisted(() => ({ account: undefined as Me | undefined }));
 
 vi.mock('../../services/cases', () => cases);
 vi.mock('../../services/health', () => ({ getHealth: () => Promise.resolve({ status: 'ok' }), isHealthy: () => true }));
-vi.mock('../../services/figures', () => ({ getFigures: () => Promise.reject(new Error('not yet')) }));
+const stats = vi.hoisted(() => ({ getPublicStats: vi.fn() }));
+vi.mock('../../services/stats', () => stats);
 vi.mock('../../services/places', () => ({
   getCompound: () => Promise.resolve({ code: 'C001', streetCode: 'ST01' }),
   listStreets: () => Promise.resolve({ items: [{ code: 'ST01', name: '包公街道' }], nextCursor: null }),
@@ -35,10 +36,28 @@ beforeEach(() => {
   community.myMemberships.mockReset().mockResolvedValue({ items: [] });
   community.myGrids.mockReset().mockResolvedValue({ items: [] });
   cases.listCases.mockReset();
+  stats.getPublicStats.mockReset().mockRejectedValue(new Error('not yet'));
   session.account = undefined;
 });
 
 describe('home page', () => {
+  it("shows this month's public figures from the statistics (filed, closed, on-time rate)", async () => {
+    cases.listCases.mockResolvedValue({ items: [], nextCursor: null });
+    const totals = (filed: number, closed: number, onTimeRate: number | null) => ({ filed, closed, closedOnTime: closed, onTimeRate, satisfactionAverage: null, ratings: 0 });
+    stats.getPublicStats.mockResolvedValue({
+      generatedAt: '2026-11-28T05:00:00.000Z',
+      countedUntil: '2026-11-28T05:00:00.000Z',
+      periods: [
+        { key: 'week', label: '本周', from: '2026-11-23', to: '2026-11-28', totals: totals(12, 9, 0.5), byCategory: [], byStreet: [] },
+        { key: 'month', label: '本月', from: '2026-11-01', to: '2026-11-28', totals: totals(853, 812, 0.9612), byCategory: [], byStreet: [] },
+      ],
+    });
+    render(<Index />);
+    expect(await screen.findByText('853')).toBeTruthy();
+    expect(screen.getByText('812')).toBeTruthy();
+    expect(screen.getByText('本月上报')).toBeTruthy();
+  });
+
   it('shows a resident her open cases and her street’s public cases, and no staff work', async () => {
     session.account = resident;
     cases.listCases.mockImplementation((query: { view: string }) =>

@@ -9,7 +9,7 @@ import { HOMES_PAGE, pollPageUrl, POLLS_PAGE } from '../../components/poll-phase
 import { PageShell, usePreferences } from '../../components/page-shell';
 import { canReadStats, PUBLIC_FIGURES_PAGE, STATS_DASHBOARD_PAGE } from '../../components/stats-roles';
 import { listCases, type CasePage, type CaseSummary } from '../../services/cases';
-import { getFigures, type DistrictFigures } from '../../services/figures';
+import { getPublicStats, type PublicStats } from '../../services/stats';
 import { getHealth, isHealthy } from '../../services/health';
 import { myGrids, myMemberships, type MyGrids } from '../../services/membership';
 import { listPolls, type PollPage } from '../../services/polls';
@@ -43,7 +43,7 @@ interface HomeData {
   service: Remote<boolean>;
   myOpen: Remote<CasePage> | null;
   publicCases: Remote<{ page: CasePage; street: HomeStreet | null }>;
-  figures: Remote<DistrictFigures>;
+  figures: Remote<PublicStats>;
   inbox: Remote<CasePage> | null;
   overdue: Remote<CasePage> | null;
   scope: string | null;
@@ -103,7 +103,7 @@ export default function Index() {
       getHealth().then(isHealthy, () => false),
       who && !signedInStaff ? settle(listCases({ view: 'mine', group: 'open', limit: 3 })) : null,
       settle(loadPublic(who)),
-      settle(getFigures()),
+      settle(getPublicStats()),
       signedInStaff ? settle(listCases({ view: 'inbox', limit: 20 })) : null,
       signedInStaff ? settle(listCases({ view: 'inbox', overdue: 'true', limit: 20 })) : null,
       who && signedInStaff ? loadScope(who) : null,
@@ -372,8 +372,8 @@ function CaseList({ remote, now, empty }: { remote: Remote<CasePage>; now: Date;
   );
 }
 
-function FiguresTeaser({ figures }: { figures: Remote<DistrictFigures> }) {
-  const month = figures.state === 'ready' ? figures.value.month : null;
+function FiguresTeaser({ figures }: { figures: Remote<PublicStats> }) {
+  const month = figures.state === 'ready' ? figures.value.periods.find((period) => period.key === 'month')?.totals : undefined;
   return (
     <View className='section'>
       <View className='home__card figures-teaser' role='button' ariaLabel='查看全区数据' hoverClass='entry--pressed' onClick={() => openPage(PUBLIC_FIGURES_PAGE)}>
@@ -383,7 +383,7 @@ function FiguresTeaser({ figures }: { figures: Remote<DistrictFigures> }) {
         </View>
         {month ? (
           <View className='figures-teaser__numbers'>
-            <Figure label='本月上报' value={String(month.reported)} />
+            <Figure label='本月上报' value={String(month.filed)} />
             <Figure label='本月办结' value={String(month.closed)} />
             <Figure label='按时办结率' value={formatRate(month.onTimeRate)} />
           </View>

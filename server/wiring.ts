@@ -11,7 +11,6 @@ import { mongoCatalogStore } from './db/catalog-store';
 import { mongoCaseFollowers, mongoCaseOutbox, mongoCaseStore } from './db/case-store';
 import { pingDatabase, type Database } from './db/connection';
 import { mongoJobStore } from './db/job-store';
-import { mongoFigureSource } from './db/figure-source';
 import { mongoInboxStore } from './db/inbox-store';
 import { mongoMembershipStore, mongoRosterStore } from './db/membership-store';
 import { mongoPollCommentStore, mongoPollStore } from './db/poll-store';
@@ -56,7 +55,6 @@ export function buildUseCases(wiring: Wiring): UseCases {
     cases: wiring.wrapCaseStore ? wiring.wrapCaseStore(cases) : cases,
     followers: mongoCaseFollowers(database),
     photos: mongoPhotoPort(database),
-    figures: mongoFigureSource(database),
     photoLibrary: photoLibrary(database, wiring.uploadsDir),
     catalogs: mongoCatalogStore(database),
     jobs: mongoJobStore(database),

@@ -1,7 +1,6 @@
 import type { SubcategoryEntry } from '../../shared/catalog/catalog';
 import type { Catalog } from '../../shared/catalog/types';
 import type { ListFacet } from '../../shared/cases/facets';
-import type { FigureCounts } from '../../shared/cases/figures';
 import type { CaseRecord, Effect, NotifyTemplate } from '../../shared/cases/types';
 import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
 import type { AccountAuditAction, LoginKind } from '../../shared/api/accounts';
@@ -75,22 +74,6 @@ export interface CaseStore {
   addFollower(caseId: string, followerId: string): Promise<boolean>;
   /** Whether `accountId` follows the case ("me too"): the privacy policy shows followers more than the public. */
   isFollower(caseId: string, accountId: string): Promise<boolean>;
-}
-
-/** The public figures of one street and top category (大类) over a period. */
-export interface FigureTally extends FigureCounts {
-  streetCode: string;
-  categoryCode: string;
-}
-
-/**
- * Where the district's public figures are counted. Today the case store counts on demand (the use
- * case caches the answer); statistics (issue 10) will feed the same port from projections kept by
- * the outbox.
- */
-export interface FigureSource {
-  /** Tallies per (street, top category) of the cases filed from `since` on (all of them when null), as `countsOf` counts a case; only pairs with a case. */
-  tally(since: Date | null): Promise<FigureTally[]>;
 }
 
 /** Attaching uploaded photos to a case: the photo adapter implements it. */

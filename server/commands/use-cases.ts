@@ -15,8 +15,7 @@ import type { RecordSubscriptions } from '../../shared/api/wechat';
 import type { WeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 import { recordSubscriptions, subscriptionsOf } from './messages/subscriptions';
 import { photoForViewer, uploadPhoto } from './photos';
-import type { AccountPort, CaseFollowersPort, CaseStore, CatalogStore, ConsentStore, FigureSource, HealthPort, InboxStore, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
-import { districtFigures } from './figures';
+import type { AccountPort, CaseFollowersPort, CaseStore, CatalogStore, ConsentStore, HealthPort, InboxStore, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
 import { claimMembership, decideMembership, importRoster, leaveMembership, listMemberships, myGrids, myMemberships } from './membership';
 import type { ClaimMembership, ListMembershipsQuery } from '../../shared/api/membership';
 import type { MembershipStore, PollCommentStore, PollStore, RosterStore } from './ports';
@@ -32,8 +31,6 @@ export interface UseCasePorts {
   /** Who follows a case: live "my cases" subscriptions are told of followed cases too. */
   followers: CaseFollowersPort;
   photos: PhotoPort;
-  /** Where the public district figures are counted. */
-  figures: FigureSource;
   photoLibrary: PhotoLibrary;
   catalogs: CatalogStore;
   /** The effect job queue, for the admin's dead-letter list and retry. */
@@ -169,8 +166,6 @@ export function bindUseCases(ports: UseCasePorts) {
       reject: (actor: Actor, id: string, reason: string, revision: number) => decideMembership(membershipDeps, actor, id, revision, { status: 'rejected', reason }),
       importRoster: (actor: Actor, bytes: Uint8Array) => importRoster(membershipDeps, actor, bytes),
     },
-    /** The public portal's district figures, counted at most once a minute. */
-    figures: { district: districtFigures({ source: ports.figures, reference: ports.reference, now: ports.now }) },
     health: {
       check: async () => ({ dbUp: await ports.health.pingDatabase(), engine: ports.health.engine }),
     },

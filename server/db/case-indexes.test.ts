@@ -18,7 +18,7 @@ import { startMonitoredApp, type MonitoredApp } from '../testing/command-log';
  * after the equality prefix. FerretDB scans whatever the indexes, so the engine cannot tell us;
  * production MongoDB would, with slow lists. The queries are captured from the wire (command
  * monitoring) while the API serves every list view with each kind of filter and a second page,
- * nearby duplicates, detail, events, "me too", the public figures and a scheduler pass; the
+ * nearby duplicates, detail, events, "me too" and a scheduler pass; the
  * indexes are read from the schema, which is what start-up creates.
  */
 
@@ -248,9 +248,6 @@ beforeAll(async () => {
   await act(onMonitored, 'pm01', ids[0]!, 'claim');
   await act(onMonitored, 'pm01', ids[0]!, 'progress', { note: '已约谈保洁公司' });
 
-  // The public figures: one aggregation per period.
-  await get('/api/v1/figures');
-
   // Detail, "me too", nearby duplicates.
   await get(`/api/v1/cases/${ids[1]}`, 'street01');
   const follow = await monitored.server.request('POST', `/api/v1/cases/${ids[1]}/follow`, { token: await app.token('resident02') });
@@ -321,7 +318,6 @@ describe('every query of the case store has a declared index', () => {
     expect(shapes.some((shape) => shape.cursor)).toBe(true);
     expect(shapes.some((shape) => shape.range.includes('nextCheckAt'))).toBe(true);
     expect(shapes.some((shape) => shape.range.includes('location.lat'))).toBe(true);
-    expect(shapes.some((shape) => shape.command === 'aggregate' && shape.range.includes('filedAt'))).toBe(true);
     expect(shapes.some((shape) => shape.command === 'find' && shape.byId)).toBe(true);
     expect(shapes.some((shape) => shape.command === 'update' && shape.byId && shape.equality.includes('version'))).toBe(true);
     expect(shapes.some((shape) => shape.command === 'update' && shape.residual.some((r) => r.startsWith('followerIds')))).toBe(true);

@@ -17,7 +17,6 @@ import { authRoutes } from '../routes/auth/routes';
 import { wechatAuthRoutes } from '../routes/auth/wechat';
 import { catalogRoutes } from '../routes/catalog/routes';
 import { caseRoutes } from '../routes/cases/routes';
-import { figureRoutes } from '../routes/figures/routes';
 import { placeRoutes } from '../routes/places/routes';
 import { photoRoutes } from '../routes/photos/routes';
 import { openapiRoutes } from '../routes/openapi';
@@ -72,7 +71,6 @@ export function createApp(deps: AppDeps): Koa {
   wechatAuthRoutes(router, deps);
   catalogRoutes(router, deps);
   caseRoutes(router, deps);
-  figureRoutes(router, deps);
   placeRoutes(router, deps);
   photoRoutes(router, deps);
   adminJobRoutes(router, deps);

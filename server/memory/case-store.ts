@@ -3,8 +3,7 @@ import { decodeListCursor, encodeListCursor, isAfterInList } from '../../shared/
 import { nextSystemCheckAt } from '../../shared/cases/machine';
 import { statusGroup } from '../../shared/cases/states';
 import type { CaseRecord } from '../../shared/cases/types';
-import type { CaseFollowersPort, CaseListScope, CaseOutbox, CaseStore, FigureSource, FigureTally, FilingKey, OutboxEntry } from '../commands/ports';
-import { addCounts, countsOf, noFigures } from '../../shared/cases/figures';
+import type { CaseFollowersPort, CaseListScope, CaseOutbox, CaseStore, FilingKey, OutboxEntry } from '../commands/ports';
 import { invalidListCursor } from '../errors';
 
 interface Held {
@@ -57,7 +56,7 @@ function scopeValue(held: Held, field: NonNullable<CaseListScope['field']>): str
  * to them by the contract suite both run: use-case tests need no engine. One process only, so a
  * version check and the write after it cannot interleave with another writer.
  */
-export function memoryCaseStore(): CaseStore & { readonly size: number; readonly outbox: CaseOutbox; readonly followers: CaseFollowersPort; readonly figures: FigureSource } {
+export function memoryCaseStore(): CaseStore & { readonly size: number; readonly outbox: CaseOutbox; readonly followers: CaseFollowersPort } {
   const cases = new Map<string, Held>();
   const counters = new Map<string, number>();
   const listeners = new Set<(entries: readonly OutboxEntry[], record: CaseRecord) => void>();
@@ -100,21 +99,6 @@ export function memoryCaseStore(): CaseStore & { readonly size: number; readonly
         held.appliedEffectKeys.add(effectKey);
         held.record = { ...held.record, followers: held.record.followers + fresh.length };
         return 'applied';
-      },
-    },
-
-    figures: {
-      async tally(since) {
-        const tallies = new Map<string, FigureTally>();
-        for (const { record } of cases.values()) {
-          if (since && record.filedAt.getTime() < since.getTime()) continue;
-          const counts = countsOf({ status: record.status, caseOverdue: record.caseClock?.overdue ?? null, satisfaction: record.rating?.satisfaction ?? null });
-          if (counts.reported === 0) continue;
-          const key = `${record.streetCode}|${record.categoryCode}`;
-          const tally = tallies.get(key) ?? { streetCode: record.streetCode, categoryCode: record.categoryCode, ...noFigures() };
-          tallies.set(key, { ...tally, ...addCounts(tally, counts) });
-        }
-        return [...tallies.values()];
       },
     },
 

@@ -62,7 +62,6 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     cases: deps.store,
     followers: store.followers,
     photos,
-    figures: store.figures,
     catalogs,
     jobs,
     inbox,

@@ -72,10 +72,12 @@ it(`loses and doubles no vote of ${voters} residents across a kill -9 of the ser
   const [single, multiple] = poll.questions;
   const ballotOf = (index: number) => ({ choices: { [single!.id]: [single!.options[index % 3]!.id], [multiple!.id]: [multiple!.options[index % 2]!.id] } });
 
-  // All at once; the kill lands a third of the way into the answers.
+  // Nearly at once (a few ms apart, so that votes grouped into one write cannot all be answered
+  // before the kill); the kill lands a third of the way into the answers.
   const answers = new Map<number, number | undefined>();
   const killed = server;
   const first = residents.map(async (resident, index) => {
+    await new Promise((resolve) => setTimeout(resolve, index * 3));
     const answer = await call(killed.base, `/api/v1/polls/${poll.id}/votes`, resident.token, ballotOf(index));
     answers.set(index, answer?.status);
     if ([...answers.values()].filter((status) => status === 201).length === Math.floor(voters / 3)) killed.child.kill('SIGKILL');

@@ -1,4 +1,5 @@
 import type { Dashboard, FigureRow, PublicPeriod, TrendPoint } from '../services/stats';
+import { formatRate } from '../utils/format';
 
 /**
  * How the statistics pages write their numbers and tables: plain words, a dash where nothing is
@@ -6,10 +7,6 @@ import type { Dashboard, FigureRow, PublicPeriod, TrendPoint } from '../services
  */
 export function formatCount(count: number): string {
   return count.toLocaleString('en-US');
-}
-
-export function formatRate(rate: number | null): string {
-  return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
 }
 
 export function formatScore(average: number | null): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatRemaining, formatTime, maskPhone, statusTone } from './format';
+import { formatDateTime, formatRate, formatRemaining, formatTime, maskPhone, statusTone } from './format';
 
 // 2026-11-27 14:00 in Beijing.
 const now = new Date('2026-11-27T06:00:00Z');
@@ -61,5 +61,14 @@ describe('statusTone', () => {
 describe('maskPhone', () => {
   it('hides the middle four digits of every mobile number in a text', () => {
     expect(maskPhone('联系13812345678或15900001111')).toBe('联系138****5678或159****1111');
+  });
+});
+
+describe('formatRate', () => {
+  it('writes rates to one decimal, with a dash before anything is known', () => {
+    expect(formatRate(0.958)).toBe('95.8%');
+    expect(formatRate(1)).toBe('100.0%');
+    expect(formatRate(0.0004)).toBe('0.0%');
+    expect(formatRate(null)).toBe('—');
   });
 });

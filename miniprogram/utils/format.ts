@@ -71,3 +71,8 @@ export function statusTone(item: { statusGroup: string; status: string; overdue:
 export function maskPhone(phone: string): string {
   return phone.replace(/(1[3-9]\d)\d{4}(\d{4})/g, '$1****$2');
 }
+
+/** A rate as a percentage to one decimal, with a dash before anything is known (no case closed yet). */
+export function formatRate(rate: number | null): string {
+  return rate === null ? '—' : `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
+}

@@ -254,7 +254,6 @@ export function buildOpenApiDocument(operations: readonly OperationDescription[]
       { name: '后台任务', description: '案件各步骤产生的后续任务：失败任务的查看与重试（系统管理员）' },
       { name: '消息', description: '站内消息：案件进展通知，本人与本单位共享的消息，未读数与已读' },
       { name: '账号', description: '账号管理：新建、停用与启用、调整角色与辖区、重置密码，每次变更留有记录' },
-      { name: '公开数据', description: '门户公开的全区办理情况：上报、结案、按时结案率与满意度，不含个人信息' },
       { name: '议事协商', description: '小区议事：居委会或网格长发起议题，范围内已认证的居民（或每户）投票一次；票数计入后无人能把选票与投票人对应；结果、决定及由决定产生的案件' },
       { name: '住户身份', description: '居民申报住房、社区与网格审核、社区导入住户名册，以及居民所在网格的1+2+N团队' },
       { name: '统计分析', description: '按街镇、网格、大类、小类与单位的办理统计：趋势、单位考核排行、热点网格与环比；可导出 CSV 与 Excel；公开统计无须登录' },

@@ -15,7 +15,7 @@ import { myGrids, myMemberships, type MyGrids } from '../../services/membership'
 import { listPolls, type PollPage } from '../../services/polls';
 import { getCompound } from '../../services/places';
 import { currentAccount, isStaff, type Me } from '../../services/session';
-import { formatRate } from '../figures/figures-view';
+import { formatRate } from '../../utils/format';
 import { loginUrl } from '../login/redirect';
 import { openPage } from '../login/navigate';
 import { useUnreadCount } from '../messages/unread';

@@ -2,7 +2,8 @@ import type { CountedEvent } from '../shared/stats/types';
 import { addEvent, emptyTally } from '../shared/stats/fold';
 import type { Database } from '../server/db/connection';
 import { mongoStatsLedger } from '../server/db/stats-store';
-import { eventsByDocument } from '../server/commands/stats/projection';
+import { eventsByDocument, monthsOf } from '../server/commands/stats/projection';
+import { monthOfCounterDocument } from '../shared/stats/documents';
 import type { CounterDocument } from '../server/commands/stats/ledger';
 
 export { countedEventsOf } from '../shared/stats/derive';
@@ -23,6 +24,7 @@ export async function foldIntoDatabase(database: Database, events: readonly Coun
   const documents: CounterDocument[] = [...tallies].map(([id, tally]) => ({ id, version: 1, lastFold: null, tally }));
   const target = mongoStatsLedger(database);
   await target.insertCounters(documents);
+  await target.bumpStamps(monthsOf(documents.map((doc) => monthOfCounterDocument(doc.id))));
   await target.writeCountedUntil(now);
   return { documents: documents.length };
 }

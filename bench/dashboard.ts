@@ -5,7 +5,16 @@ import { openDatabase, syncIndexes } from '../server/db/connection';
 import { ReferenceData } from '../server/reference/reference-data';
 import { seedDemoDistrict } from '../server/seed/seed';
 import { startServerProcess } from '../server/testing/server-process';
-import { addDays, districtDayOf } from '../shared/stats/rows';
+import { addDays, districtDayOf, previousRangeOf } from '../shared/stats/rows';
+import { mongoStatsLedger } from '../server/db/stats-store';
+import { monthsOf } from '../server/commands/stats/projection';
+
+/** Every day from `from` to `to`. */
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  return days;
+}
 import { beijingStartOf, generateYear } from './dashboard-cases';
 import { countedEventsOf, foldIntoDatabase } from './dashboard-seam';
 
@@ -61,7 +70,23 @@ export async function measureDashboardAt(engineUri: string, workDir: string, opt
       if (warm.filed !== options.cases) throw new Error(`the dashboard counts ${warm.filed} filed cases, not the ${options.cases} generated`);
       const latencies: number[] = [];
       for (let n = 0; n < options.samples; n += 1) latencies.push((await once()).ms);
-      return { p50Ms: round1(percentile(latencies, 0.5)), p95Ms: round1(percentile(latencies, 0.95)), counterDocuments: folded.documents, events: events.length };
+      // Cold: every month of both periods stamped as changed before each request, as after a fold
+      // touching all of them, so the server reads and adds every document again.
+      const ledger = mongoStatsLedger(database);
+      const months = monthsOf(daysBetween(previousRangeOf(year).from, year.to));
+      const cold: number[] = [];
+      for (let n = 0; n < Math.ceil(options.samples / 2); n += 1) {
+        await ledger.bumpStamps(months);
+        cold.push((await once()).ms);
+      }
+      return {
+        p50Ms: round1(percentile(latencies, 0.5)),
+        p95Ms: round1(percentile(latencies, 0.95)),
+        coldP50Ms: round1(percentile(cold, 0.5)),
+        coldP95Ms: round1(percentile(cold, 0.95)),
+        counterDocuments: folded.documents,
+        events: events.length,
+      };
     } finally {
       await server.stop();
     }
@@ -79,8 +104,8 @@ export async function measureDashboard(engineUri: string, workDir: string, optio
   console.log('dashboard large', large);
   const growth = Math.round((large.p95Ms / small.p95Ms) * 1000) / 1000;
   return {
-    dashboard_year_ms: { value: large.p95Ms, unit: 'ms', p50Ms: large.p50Ms, cases: options.cases, events: large.events, counterDocuments: large.counterDocuments, samples: options.samples, target: 200, met: large.p95Ms <= 200 },
-    dashboard_growth: { value: growth, unit: 'ratio', smallCases: options.smallCases, smallP95Ms: small.p95Ms, smallCounterDocuments: small.counterDocuments, target: 1.5, met: growth <= 1.5 },
+    dashboard_year_ms: { value: large.p95Ms, unit: 'ms', p50Ms: large.p50Ms, coldP50Ms: large.coldP50Ms, coldP95Ms: large.coldP95Ms, cases: options.cases, events: large.events, counterDocuments: large.counterDocuments, samples: options.samples, target: 200, met: large.p95Ms <= 200 },
+    dashboard_growth: { value: growth, unit: 'ratio', coldRatio: Math.round((large.coldP95Ms / small.coldP95Ms) * 1000) / 1000, smallCases: options.smallCases, smallP95Ms: small.p95Ms, smallColdP95Ms: small.coldP95Ms, smallCounterDocuments: small.counterDocuments, target: 1.5, met: growth <= 1.5 },
   };
 }
 

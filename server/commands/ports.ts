@@ -11,6 +11,7 @@ import type { WorkingCalendar } from '../../shared/time/calendar';
 import type { MembershipRelation, MembershipStatus } from '../../shared/api/membership';
 import type { RosterHousehold, RosterResident } from '../../shared/membership/roster';
 import type { Choices, Poll, PollScope, PollStatus } from '../../shared/polls/types';
+import type { Counters } from '../../shared/stats/counters';
 import type { CountedEvent, DayRange, StatsScope, Tally } from '../../shared/stats/types';
 import type { PollNoticeKind, PollNoticeTemplate } from '../../shared/polls/notices';
 
@@ -877,6 +878,8 @@ export interface StatsStore {
   fold(limit: number, now: Date): Promise<number>;
   /** The tally of one scope over a day range: whole months from month documents, the other days from day documents. */
   tally(scope: StatsScope, range: DayRange): Promise<Tally>;
+  /** The same tally's total alone, read from the documents' small totals (the period a dashboard compares with). */
+  totals(scope: StatsScope, range: DayRange): Promise<Counters>;
   /** When the last fold finished, or null before the first: how current the figures are. */
   countedUntil(): Promise<Date | null>;
 }

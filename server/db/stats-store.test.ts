@@ -1,6 +1,8 @@
+import { Binary } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { countedEventsOf } from '../../shared/stats/derive';
 import { counterDocumentIdsOf } from '../../shared/stats/documents';
+import { tallyOfEvents } from '../../shared/stats/fold';
 import { randomHistories } from '../../shared/stats/testing';
 import { statsStoreOver } from '../commands/stats/projection';
 import { dropTestDatabase, openTestDatabase } from '../testing/database';
@@ -45,3 +47,28 @@ describe('where the mongo ledger keeps what grows with the years', () => {
     expect(counterCollectionOf('district@m:2027-01')).toBe('stats_counters_202701');
   });
 });
+
+describe('how the mongo ledger stores a tally', () => {
+  it('keeps the tally deflated with its total apart, and still reads documents written as plain JSON before', async () => {
+    const database = await openTestDatabase('stats_store_packing');
+    try {
+      const events = randomHistories(3, 20).finals.flatMap((record) => countedEventsOf(record));
+      const tally = tallyOfEvents(events);
+      const ledger = mongoStatsLedger(database);
+      await ledger.insertCounters([{ id: 'district@m:2026-03', version: 1, lastFold: null, tally }]);
+      const db = database.connection.db!;
+      const raw = await db.collection(counterCollectionOf('district@m:2026-03')).findOne({ _id: 'district@m:2026-03' as never });
+      expect(raw!.tally).toBeInstanceOf(Binary);
+      expect((raw!.tally as Binary).length()).toBeLessThan(JSON.stringify(tally).length / 3);
+      expect(JSON.parse(raw!.total as string)).toEqual(tally.total);
+
+      const older = { _id: 'district@m:2026-04', scope: 'district', period: 'm:2026-04', version: 3, lastFold: 'fold:x', tally: JSON.stringify(tally) };
+      await db.collection(counterCollectionOf(older._id)).insertOne(older as never);
+      expect(await ledger.readCounter(older._id)).toEqual({ id: older._id, version: 3, lastFold: 'fold:x', tally });
+      expect(await ledger.readCounterTotal(older._id)).toEqual(tally.total);
+    } finally {
+      await dropTestDatabase(database);
+    }
+  });
+});
+

@@ -142,7 +142,8 @@ describe('the statistics projection after a scripted history', () => {
     const stats = mongoStatsStore(app.database);
     const ledger = mongoStatsLedger(app.database);
     const ranges: DayRange[] = [year, { from: '2026-03-30', to: '2026-04-01' }, { from: '2026-04-01', to: '2026-04-30' }];
-    const tallies = () => Promise.all(ranges.flatMap((range) => [stats.tally({ kind: 'district' }, range), stats.tally({ kind: 'street', streetCode: 'ST01' }, range)]));
+    const talliesOf = (store: typeof stats) => Promise.all(ranges.flatMap((range) => [store.tally({ kind: 'district' }, range), store.tally({ kind: 'street', streetCode: 'ST01' }, range)]));
+    const tallies = () => talliesOf(stats);
     const before = await tallies();
     const stored = (await ledger.counterIds()).sort();
     const lost = stored.filter((id) => monthOfCounterDocument(id) === '2026-04');
@@ -150,10 +151,14 @@ describe('the statistics projection after a scripted history', () => {
     expect(lost.length).toBeLessThan(stored.length);
     await ledger.deleteCounters(lost);
     await ledger.insertCounters([{ id: 'district@d:2025-12-31', version: 1, lastFold: null, tally: emptyTally() }]);
+    // Another process that read the damage keeps it only until the rebuild moves the months' stamps.
+    const damagedReader = mongoStatsStore(app.database);
+    expect(await talliesOf(damagedReader)).not.toEqual(before);
 
     const report = await rebuildStats({ cases: mongoCaseStore(app.database), ledger, now: app.clock.now });
     expect(report).toMatchObject({ documents: stored.length, dropped: 1 });
     expect((await ledger.counterIds()).sort()).toEqual(stored);
     expect(await tallies()).toEqual(before);
+    expect(await talliesOf(damagedReader)).toEqual(before);
   });
 });

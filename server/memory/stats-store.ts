@@ -13,6 +13,7 @@ export function memoryStatsLedger(): StatsLedger {
   const counters = new Map<string, CounterDocument>();
   let journal: FoldJournal | null = null;
   let countedUntil: Date | null = null;
+  const stamps = new Map<string, string>();
   return {
     async foldedKeys(keys) {
       return new Set(keys.filter((key) => folded.has(key)));
@@ -44,6 +45,10 @@ export function memoryStatsLedger(): StatsLedger {
       const doc = counters.get(id);
       return doc ? stored(doc) : null;
     },
+    async readCounterTotal(id) {
+      const doc = counters.get(id);
+      return doc ? stored(doc.tally.total) : null;
+    },
     async writeCounter(doc, previousVersion) {
       if ((counters.get(doc.id)?.version ?? null) !== previousVersion) return false;
       counters.set(doc.id, stored(doc));
@@ -68,6 +73,12 @@ export function memoryStatsLedger(): StatsLedger {
     },
     async writeCountedUntil(at) {
       countedUntil = new Date(at);
+    },
+    async readStamps() {
+      return Object.fromEntries(stamps);
+    },
+    async bumpStamps(months) {
+      for (const month of months) stamps.set(month, crypto.randomUUID());
     },
   };
 }

@@ -98,7 +98,54 @@ export function describeStatsStoreContract(name: string, make: () => Promise<Sta
         expect(await subject.stats.tally({ kind: 'unit', unitCode: 'U-PM-002' }, range)).toEqual(tallyOfEvents(unit));
         const grid = inRange(events, range).filter((event) => event.dims.gridCode === 'ST01-G02');
         expect(await subject.stats.tally({ kind: 'grid', gridCode: 'ST01-G02' }, range)).toEqual(tallyOfEvents(grid));
+        expect(await subject.stats.totals({ kind: 'district' }, range), `totals ${range.from}…${range.to}`).toEqual(tallyOfEvents(inRange(events, range)).total);
+        expect(await subject.stats.totals({ kind: 'unit', unitCode: 'U-PM-002' }, range)).toEqual(tallyOfEvents(unit).total);
       }
+      expect(await subject.stats.totals({ kind: 'district' }, { from: '2025-01-01', to: '2025-12-31' })).toEqual({});
+    });
+
+    it('reads a period again only where a fold, here or in another process, changed its months', async () => {
+      const reads: string[] = [];
+      const counting: StatsLedger = {
+        ...subject.ledger,
+        readCounter: (id) => (reads.push(id), subject.ledger.readCounter(id)),
+        readCounterTotal: (id) => (reads.push(id), subject.ledger.readCounterTotal(id)),
+      };
+      const reader = statsStoreOver(counting);
+      const otherProcess = statsStoreOver(subject.ledger);
+      const march = events.filter((event) => event.day.startsWith('2026-03'));
+      const rest = events.filter((event) => !event.day.startsWith('2026-03'));
+      expect(march.length).toBeGreaterThan(0);
+      await otherProcess.record(rest);
+      await foldAll(otherProcess);
+      const range: DayRange = { from: '2026-01-01', to: '2026-06-30' };
+      expect(await reader.tally({ kind: 'district' }, range)).toEqual(tallyOfEvents(inRange(rest, range)));
+      expect(await reader.totals({ kind: 'district' }, range)).toEqual(tallyOfEvents(inRange(rest, range)).total);
+      expect(reads.length).toBe(12);
+
+      reads.length = 0;
+      expect(await reader.tally({ kind: 'district' }, range)).toEqual(tallyOfEvents(inRange(rest, range)));
+      expect(await reader.totals({ kind: 'district' }, range)).toEqual(tallyOfEvents(inRange(rest, range)).total);
+      expect(reads).toEqual([]);
+
+      await otherProcess.record(march);
+      await foldAll(otherProcess);
+      expect(await reader.tally({ kind: 'district' }, range)).toEqual(tallyOfEvents(inRange(events, range)));
+      expect(await reader.totals({ kind: 'district' }, range)).toEqual(tallyOfEvents(inRange(events, range)).total);
+      expect(reads).toEqual(['district@m:2026-03', 'district@m:2026-03']);
+    });
+
+    it('answers tallies that cannot be changed by the caller, so a kept one stays true', async () => {
+      await subject.stats.record(events);
+      await foldAll(subject.stats);
+      const tally = await subject.stats.tally({ kind: 'district' }, year);
+      expect(() => {
+        tally.total.filed = 0;
+      }).toThrow(TypeError);
+      expect(() => {
+        tally.by.street.ST01 = {};
+      }).toThrow(TypeError);
+      expect(await subject.stats.tally({ kind: 'district' }, year)).toEqual(tallyOfEvents(events));
     });
 
     it('tells until when it has counted, and counts nothing while a rebuild holds the projection', async () => {
@@ -125,6 +172,8 @@ export function describeStatsStoreContract(name: string, make: () => Promise<Sta
       await subject.ledger.insertCounters([]);
       expect((await subject.ledger.counterIds()).sort()).toEqual(fresh.map((one) => one.id).sort());
       for (const one of fresh) expect(await subject.ledger.readCounter(one.id)).toEqual(one);
+      for (const one of fresh) expect(await subject.ledger.readCounterTotal(one.id)).toEqual(one.tally.total);
+      expect(await subject.ledger.readCounterTotal('district@m:2026-02')).toBeNull();
 
       await expect(subject.ledger.insertCounters([doc('district@m:2026-03', 9), doc('district@d:2026-03-30', 5)])).rejects.toThrow('district@m:2026-03');
       expect(await subject.ledger.readCounter('district@m:2026-03')).toEqual(fresh[0]);

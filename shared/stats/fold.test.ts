@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countedEventsOf } from './derive';
 import { counterDocumentIdsFor, counterDocumentIdsOf, monthOfCounterDocument, periodsOf } from './documents';
-import { addEvent, addTallies, emptyTally, tallyOfEvents } from './fold';
+import { addEvent, addTallies, addTallyInto, emptyTally, tallyOfEvents } from './fold';
 import { randomHistories } from './testing';
 
 const events = randomHistories(7, 80).finals.flatMap((record) => countedEventsOf(record));
@@ -24,6 +24,15 @@ describe('folding counted events', () => {
     expect(tally.by.street).toEqual({ [event!.dims.streetCode]: event!.counts });
     expect(tally.by.unit).toEqual({ [event!.dims.unitCode!]: event!.counts });
     expect(tally.by.source).toEqual({ [event!.dims.source]: event!.counts });
+  });
+
+  it('accumulates any number of tallies into one in place, leaving each added tally unchanged', () => {
+    const parts = [events.slice(0, 50), events.slice(50, 51), events.slice(51, 400), events.slice(400)].map((part) => tallyOfEvents(part));
+    const copies = structuredClone(parts);
+    const sum = emptyTally();
+    for (const part of parts) expect(addTallyInto(sum, part)).toBe(sum);
+    expect(sum).toEqual(tallyOfEvents(events));
+    expect(parts).toEqual(copies);
   });
 
   it('leaves both tallies unchanged when adding them', () => {

@@ -122,7 +122,7 @@ export async function statsDashboard(deps: StatsDeps, actor: Actor, query: Dashb
   if (unknown) throw errors.unprocessable('stats.unknown_filter', '筛选条件有误', { fields: unknown });
   // One after another: on the embedded engine every read queues on the one connection anyway.
   const tally = await deps.stats.tally(scope, range);
-  const before = await deps.stats.tally(scope, previous);
+  const before = await deps.stats.totals(scope, previous);
   const countedUntil = await deps.stats.countedUntil();
   const scopeName = scopeNameOf(scope, names);
   const filters = statsFiltersFor(actor);
@@ -134,7 +134,7 @@ export async function statsDashboard(deps: StatsDeps, actor: Actor, query: Dashb
     countedUntil,
     generatedAt: now,
     totals: figureRowOf(scopeKeyCode(scope), scopeName, tally.total),
-    previousTotals: figureRowOf(scopeKeyCode(scope), scopeName, before.total),
+    previousTotals: figureRowOf(scopeKeyCode(scope), scopeName, before),
     trend: trendOf(tally, range),
     ...tablesFrom(scope, tally, names),
     filters: {

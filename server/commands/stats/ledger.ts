@@ -1,3 +1,4 @@
+import type { Counters } from '../../../shared/stats/counters';
 import type { CountedEvent, Tally } from '../../../shared/stats/types';
 
 /** One counter document: a scope's tally over one day or one month. */
@@ -44,6 +45,8 @@ export interface StatsLedger {
   /** Deletes the journal only if it is still this one. */
   deleteJournal(id: string): Promise<void>;
   readCounter(id: string): Promise<CounterDocument | null>;
+  /** A counter document's total alone: a period compared with this one needs no breakdowns. */
+  readCounterTotal(id: string): Promise<Counters | null>;
   /** Writes `doc` if the stored version is still `previousVersion` (null: no document yet); false otherwise. */
   writeCounter(doc: CounterDocument, previousVersion: number | null): Promise<boolean>;
   /** Writes `doc` whatever is stored (the rebuild, which holds the fold). */
@@ -56,5 +59,12 @@ export interface StatsLedger {
   counterIds(): Promise<string[]>;
   deleteCounters(ids: readonly string[]): Promise<void>;
   readCountedUntil(): Promise<Date | null>;
+  /**
+   * Month (YYYY-MM) → a token that changes whenever a counter document of that month may have
+   * changed: what lets a process keep documents it read until their month's token moves.
+   */
+  readStamps(): Promise<Record<string, string>>;
+  /** Gives each month a new token; called after the documents are written, never before. */
+  bumpStamps(months: readonly string[]): Promise<void>;
   writeCountedUntil(at: Date): Promise<void>;
 }

@@ -3,7 +3,8 @@ import { addEvent, emptyTally } from '../../../shared/stats/fold';
 import type { Tally } from '../../../shared/stats/types';
 import type { CaseStore } from '../ports';
 import type { CounterDocument, StatsLedger } from './ledger';
-import { eventsByDocument, statsStoreOver } from './projection';
+import { monthOfCounterDocument } from '../../../shared/stats/documents';
+import { eventsByDocument, monthsOf, statsStoreOver } from './projection';
 
 export interface StatsRebuildDeps {
   cases: Pick<CaseStore, 'list'>;
@@ -84,6 +85,8 @@ export async function rebuildStats(deps: StatsRebuildDeps, pageSize = 200): Prom
     await deps.ledger.insertCounters(fresh);
     const stale = [...stored].filter((id) => !documents.has(id));
     await deps.ledger.deleteCounters(stale);
+    // Every month it wrote or emptied: processes holding documents read before read them again.
+    await deps.ledger.bumpStamps(monthsOf([...documents.keys(), ...stale].map(monthOfCounterDocument)));
     // Marked before the events are dropped: a recorded effect that runs again later is skipped.
     await deps.ledger.markFolded([...countedKeys]);
     const included = (await deps.ledger.pendingEvents(2 ** 31 - 1)).filter((event) => countedKeys.has(event.key));

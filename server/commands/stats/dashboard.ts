@@ -4,9 +4,10 @@ import type { Actor } from '../../../shared/domain/roles';
 import { statsFiltersFor, statsScopeFor } from '../../../shared/policies/stats';
 import type { Counters } from '../../../shared/stats/counters';
 import { byFiled, byLeague, daysIn, districtDayOf, figureRowOf, previousRangeOf, rangeProblems, tablesOf, trendOf } from '../../../shared/stats/rows';
-import type { DayRange, StatsScope, Tally } from '../../../shared/stats/types';
+import { scopeKeyOf, type DayRange, type StatsScope, type Tally } from '../../../shared/stats/types';
 import { errors } from '../../errors';
 import type { ReferencePort, StatsStore } from '../ports';
+import { deepFreeze } from './projection';
 
 export interface StatsDeps {
   stats: StatsStore;
@@ -108,6 +109,30 @@ function tablesFrom(scope: StatsScope, tally: Tally, names: StatsNames): Pick<Da
   };
 }
 
+type Presented = Pick<Dashboard, 'trend' | 'streets' | 'categories' | 'subcategories' | 'units' | 'grids'> & { totals: Counters };
+
+/**
+ * What a tally kept by the store (frozen, answered again while its months are unchanged) was
+ * presented as, per catalog and scope: a year's tables are some 600 rows to rate and sort, and the
+ * same tally object comes back on every read until a fold changes it.
+ */
+const presentedTallies = new WeakMap<Tally, WeakMap<Catalog, Map<string, Presented>>>();
+
+function presentedOf(scope: StatsScope, range: DayRange, tally: Tally, catalog: Catalog, names: StatsNames): Presented {
+  const make = (): Presented => ({ totals: tally.total, trend: trendOf(tally, range), ...tablesFrom(scope, tally, names) });
+  if (!Object.isFrozen(tally)) return make();
+  const byCatalog = presentedTallies.get(tally) ?? new WeakMap<Catalog, Map<string, Presented>>();
+  presentedTallies.set(tally, byCatalog);
+  const byQuery = byCatalog.get(catalog) ?? new Map<string, Presented>();
+  byCatalog.set(catalog, byQuery);
+  const key = `${scopeKeyOf(scope)}|${range.from}|${range.to}`;
+  const known = byQuery.get(key);
+  if (known) return known;
+  const fresh = deepFreeze(make());
+  byQuery.set(key, fresh);
+  return fresh;
+}
+
 /**
  * The dashboard `actor` may read for a query (统计分析): the scope's tally over the period and the
  * one before (two reads of a few counter documents each, whatever the volume), its trend and tables,
@@ -117,7 +142,8 @@ export async function statsDashboard(deps: StatsDeps, actor: Actor, query: Dashb
   const now = deps.now();
   const { scope, range } = resolveStatsQuery(actor, query, now);
   const previous = previousRangeOf(range);
-  const names = statsNames(deps.reference, await deps.reference.latestCatalog(now.getTime()));
+  const catalog = await deps.reference.latestCatalog(now.getTime());
+  const names = statsNames(deps.reference, catalog);
   const unknown = unknownFilterCodes(query, names);
   if (unknown) throw errors.unprocessable('stats.unknown_filter', '筛选条件有误', { fields: unknown });
   // One after another: on the embedded engine every read queues on the one connection anyway.
@@ -125,6 +151,7 @@ export async function statsDashboard(deps: StatsDeps, actor: Actor, query: Dashb
   const before = await deps.stats.totals(scope, previous);
   const countedUntil = await deps.stats.countedUntil();
   const scopeName = scopeNameOf(scope, names);
+  const { totals, ...presented } = presentedOf(scope, range, tally, catalog, names);
   const filters = statsFiltersFor(actor);
   const ownStreet = actor.role === 'street_dispatcher' ? actor.scope.streetCode : undefined;
   return {
@@ -133,10 +160,9 @@ export async function statsDashboard(deps: StatsDeps, actor: Actor, query: Dashb
     previous,
     countedUntil,
     generatedAt: now,
-    totals: figureRowOf(scopeKeyCode(scope), scopeName, tally.total),
+    totals: figureRowOf(scopeKeyCode(scope), scopeName, totals),
     previousTotals: figureRowOf(scopeKeyCode(scope), scopeName, before),
-    trend: trendOf(tally, range),
-    ...tablesFrom(scope, tally, names),
+    ...presented,
     filters: {
       streets: filters.streets === 'all' ? names.streets : filters.streets === 'own' ? names.streets.filter((street) => street.code === ownStreet) : [],
       categories: filters.categories ? names.categories : [],

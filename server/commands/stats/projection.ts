@@ -68,7 +68,8 @@ export const monthsOf = (days: Iterable<string>) => [...new Set([...days].map((d
 /** How many counter rows a tally holds: what its parsed form costs in memory. */
 const rowsOf = (tally: Tally) => 1 + Object.keys(tally.daily).length + Object.values(tally.by).reduce((sum, rows) => sum + Object.keys(rows).length, 0);
 
-function deepFreeze<T>(value: T): T {
+/** Freezes `value` and everything in it: what a cache hands out is shared, so a caller's write must fail, not spread. */
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     for (const inner of Object.values(value)) deepFreeze(inner);
     Object.freeze(value);

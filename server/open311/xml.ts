@@ -4,7 +4,8 @@
  * own names: `services` → `service`, `attributes` → `attribute`…); null is an empty element.
  */
 
-export type XmlValue = string | number | boolean | null | undefined | XmlValue[] | { [key: string]: XmlValue };
+/** A JSON-like value; objects are read by their own keys (interfaces of shared/open311 included). */
+export type XmlValue = string | number | boolean | null | undefined | readonly XmlValue[] | object;
 
 /** The element name of each item of an array, by the array's element name. */
 export const itemNames: Record<string, string> = {
@@ -32,9 +33,9 @@ function element(name: string, value: XmlValue): string {
   if (Array.isArray(value)) {
     const item = itemNames[name];
     if (!item) throw new Error(`no item name for the array <${name}>`);
-    return `<${name}>${value.map((entry) => element(item, entry)).join('')}</${name}>`;
+    return `<${name}>${value.map((entry: XmlValue) => element(item, entry)).join('')}</${name}>`;
   }
-  if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([key, child]) => element(key, child)).join('')}</${name}>`;
+  if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([key, child]) => element(key, child as XmlValue)).join('')}</${name}>`;
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 

@@ -87,7 +87,13 @@ export const postRequestSchema = z
     last_name: optionalText(20, 'last_name'),
     phone: z.string().regex(/^1[3-9]\d{9}$/, 'phone 须为11位手机号码').optional(),
     media_url: z.url('media_url 须为网址').max(500).optional(),
-    attributes: z.record(z.string(), z.string()).default({}),
+    attributes: z
+      .record(z.string(), z.string())
+      .default({})
+      .refine((attributes) => [undefined, 'true', 'false'].includes(attributes[attributeCodes.anonymous]), {
+        message: `attribute[${attributeCodes.anonymous}] 只能为 true 或 false`,
+        path: [attributeCodes.anonymous],
+      }),
   })
   .refine((form) => (form.lat !== undefined) === (form.long !== undefined), { message: 'lat 与 long 须同时提供', path: ['lat'] })
   // The spec takes lat/long, address_string or address_id; matching free address text to a
@@ -134,4 +140,24 @@ export function formFields(params: URLSearchParams): Record<string, unknown> {
   for (const [key, value] of fields) if (value !== '') record[key] = value;
   record.attributes = Object.fromEntries(attributes);
   return record;
+}
+
+/** Our filing's field names as the Open311 parameters that carry them, for error messages. */
+const open311Fields: Record<string, string> = {
+  subcategoryCode: 'service_code',
+  location: 'lat',
+  'location.lat': 'lat',
+  'location.lng': 'long',
+  address: 'address_string',
+  compoundCode: 'address_id',
+  buildingCode: `attribute[${attributeCodes.building}]`,
+  title: `attribute[${attributeCodes.title}]`,
+  anonymous: `attribute[${attributeCodes.anonymous}]`,
+  contactPhone: 'phone',
+};
+
+/** The Open311 parameter a field error of ours is about. */
+export function open311FieldOf(field: string): string {
+  if (field.startsWith('attributes.')) return `attribute[${field.slice('attributes.'.length)}]`;
+  return open311Fields[field] ?? field;
 }

@@ -77,7 +77,7 @@ export async function findUpdatedCases(deps: Open311Deps, query: { start_date?: 
  * A crash between the two writes leaves a case without its token: the client got no answer and
  * files again, as after any lost answer.
  */
-export async function fileOpen311Request(deps: Open311Deps, key: Open311Key, form: PostRequestForm): Promise<{ caseId: string; token: string }> {
+export async function fileOpen311Request(deps: Open311Deps, key: Open311Key, form: PostRequestForm): Promise<{ caseId: string; number: string; token: string }> {
   const parsed = fileCaseSchema.safeParse(filingOf(form));
   if (!parsed.success) throw errors.validation(fieldErrorsOf(parsed.error));
   const actor: Actor = { id: `open311:${key.id}`, role: 'resident', name: reporterNameOf(form) ?? `${key.name}用户`, scope: {} };
@@ -93,7 +93,7 @@ export async function fileOpen311Request(deps: Open311Deps, key: Open311Key, for
     ...(form.account_id ? { accountId: form.account_id } : {}),
     createdAt: deps.cases.now(),
   });
-  return { caseId: record.id, token };
+  return { caseId: record.id, number: record.number, token };
 }
 
 /** The case id a token stands for; 404 for a token we never gave. */

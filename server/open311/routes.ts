@@ -55,7 +55,9 @@ export function open311Routes(deps: Open311Deps): Middleware {
     if (view.view !== 'public') throw new Error('Open311 must only ever see the public view of a case');
     return view satisfies PublicCaseView;
   };
-  const photoUrl = (ctx: Context) => (path: string) => `${ctx.origin}${path}`;
+  // Koa 3's ctx.origin is the Origin header: the server's own base comes from protocol and host.
+  const baseOf = (ctx: Context) => `${ctx.protocol}://${ctx.host}`;
+  const photoUrl = (ctx: Context) => (path: string) => `${baseOf(ctx)}${path}`;
 
   const routes: Route[] = [
     {
@@ -69,8 +71,8 @@ export function open311Routes(deps: Open311Deps): Middleware {
             value: {
               changeset,
               contact: '包河区城市运行管理中心；接口密钥向区级系统管理员申请',
-              key_service: `${ctx.origin}/api/v1/admin/open311-keys`,
-              endpoints: [{ specification: SPECIFICATION, url: `${ctx.origin}${open311Prefix}`, changeset, type: deps.production ? 'production' : 'test', formats: ['text/xml', 'application/json'] }],
+              key_service: `${baseOf(ctx)}/api/v1/admin/open311-keys`,
+              endpoints: [{ specification: SPECIFICATION, url: `${baseOf(ctx)}${open311Prefix}`, changeset, type: deps.production ? 'production' : 'test', formats: ['text/xml', 'application/json'] }],
             },
           };
         },

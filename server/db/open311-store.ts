@@ -1,4 +1,4 @@
-import type { Open311Filing, Open311Key, Open311Store } from '../commands/ports';
+import type { Open311Key, Open311Store } from '../commands/ports';
 import type { Database } from './connection';
 
 /** Open311 keys and filings in their own collections; every read but the admin's list is by _id. */

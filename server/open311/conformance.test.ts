@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baoheCatalog } from '../../shared/catalog/baohe-catalog';
 import type { Subcategory } from '../../shared/catalog/types';
@@ -287,5 +289,11 @@ describe('Open311 GeoReport v2', () => {
     const stored = await app.deps.useCases.cases.load(followed.serviceRequestId);
     expect(stored.description).toBe(description);
     expect(stored.reporter.name).toBe('李华');
+
+    // The same from the command line, as an integrator runs it.
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/cli/open311-client.ts', '--base', server.url, '--key', apiKey, '--service', service.code, '--address-id', compound, '--description', '命令行上报：路灯闪烁不停'], { timeout: 20_000 });
+    const printed = JSON.parse(stdout) as { serviceRequestId: string; status: string; detailedStatus: string };
+    expect(printed).toMatchObject({ status: 'open', detailedStatus: 'OPEN' });
+    expect((await app.deps.useCases.cases.load(printed.serviceRequestId)).description).toBe('命令行上报：路灯闪烁不停');
   });
 });

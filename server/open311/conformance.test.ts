@@ -276,6 +276,8 @@ describe('Open311 GeoReport v2', () => {
     expect((await get('services')).status).toBe(404);
     await both('services/99.99', 'errors', 404);
     await both('nothing-here', 'errors', 404);
+    await both('services/%E0%A4%A', 'errors', 400);
+    expect(((await both('requests?__proto__=x&constructor=y&jurisdiction_id=baohe', 'service_requests')) as unknown[]).length).toBe(before);
     const wrongMethod = await fetch(`${server.url}/open311/v2/services.json`, { method: 'DELETE' });
     expect(wrongMethod.status).toBe(405);
     expect(wrongMethod.headers.get('allow')).toBe('GET, HEAD');

@@ -50,10 +50,11 @@ export function open311Routes(deps: Open311Deps): Middleware {
   const { useCases } = deps;
   const buckets = keyBuckets(deps.rateLimit ?? defaultOpen311RateLimit);
 
-  const present = async (ctx: Context, record: CaseRecord) => {
+  /** A case as an anonymous viewer sees it: the privacy policy decides, never this adapter. */
+  const present = async (record: CaseRecord): Promise<PublicCaseView> => {
     const view = await presentCase(useCases.places, record, { actor: undefined }, [], deps.now());
     if (view.view !== 'public') throw new Error('Open311 must only ever see the public view of a case');
-    return view satisfies PublicCaseView;
+    return view;
   };
   // Koa 3's ctx.origin is the Origin header: the server's own base comes from protocol and host.
   const baseOf = (ctx: Context) => `${ctx.protocol}://${ctx.host}`;
@@ -98,7 +99,7 @@ export function open311Routes(deps: Open311Deps): Middleware {
         GET: async (ctx) => {
           const query = parse(listRequestsQuerySchema, ctx.query);
           const records = await useCases.open311.find(query);
-          const views = await Promise.all(records.map((record) => present(ctx, record)));
+          const views = await Promise.all(records.map((record) => present(record)));
           return { root: 'service_requests', value: views.map((view) => serviceRequestOf(view, photoUrl(ctx))) };
         },
         POST: async (ctx) => {
@@ -128,7 +129,7 @@ export function open311Routes(deps: Open311Deps): Middleware {
         GET: async (ctx, [id]) => {
           const [record] = /^[A-Za-z0-9_-]{1,64}$/.test(id!) ? await useCases.open311.find({ service_request_id: [id!] }) : [];
           if (!record) throw open311Errors.notFound('服务请求');
-          return { root: 'service_requests', value: [serviceRequestOf(await present(ctx, record), photoUrl(ctx))] };
+          return { root: 'service_requests', value: [serviceRequestOf(await present(record), photoUrl(ctx))] };
         },
       },
     },
@@ -146,7 +147,7 @@ export function open311Routes(deps: Open311Deps): Middleware {
           const { records, from, to } = await useCases.open311.updated(query);
           const updates = [];
           for (const record of records) {
-            const view = await present(ctx, record);
+            const view = await present(record);
             const inWindow = view.timeline.map((entry) => new Date(entry.at) >= from && new Date(entry.at) <= to);
             updates.push(...updatesOf(view).filter((_, index) => inWindow[index]));
           }

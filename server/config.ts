@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { defaultWeChatMessagesConfig, wechatMessagesConfigSchema, type WeChatMessagesConfig } from '../shared/wechat-messages/messages-config';
+import { defaultOpen311RateLimit, type RateLimit } from './open311/rate-limit';
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -70,6 +71,9 @@ const envSchema = z
     HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds.default(defaultHttp.keepAliveTimeoutMs),
     HTTP_IDLE_TIMEOUT_MS: milliseconds.default(defaultHttp.idleTimeoutMs),
     HTTP_MAX_CONCURRENT_PER_CLIENT: z.coerce.number().int().min(1).max(10_000).default(defaultHttp.maxConcurrentPerClient),
+    /** Open311 filings per API key and minute, and how many may come at once (server/open311/rate-limit.ts). */
+    OPEN311_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(defaultOpen311RateLimit.perMinute),
+    OPEN311_BURST: z.coerce.number().int().min(1).max(100_000).default(defaultOpen311RateLimit.burst),
     TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false').transform((value) => value === 'true' || value === '1'),
     REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
     RUN_JOBS: z.enum(['true', 'false', '1', '0']).default('true').transform((value) => value === 'true' || value === '1'),
@@ -144,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       /** Behind a reverse proxy: take the client address from X-Forwarded-For (the limit is per client). */
       trustProxy: e.TRUST_PROXY,
     } satisfies typeof defaultHttp,
+    /** Open311 filings per key, in each process. */
+    open311: { perMinute: e.OPEN311_RATE_PER_MINUTE, burst: e.OPEN311_BURST } satisfies RateLimit,
     /** Set: live events go through Redis pub/sub, so several processes serve one set of clients. */
     redisUrl: e.REDIS_URL,
     /** Off for a process that only serves reads and sockets beside one that runs the jobs (FerretDB has one writer). */

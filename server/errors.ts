@@ -126,3 +126,39 @@ const membershipErrorStatus: Record<MembershipErrorCode, number> = {
   'roster.upload_interrupted': 400,
 };
 export const membershipError = (code: MembershipErrorCode, message: string, details?: ErrorDetails) => new AppError(code, message, membershipErrorStatus[code], details);
+
+/** Open311's refusals, each with its status; the Open311 adapter renders them as the spec's error list. */
+export type Open311ErrorCode =
+  | 'open311.key_invalid'
+  | 'open311.key_revoked'
+  | 'open311.rate_limited'
+  | 'open311.keys_forbidden'
+  | 'open311.key_not_found'
+  | 'open311.key_already_revoked'
+  | 'open311.not_found'
+  | 'open311.bad_request'
+  | 'open311.unsupported_format';
+const open311ErrorStatus: Record<Open311ErrorCode, number> = {
+  'open311.key_invalid': 403,
+  'open311.key_revoked': 403,
+  'open311.rate_limited': 429,
+  'open311.keys_forbidden': 403,
+  'open311.key_not_found': 404,
+  'open311.key_already_revoked': 409,
+  'open311.not_found': 404,
+  'open311.bad_request': 400,
+  'open311.unsupported_format': 400,
+};
+const open311Error = (code: Open311ErrorCode, message: string, details?: ErrorDetails) => new AppError(code, message, open311ErrorStatus[code], details);
+
+export const open311Errors = {
+  keyInvalid: () => open311Error('open311.key_invalid', 'api_key 无效'),
+  keyRevoked: () => open311Error('open311.key_revoked', 'api_key 已被吊销'),
+  rateLimited: (retryAfterSeconds: number) => open311Error('open311.rate_limited', `提交过于频繁，请${retryAfterSeconds}秒后重试`, { retryAfterSeconds }),
+  keysForbidden: () => open311Error('open311.keys_forbidden', '只有系统管理员可以管理 Open311 接口密钥'),
+  keyNotFound: () => open311Error('open311.key_not_found', '接口密钥不存在'),
+  keyAlreadyRevoked: () => open311Error('open311.key_already_revoked', '该接口密钥已吊销'),
+  notFound: (what: string) => open311Error('open311.not_found', `${what}不存在`),
+  badRequest: (message: string) => open311Error('open311.bad_request', message),
+  unsupportedFormat: () => open311Error('open311.unsupported_format', '只支持 .json 与 .xml 两种格式'),
+};

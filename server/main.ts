@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   });
   const now = () => new Date();
   const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat, messages: config.wechat.messages });
-  const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir, ...(fakeWeChat ? { devWeChat: fakeWeChat } : {}) });
+  const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir, open311RateLimit: config.open311, ...(fakeWeChat ? { devWeChat: fakeWeChat } : {}) });
   // One process: events stay inside it. Several: Redis carries them to every process's sockets.
   const onBusError = (error: unknown) => logger.error({ err: error }, '事件总线出错');
   const redisBus = config.redisUrl ? redisEventBus(config.redisUrl, onBusError) : undefined;

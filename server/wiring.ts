@@ -23,6 +23,7 @@ import { pollCountStep } from './jobs/poll-count-step';
 import { pollNoticeStep } from './jobs/poll-notice-step';
 import { statsFoldStep } from './jobs/stats-fold-step';
 import { mongoStatsStore } from './db/stats-store';
+import { mongoOpen311Store } from './db/open311-store';
 import type { RetryPolicy } from './jobs/backoff';
 import { newRunnerId } from './jobs/lease';
 import { createJobRunner, type JobRunner, type RunnerLog } from './jobs/runner';
@@ -73,6 +74,7 @@ export function buildUseCases(wiring: Wiring): UseCases {
     polls: mongoPollStore(database),
     pollComments: mongoPollCommentStore(database),
     stats: wiring.stats ?? mongoStatsStore(database),
+    open311: mongoOpen311Store(database),
     wechat: wiring.wechat,
     now: wiring.now,
   });

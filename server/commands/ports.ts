@@ -883,3 +883,40 @@ export interface StatsStore {
   /** When the last fold finished, or null before the first: how current the figures are. */
   countedUntil(): Promise<Date | null>;
 }
+
+/** An Open311 API key as stored: its secret only as a SHA-256 hash (the key is random, 192 bits). */
+export interface Open311Key {
+  id: string;
+  /** Who uses it: the integrating system's name, shown to admins. */
+  name: string;
+  secretHash: string;
+  createdBy: { id: string; name: string };
+  createdAt: Date;
+  revokedAt: Date | null;
+}
+
+/**
+ * A case filed through Open311: the token the client may ask about, the key that filed it, and
+ * the contact details Open311 carries that a case has no field for (personal data: never shown).
+ */
+export interface Open311Filing {
+  token: string;
+  caseId: string;
+  keyId: string;
+  email?: string;
+  mediaUrl?: string;
+  deviceId?: string;
+  accountId?: string;
+  createdAt: Date;
+}
+
+/** Open311's keys and filings; the mongoose adapter implements it, every read by _id. */
+export interface Open311Store {
+  insertKey(key: Open311Key): Promise<void>;
+  findKey(id: string): Promise<Open311Key | undefined>;
+  listKeys(): Promise<Open311Key[]>;
+  /** Marks the key revoked at `at`; false when there is no such key or it was revoked already. */
+  revokeKey(id: string, at: Date): Promise<boolean>;
+  insertFiling(filing: Open311Filing): Promise<void>;
+  findFiling(token: string): Promise<Open311Filing | undefined>;
+}

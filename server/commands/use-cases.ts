@@ -24,6 +24,9 @@ import * as polls from './polls';
 import type { StatsStore } from './ports';
 import type { DashboardQuery, ExportQuery } from '../../shared/api/stats';
 import { publicStats, statsDashboard, statsExport } from './stats';
+import * as open311 from './open311';
+import type { Open311Key, Open311Store } from './ports';
+import type { ListRequestsQuery, PostRequestForm } from '../../shared/open311/queries';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
@@ -53,6 +56,8 @@ export interface UseCasePorts {
   pollComments: PollCommentStore;
   /** The statistics projection (统计分析) the dashboards and the public statistics read. */
   stats: StatsStore;
+  /** Open311's API keys and the filings made with them. */
+  open311: Open311Store;
   /** Called after a vote is stored: the runner's count step may look sooner. */
   onVote?: () => void;
   /** Absent, WeChat sign-in answers 503. */
@@ -73,8 +78,20 @@ export function bindUseCases(ports: UseCasePorts) {
   const membershipDeps = { memberships: ports.memberships, rosters: ports.rosters, reference: ports.reference, now: ports.now };
   const pollDeps = { polls: ports.polls, comments: ports.pollComments, memberships: ports.memberships, reference: ports.reference, cases: caseDeps, now: ports.now, ...(ports.onVote ? { onVote: ports.onVote } : {}) };
   const statsDeps = { stats: ports.stats, reference: ports.reference, now: ports.now };
+  const open311Deps = { cases: caseDeps, store: ports.open311 };
+  const open311KeyDeps = { store: ports.open311, now: ports.now };
   return {
     now: ports.now,
+    open311: {
+      issueKey: (actor: Actor, name: string) => open311.issueOpen311Key(open311KeyDeps, actor, name),
+      listKeys: (actor: Actor) => open311.listOpen311Keys(open311KeyDeps, actor),
+      revokeKey: (actor: Actor, id: string) => open311.revokeOpen311Key(open311KeyDeps, actor, id),
+      verifyKey: (presented: string | undefined) => open311.verifyOpen311Key(open311KeyDeps, presented),
+      file: (key: Open311Key, form: PostRequestForm) => open311.fileOpen311Request(open311Deps, key, form),
+      find: (query: ListRequestsQuery) => open311.findOpen311Requests(open311Deps, query),
+      updated: (query: { start_date?: Date; end_date?: Date }) => open311.findUpdatedCases(open311Deps, query),
+      caseIdOfToken: (token: string) => open311.caseIdOfToken(open311Deps, token),
+    },
     stats: {
       dashboard: (actor: Actor, query: DashboardQuery) => statsDashboard(statsDeps, actor, query),
       export: (actor: Actor, query: ExportQuery) => statsExport(statsDeps, actor, query),

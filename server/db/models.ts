@@ -10,6 +10,7 @@ import { inboxMessageSchema } from './schemas/inbox-message';
 import { pollBallotSchema, pollCommentSchema, pollParticipationSchema, pollSchema } from './schemas/poll';
 import { accountMembershipsSchema, rosterSchema } from './schemas/membership';
 import { statsEventSchema, statsFoldedSchema, statsFoldSchema } from './schemas/stats';
+import { open311FilingSchema, open311KeySchema } from './schemas/open311';
 import { wechatConsentSchema, wechatDeliverySchema, wechatServiceFollowerSchema } from './schemas/wechat';
 
 /** Registers every model on a connection; the one list the index sync walks. */
@@ -40,6 +41,8 @@ export function registerModels(connection: Connection) {
     StatsEvent: connection.model('StatsEvent', statsEventSchema, 'stats_events'),
     StatsFold: connection.model('StatsFold', statsFoldSchema, 'stats_fold'),
     StatsFolded: connection.model('StatsFolded', statsFoldedSchema, 'stats_folded'),
+    Open311Key: connection.model('Open311Key', open311KeySchema, 'open311_keys'),
+    Open311Filing: connection.model('Open311Filing', open311FilingSchema, 'open311_filings'),
   };
 }
 

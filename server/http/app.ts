@@ -27,6 +27,9 @@ import { pollRoutes } from '../routes/polls/routes';
 import { membershipRoutes, rosterImportPath } from '../routes/memberships/routes';
 import { wechatSubscriptionRoutes } from '../routes/subscriptions/routes';
 import { statsRoutes } from '../routes/stats/routes';
+import { adminOpen311KeyRoutes } from '../routes/admin/open311-keys';
+import { open311Routes } from '../open311/routes';
+import type { RateLimit } from '../open311/rate-limit';
 
 /**
  * What the HTTP layer needs: the use cases, bound once to their adapters in server/wiring.ts (or to
@@ -43,6 +46,8 @@ export interface AppDeps {
   h5Dir?: string;
   /** The local fake WeChat's sent messages: `GET /dev/wechat` lists them (never in production). */
   devWeChat?: { messages: readonly DevWeChatMessage[] };
+  /** Filings per Open311 API key (server/open311/rate-limit.ts); its default when absent. */
+  open311RateLimit?: RateLimit;
 }
 
 /** Routes whose handlers read the request body as raw bytes (photo uploads, roster CSV files). */
@@ -58,6 +63,8 @@ export function createApp(deps: AppDeps): Koa {
   app.on('error', (error: Error, ctx?: { path?: string }) => deps.logger.warn({ err: error, path: ctx?.path }, '连接在响应完成前中断'));
   app.use(errorMiddleware(deps.logger));
   app.use(limitConcurrencyPerClient({ maxConcurrent: http.maxConcurrentPerClient }));
+  // GeoReport v2 answers in its own error shape and takes form posts: served before the JSON API's body rules.
+  app.use(open311Routes({ useCases: deps.useCases, logger: deps.logger, now: deps.now, production: deps.config.production, ...(deps.open311RateLimit ? { rateLimit: deps.open311RateLimit } : {}) }));
   app.use(jsonBodiesOnly(rawBodyPaths));
   // The JSON parser never sees a raw-body route: if it read the body there, the route would wait
   // for bytes already consumed.
@@ -79,6 +86,7 @@ export function createApp(deps: AppDeps): Koa {
   membershipRoutes(router, deps);
   wechatSubscriptionRoutes(router, deps);
   statsRoutes(router, deps);
+  adminOpen311KeyRoutes(router, deps);
   accountRoutes(router, deps.useCases.accountAdmin);
   openapiRoutes(router, deps);
   app.use(router.routes());

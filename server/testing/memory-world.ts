@@ -13,6 +13,7 @@ import { memoryMembershipStore, memoryRosterStore } from '../memory/membership-s
 import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 import { memoryPhotoPort } from '../memory/photo-port';
 import { memoryStatsStore } from '../memory/stats-store';
+import { memoryOpen311Store } from '../memory/open311-store';
 import { memoryReference } from '../memory/reference';
 import { raceGate } from './barrier';
 import { testClock, type TestClock } from './clock';
@@ -75,6 +76,7 @@ export function memoryWorld(options: { clock?: TestClock } = {}) {
     polls: unavailable('polls'),
     pollComments: unavailable('pollComments'),
     stats,
+    open311: memoryOpen311Store(),
     now: clock.now,
     photoLibrary: {
       heicSupported: false,

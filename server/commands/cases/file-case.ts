@@ -65,11 +65,13 @@ function replay(earlier: StoredFiling, actor: Actor, filingKey: FilingKey): Fili
  * else the compound), checks the photos are the reporter's own, and stores the new case. Nothing
  * is written unless every check passes. With an idempotency key the case is filed once per
  * (reporter, key): a retry of the same request gets the case filed first, a different request 422.
+ * `channel` names the system a resident's report came through, when it is not our app.
  */
-export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input: FileCaseFields, idempotencyKey?: string, origin?: CaseOrigin): Promise<Filing> {
+export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input: FileCaseFields, idempotencyKey?: string, origin?: CaseOrigin, channel?: 'open311'): Promise<Filing> {
   const role = actor.role;
-  // A poll's decision is filed by the committee that ran it (the poll use case checked it may).
-  const source = origin ? 'consultation' : role === 'system' ? undefined : filingSources[role];
+  // A poll's decision is filed by the committee that ran it (the poll use case checked it may);
+  // a report through Open311 is a resident's, relayed by an integration holding a key.
+  const source = origin ? 'consultation' : role === 'system' ? undefined : role === 'resident' && channel ? channel : filingSources[role];
   if (!source || role === 'system') throw errors.forbidden('case.filing_not_allowed', '当前身份不能上报案件');
   const filingKey = idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash: requestHashOf(input) };
   const id = filingKey ? filingIdOf(actor.id, filingKey.key) : newCaseId();

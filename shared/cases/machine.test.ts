@@ -113,6 +113,12 @@ describe('fileCase', () => {
   it('refuses a report without photos when the subcategory requires them', () => {
     const strict = buildSubcategory({ photoRequiredToFile: true });
     expect(refusal(fileCase(input, buildContext(reporter, T0, strict))).code).toBe('case.photos_required');
+    expect(refusal(fileCase({ ...input, source: 'grid_patrol' }, buildContext(reporter, T0, strict))).code).toBe('case.photos_required');
+  });
+
+  it('files a hotline or Open311 report without photos even where the app asks for them: those callers have no camera', () => {
+    const strict = buildSubcategory({ photoRequiredToFile: true });
+    for (const source of ['hotline', 'open311'] as const) expect(fileCase({ ...input, source }, buildContext(reporter, T0, strict)).ok, source).toBe(true);
   });
 
   it('refuses an anonymous report when the subcategory does not allow it', () => {

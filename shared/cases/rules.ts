@@ -3,7 +3,14 @@ import { DAY_MS } from '../time/calendar';
 import { dueClockEvents, type ClockEventKind } from '../time/sla';
 import { caseEventLabels, type CaseEventType } from './events';
 import { caseStatuses, caseStatusLabels, statusesIn, type CaseStatus } from './states';
-import type { CaseError, CaseRecord } from './types';
+import type { CaseError, CaseRecord, CaseSource } from './types';
+
+/**
+ * The channels whose filer stands at the place with a camera (the app, a grid patrol): a subcategory's
+ * "photo to file" is asked of them. A hotline caller or an Open311 client has none to give, and a
+ * poll's decision is not a sighting; their photos come with the work (回单), where closing asks for them.
+ */
+export const sourcesThatPhotograph: readonly CaseSource[] = ['resident_app', 'grid_patrol'];
 
 /** A closed case may be reopened by its reporter within this many natural days of closing. */
 export const REOPEN_WINDOW_DAYS = 7;

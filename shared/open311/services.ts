@@ -40,7 +40,7 @@ export interface Open311ServiceDefinition {
 }
 
 /** The attribute codes a filing may carry (`attribute[code]=…`). */
-export const attributeCodes = { title: 'title', anonymous: 'anonymous', building: 'building_code', photoNotice: 'photo_required' } as const;
+export const attributeCodes = { title: 'title', anonymous: 'anonymous', building: 'building_code' } as const;
 
 /** Whether the service has attributes, so `metadata` and the definition can never disagree. */
 const hasAttributes = (subcategory: Subcategory) => attributesOf(subcategory).length > 0;
@@ -106,18 +106,6 @@ export function attributesOf(subcategory: Subcategory): Open311Attribute[] {
         { key: 'false', name: '否' },
         { key: 'true', name: '是' },
       ],
-    });
-  }
-  if (subcategory.photoRequiredToFile) {
-    // Open311 carries only a media URL, never our photo: such a service is filed in the app.
-    attributes.push({
-      variable: false,
-      code: attributeCodes.photoNotice,
-      datatype: 'string',
-      required: false,
-      datatype_description: '',
-      description: `「${subcategory.name}」须附现场照片，请经“共治包河”小程序上报；经本接口提交会被拒绝（400）`,
-      values: [],
     });
   }
   return attributes.map((attribute, index) => ({ ...attribute, order: index + 1 }));

@@ -1,4 +1,5 @@
 import { startClock } from '../../time/sla';
+import { sourcesThatPhotograph } from '../rules';
 import type { CaseRecord, TimelineEntry, TransitionResult } from '../types';
 import { statsEffects } from './commit';
 import { dropUndefined, iso, timelineActor, type TransitionContext } from './step';
@@ -31,7 +32,7 @@ export type FileCaseInput = Pick<
  */
 export function fileCase(input: FileCaseInput, ctx: TransitionContext): TransitionResult {
   const { subcategory, now, calendar } = ctx;
-  if (subcategory.photoRequiredToFile && input.photos.length === 0) {
+  if (subcategory.photoRequiredToFile && sourcesThatPhotograph.includes(input.source) && input.photos.length === 0) {
     return { ok: false, error: { code: 'case.photos_required', message: `「${subcategory.name}」须附现场照片` } };
   }
   if (input.reporter.anonymous && !subcategory.anonymousAllowed) {

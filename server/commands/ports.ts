@@ -67,6 +67,8 @@ export interface CaseStore {
    */
   replaceIfVersion(next: CaseRecord, expectedVersion: number, outbox: readonly OutboxEntry[]): Promise<boolean>;
   list(scope: CaseListScope, page: { cursor?: string; limit: number }): Promise<Page<CaseRecord>>;
+  /** Cases last changed at or after `from`, the most recently changed first, at most `limit` (the Open311 updates feed). */
+  listChangedSince(from: Date, limit: number): Promise<CaseRecord[]>;
   /** Cases whose next clock check is due, oldest first. */
   findDue(now: Date, limit: number): Promise<CaseRecord[]>;
   /** Open cases of a subcategory whose latitude is within `halfWidthM` of `lat`, at most `limit`. */

@@ -173,6 +173,15 @@ export function mongoCaseStore(database: Database): CaseStore {
       return { items, nextCursor: records.length > page.limit ? encodeListCursor(items[items.length - 1]!) : null } satisfies Page<CaseRecord>;
     },
 
+    async listChangedSince(from, limit) {
+      const docs = await Case.collection
+        .find({ updatedAt: { $gte: from } } as never)
+        .sort({ updatedAt: -1, _id: -1 })
+        .limit(limit)
+        .toArray();
+      return docs.map((doc) => toRecord(doc as unknown as StoredCase));
+    },
+
     async findDue(now, limit) {
       const docs = await Case.collection
         .find({ nextCheckAt: { $lte: now } } as never)

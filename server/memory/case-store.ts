@@ -170,6 +170,15 @@ export function memoryCaseStore(): CaseStore & { readonly size: number; readonly
       return { items, nextCursor: matching.length > page.limit ? encodeListCursor(items[items.length - 1]!) : null };
     },
 
+    async listChangedSince(from, limit) {
+      return [...cases.values()]
+        .map((held) => held.record)
+        .filter((record) => record.updatedAt >= from)
+        .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1))
+        .slice(0, limit)
+        .map(copy);
+    },
+
     async findDue(now, limit) {
       return [...cases.values()]
         .map((held) => ({ record: held.record, at: nextSystemCheckAt(held.record) }))

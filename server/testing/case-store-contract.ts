@@ -305,6 +305,17 @@ export function describeCaseStoreContract(name: string, makeStore: () => Promise
       });
     });
 
+    describe('listChangedSince', () => {
+      it('lists the cases changed at or after a moment, the latest change first, up to the limit', async () => {
+        const at = (days: number) => new Date(Date.UTC(2041, 0, 1) + days * 86_400_000);
+        const [old, changedLater, recent] = [aCase({ updatedAt: at(0) }), aCase({ filedAt: at(-30), updatedAt: at(3) }), aCase({ updatedAt: at(5) })];
+        for (const record of [old, changedLater, recent]) await store.insert(record, {}, []);
+        expect((await store.listChangedSince(at(1), 10)).map((record) => record.id)).toEqual([recent.id, changedLater.id]);
+        expect((await store.listChangedSince(at(0), 2)).map((record) => record.id)).toEqual([recent.id, changedLater.id]);
+        expect(await store.listChangedSince(at(6), 10)).toEqual([]);
+      });
+    });
+
     describe('findDue', () => {
       it('finds the cases whose next check has come, oldest first, and not the others', async () => {
         // Far in the future, so these are the earliest checks only relative to each other.

@@ -19,8 +19,8 @@ export interface Open311Deps {
 }
 
 const PAGE = 100;
-/** How many of the newest cases the updates feed looks through: the list is ordered by filing, not by change. */
-export const UPDATES_SCAN_LIMIT = 2000;
+/** The most cases one updates answer covers: the most recently changed in the window. */
+export const UPDATES_CASE_LIMIT = 1000;
 
 /** Walks the public list from the newest case, page by page, until `keepGoing` says stop. */
 async function walk(deps: Open311Deps, scope: CaseListScope, visit: (record: CaseRecord) => 'next' | 'stop'): Promise<void> {
@@ -56,18 +56,16 @@ export async function findOpen311Requests(deps: Open311Deps, query: ListRequests
   return found;
 }
 
-/** The cases whose steps may fall in the updates window, newest filed first (see UPDATES_SCAN_LIMIT). */
+/**
+ * The cases whose steps may fall in the updates window: every case changed since its start (a
+ * step inside the window may be followed by later ones), the most recently changed first, at most
+ * {@link UPDATES_CASE_LIMIT}.
+ */
 export async function findUpdatedCases(deps: Open311Deps, query: { start_date?: Date; end_date?: Date }): Promise<{ records: CaseRecord[]; from: Date; to: Date }> {
   const window = windowOf(query, deps.cases.now());
   if (!window.ok) throw open311Errors.badRequest(window.message);
-  const records: CaseRecord[] = [];
-  let seen = 0;
-  await walk(deps, { field: null, facet: 'all' }, (record) => {
-    seen += 1;
-    if (record.updatedAt >= window.from && record.filedAt <= window.to) records.push(record);
-    return seen >= UPDATES_SCAN_LIMIT ? 'stop' : 'next';
-  });
-  return { records, from: window.from, to: window.to };
+  const changed = await deps.cases.store.listChangedSince(window.from, UPDATES_CASE_LIMIT);
+  return { records: changed.filter((record) => record.filedAt <= window.to), from: window.from, to: window.to };
 }
 
 /**

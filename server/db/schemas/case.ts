@@ -96,6 +96,8 @@ caseSchema.index({ communityUnitCode: 1, facets: 1, filedAt: -1, _id: -1 });
 caseSchema.index({ facets: 1, filedAt: -1, _id: -1 });
 // The clock step: due cases in order.
 caseSchema.index({ nextCheckAt: 1 });
+// The Open311 updates feed: cases by when they last changed.
+caseSchema.index({ updatedAt: -1, _id: -1 });
 // The outbox relay: cases holding pending effects, oldest first.
 caseSchema.index({ outboxSince: 1 });
 // Duplicates at filing: same subcategory, open, latitude band; longitude and distance in TypeScript.

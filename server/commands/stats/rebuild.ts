@@ -1,6 +1,6 @@
 import { countedEventsOf } from '../../../shared/stats/derive';
 import { addEvent, emptyTally } from '../../../shared/stats/fold';
-import type { Tally } from '../../../shared/stats/types';
+import type { CountedEvent, Tally } from '../../../shared/stats/types';
 import type { CaseStore } from '../ports';
 import type { CounterDocument, StatsLedger } from './ledger';
 import { monthOfCounterDocument } from '../../../shared/stats/documents';
@@ -50,7 +50,9 @@ export async function rebuildStats(deps: StatsRebuildDeps, pageSize = 200): Prom
   const holdId = `rebuild:${deps.now().toISOString()}:${crypto.randomUUID()}`;
   await holdFold(deps, holdId);
   try {
-    const documents = new Map<string, Tally>();
+    // Events, not tallies, are held across the pages: an event counts only into documents of its own
+    // month, so the tallies are made and written a month at a time (a year's at once is gigabytes).
+    const eventsByMonth = new Map<string, CountedEvent[]>();
     const countedKeys = new Set<string>();
     let cases = 0;
     let events = 0;
@@ -61,38 +63,48 @@ export async function rebuildStats(deps: StatsRebuildDeps, pageSize = 200): Prom
         const counted = countedEventsOf(record);
         cases += 1;
         events += counted.length;
-        for (const event of counted) countedKeys.add(event.key);
-        for (const [id, list] of eventsByDocument(counted)) {
-          const tally = documents.get(id) ?? emptyTally();
-          for (const event of list) addEvent(tally, event);
-          documents.set(id, tally);
+        for (const event of counted) {
+          countedKeys.add(event.key);
+          const month = event.day.slice(0, 7);
+          const list = eventsByMonth.get(month);
+          if (list) list.push(event);
+          else eventsByMonth.set(month, [event]);
         }
       }
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
 
-    // A fresh projection (a new database, a year's recovery) goes in bulk: a write per document took hours on the local engine.
     const stored = new Set(await deps.ledger.counterIds());
-    const fresh: CounterDocument[] = [];
-    for (const [id, tally] of documents) {
-      if (!stored.has(id)) {
-        fresh.push({ id, version: 1, lastFold: holdId, tally });
-        continue;
+    const written = new Set<string>();
+    let documents = 0;
+    for (const [month, monthEvents] of eventsByMonth) {
+      // A fresh projection (a new database, a year's recovery) goes in bulk: a write per document took hours on the local engine.
+      const fresh: CounterDocument[] = [];
+      for (const [id, list] of eventsByDocument(monthEvents)) {
+        const tally: Tally = emptyTally();
+        for (const event of list) addEvent(tally, event);
+        written.add(id);
+        documents += 1;
+        if (!stored.has(id)) {
+          fresh.push({ id, version: 1, lastFold: holdId, tally });
+          continue;
+        }
+        const previous = await deps.ledger.readCounter(id);
+        await deps.ledger.replaceCounter({ id, version: (previous?.version ?? 0) + 1, lastFold: holdId, tally });
       }
-      const previous = await deps.ledger.readCounter(id);
-      await deps.ledger.replaceCounter({ id, version: (previous?.version ?? 0) + 1, lastFold: holdId, tally });
+      await deps.ledger.insertCounters(fresh);
+      eventsByMonth.delete(month);
     }
-    await deps.ledger.insertCounters(fresh);
-    const stale = [...stored].filter((id) => !documents.has(id));
+    const stale = [...stored].filter((id) => !written.has(id));
     await deps.ledger.deleteCounters(stale);
     // Every month it wrote or emptied: processes holding documents read before read them again.
-    await deps.ledger.bumpStamps(monthsOf([...documents.keys(), ...stale].map(monthOfCounterDocument)));
+    await deps.ledger.bumpStamps(monthsOf([...written, ...stale].map(monthOfCounterDocument)));
     // Marked before the events are dropped: a recorded effect that runs again later is skipped.
     await deps.ledger.markFolded([...countedKeys]);
     const included = (await deps.ledger.pendingEvents(2 ** 31 - 1)).filter((event) => countedKeys.has(event.key));
     await deps.ledger.deleteEvents(included.map((event) => event.key));
     await deps.ledger.writeCountedUntil(deps.now());
-    return { cases, events, documents: documents.size, dropped: stale.length, included: included.length };
+    return { cases, events, documents, dropped: stale.length, included: included.length };
   } finally {
     await deps.ledger.deleteJournal(holdId);
   }

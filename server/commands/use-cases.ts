@@ -15,6 +15,7 @@ import type { RecordSubscriptions } from '../../shared/api/wechat';
 import type { WeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 import { recordSubscriptions, subscriptionsOf } from './messages/subscriptions';
 import { photoForViewer, uploadPhoto } from './photos';
+import type { CaseCommandDeps } from './ports';
 import type { AccountPort, CaseFollowersPort, CaseStore, CatalogStore, ConsentStore, HealthPort, InboxStore, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
 import { claimMembership, decideMembership, importRoster, leaveMembership, listMemberships, myGrids, myMemberships } from './membership';
 import type { ClaimMembership, ListMembershipsQuery } from '../../shared/api/membership';
@@ -24,6 +25,7 @@ import * as polls from './polls';
 import type { StatsStore } from './ports';
 import type { DashboardQuery, ExportQuery } from '../../shared/api/stats';
 import { publicStats, statsDashboard, statsExport } from './stats';
+import { bindHotlineUseCases, type HotlineUseCaseDeps } from './hotline';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
@@ -57,6 +59,8 @@ export interface UseCasePorts {
   onVote?: () => void;
   /** Absent, WeChat sign-in answers 503. */
   wechat?: WeChatLoginPort;
+  /** The hotline adapters (server/hotline); absent, the hotline webhook answers 404. */
+  hotline?: Omit<HotlineUseCaseDeps, keyof CaseCommandDeps | 'jobs'>;
   now: () => Date;
 }
 
@@ -169,6 +173,7 @@ export function bindUseCases(ports: UseCasePorts) {
     health: {
       check: async () => ({ dbUp: await ports.health.pingDatabase(), engine: ports.health.engine }),
     },
+    hotline: ports.hotline ? bindHotlineUseCases({ ...caseDeps, jobs: ports.jobs, ...ports.hotline }) : undefined,
   };
 }
 

@@ -257,6 +257,7 @@ export function buildOpenApiDocument(operations: readonly OperationDescription[]
       { name: '议事协商', description: '小区议事：居委会或网格长发起议题，范围内已认证的居民（或每户）投票一次；票数计入后无人能把选票与投票人对应；结果、决定及由决定产生的案件' },
       { name: '住户身份', description: '居民申报住房、社区与网格审核、社区导入住户名册，以及居民所在网格的1+2+N团队' },
       { name: '统计分析', description: '按街镇、网格、大类、小类与单位的办理统计：趋势、单位考核排行、热点网格与环比；可导出 CSV 与 Excel；公开统计无须登录' },
+      { name: '热线', description: '12345、12319 热线工单：热线中心推送工单与通知（签名校验、防重放、按工单号幂等）' },
     ],
     paths,
     components: {

@@ -21,12 +21,15 @@ export type Tier = 'street' | 'district';
 
 export interface Reporter {
   accountId: string;
-  role: Role;
+  /** `system` for a hotline work order: filed by the hotline's intake, the caller's name and number below. */
+  role: Role | 'system';
   name: string;
   /** Full number; masked in every public view. */
   phone?: string;
   /** Hidden from everyone but the centres when true. */
   anonymous: boolean;
+  /** A hotline caller who asked for secrecy (保密): name and number stay with the centres and the lead unit. */
+  secret?: boolean;
 }
 
 /** Who handles the case: the lead unit (主办) and cohandlers (协办). */

@@ -31,7 +31,8 @@ export type FileCaseInput = Pick<
  */
 export function fileCase(input: FileCaseInput, ctx: TransitionContext): TransitionResult {
   const { subcategory, now, calendar } = ctx;
-  if (subcategory.photoRequiredToFile && input.photos.length === 0) {
+  // A hotline caller has no way to send our photos: the site photo comes with the handling instead.
+  if (subcategory.photoRequiredToFile && input.photos.length === 0 && input.source !== 'hotline') {
     return { ok: false, error: { code: 'case.photos_required', message: `「${subcategory.name}」须附现场照片` } };
   }
   if (input.reporter.anonymous && !subcategory.anonymousAllowed) {

@@ -1,0 +1,37 @@
+import type Router from '@koa/router';
+import { hotlineChannelParamSchema, hotlineWebhookAnswerSchema, type HotlineWebhookAnswer } from '../../../shared/api/hotline';
+import type { AppDeps } from '../../http/app';
+import { parseInput } from '../../http/validate';
+import { errors } from '../../errors';
+import { describe } from '../../openapi/describe';
+
+/** The hotline centres' webhook: work orders and notices pushed to us, signed. */
+export function hotlineRoutes(router: Router, deps: AppDeps): void {
+  describe(router, {
+    method: 'post',
+    path: '/api/v1/hotline/:channel/webhook',
+    operationId: 'hotlineWebhook',
+    summary: '热线中心推送工单与通知',
+    description:
+      '热线中心（12345、12319）推送新工单（event=order）或通知（event=notice：催办、回访结果、发回重办、延期答复）。' +
+      '请求须带 X-Hotline-Timestamp（Unix 秒）、X-Hotline-Nonce 与 X-Hotline-Signature（HMAC-SHA256(密钥, 时间戳\\n随机数\\n请求体) 的十六进制），' +
+      '时间偏差不超过5分钟；签名无效 401（hotline.bad_signature），随机数重复（重放）409（hotline.replayed）。同一工单重复推送只立案一次。',
+    tag: '热线',
+    access: 'public',
+    request: { params: { schema: hotlineChannelParamSchema, descriptions: { channel: '热线渠道：12345 或 12319' } } },
+    responses: { 200: { description: '工单已立案（或此前已立案），或通知已处理', schema: hotlineWebhookAnswerSchema } },
+    errors: [400, 401, 404, 409, 422],
+  });
+  router.post('/api/v1/hotline/:channel/webhook', async (ctx) => {
+    const hotline = deps.useCases.hotline;
+    if (!hotline) throw errors.notFound('热线接口');
+    const { channel } = parseInput(hotlineChannelParamSchema, ctx.params);
+    const rawBody = (ctx.request as unknown as { rawBody?: string }).rawBody ?? '';
+    const outcome = await hotline.webhook(channel, { body: rawBody, headers: ctx.headers });
+    ctx.body = (
+      outcome.kind === 'order'
+        ? { ok: true, event: 'order', caseId: outcome.intake.caseId, caseNumber: outcome.intake.caseNumber, duplicate: !outcome.intake.created }
+        : { ok: true, event: 'notice', applied: outcome.outcome.applied, ...(outcome.outcome.note ? { note: outcome.outcome.note } : {}) }
+    ) satisfies HotlineWebhookAnswer;
+  });
+}

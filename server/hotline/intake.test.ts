@@ -144,3 +144,20 @@ describe('a secret caller', () => {
     expect(centreView.body).toMatchObject({ view: 'full', reporter: { name: '李秘密', phone: '13700001111' } });
   });
 });
+
+describe('liveness', () => {
+  it('reports each channel in the health answer, and turns to alarm when the interface keeps failing', async () => {
+    const health = await world.app.server.request('GET', '/api/health');
+    expect(health.body).toMatchObject({ hotline: { '12345': { status: 'ok' }, '12319': { status: 'ok' } } });
+    const alarms: string[] = [];
+    const runner = world.runner({ log: { info: () => {}, error: (_fields, message) => alarms.push(message) } });
+    for (let i = 0; i < 3; i += 1) {
+      world.fake.failNext('12319', 'list', { httpStatus: 503 });
+      world.app.clock.advance(61_000);
+      await runner.runOnce();
+    }
+    expect(alarms.filter((message) => message.startsWith('热线告警'))).toEqual([expect.stringContaining('12319热线接口连续3次失败')]);
+    const after = await world.app.server.request('GET', '/api/health');
+    expect(after.body).toMatchObject({ hotline: { '12319': { status: 'alarm', reason: 'failing' }, '12345': { status: 'ok' } } });
+  });
+});

@@ -96,10 +96,13 @@ describe('延期', () => {
     const order = buildOrder('12345');
     const caseId = await pushed(order);
     const until = new Date('2026-12-10T17:30:00+08:00');
-    const street01 = await world.app.actor('street01');
-    await world.app.deps.useCases.hotline!.requestExtension(street01, caseId, { reason: '需协调市政部门联合处置', until });
-    await expect(world.app.deps.useCases.hotline!.requestExtension(street01, caseId, { reason: '再次申请', until })).rejects.toMatchObject({ code: 'hotline.extension_not_allowed' });
-    await expect(world.app.deps.useCases.hotline!.requestExtension(await world.app.actor('pm01'), caseId, { reason: '物业申请', until })).rejects.toMatchObject({ code: 'hotline.forbidden' });
+    const ask = async (username: string, reason: string) =>
+      world.app.server.request('POST', `/api/v1/cases/${caseId}/hotline/extension`, { token: await world.app.token(username), body: { reason, until: until.toISOString() } });
+    const asked = await ask('street01', '需协调市政部门联合处置');
+    expect(asked.status, JSON.stringify(asked.body)).toBe(200);
+    expect(asked.body).toMatchObject({ channel: '12345', number: order.number, state: 'extension_requested', extensionsRequested: 1 });
+    expect(await ask('street01', '再次申请')).toMatchObject({ status: 409, body: { error: { code: 'hotline.extension_not_allowed' } } });
+    expect(await ask('pm01', '物业申请')).toMatchObject({ status: 403, body: { error: { code: 'hotline.forbidden' } } });
     await drain();
     expect(callsFor(order.number, 'extension')).toEqual([{ kind: 'extension', reason: '需协调市政部门联合处置', until: until.toISOString() }]);
     expect((await orderOf('12345', order.number)).state).toBe('extension_requested');

@@ -1,4 +1,5 @@
 import type { HotlineMapping } from '../../shared/hotline/mappings';
+import type { HotlineChannelConfig } from '../config';
 import { hotlineChannels, type HotlineChannel } from '../../shared/hotline/work-order';
 import type { LivenessRules } from '../../shared/hotline/liveness';
 import { noTextMatching, type PlaceTextMatcher } from '../commands/hotline/place';
@@ -11,12 +12,6 @@ import { hotlineDialects } from './fake-centre';
 import { hotlineLiveness, type HotlineLiveness } from './liveness';
 import { verifyRequest } from './signature';
 
-/** One channel's connection: the centre's base URL and our credentials with it. */
-export interface HotlineChannelConfig {
-  baseUrl: string;
-  appKey: string;
-  secret: string;
-}
 
 export interface HotlineSetupOptions {
   channels: Partial<Record<HotlineChannel, HotlineChannelConfig>>;

@@ -12,6 +12,7 @@ import { refuseHostileKeys } from './hostile-keys';
 import { methodNotAllowed } from './method-not-allowed';
 import { staticPortal } from './static-portal';
 import { devWeChatPage, type DevWeChatMessage } from './dev-wechat-page';
+import { devHotlinePage, type DevHotline } from './dev-hotline-page';
 import { healthRoutes } from '../routes/health';
 import { authRoutes } from '../routes/auth/routes';
 import { wechatAuthRoutes } from '../routes/auth/wechat';
@@ -44,6 +45,8 @@ export interface AppDeps {
   h5Dir?: string;
   /** The local fake WeChat's sent messages: `GET /dev/wechat` lists them (never in production). */
   devWeChat?: { messages: readonly DevWeChatMessage[] };
+  /** The local fake hotline centre: `GET /dev/hotline` sends a work order by hand (never in production). */
+  devHotline?: DevHotline;
 }
 
 /** Routes whose handlers read the request body as raw bytes (photo uploads, roster CSV files). */
@@ -88,6 +91,7 @@ export function createApp(deps: AppDeps): Koa {
 
   const devWeChat = deps.devWeChat;
   if (devWeChat && !deps.config.production) app.use(devWeChatPage(() => devWeChat.messages));
+  if (deps.devHotline && !deps.config.production) app.use(devHotlinePage(deps.devHotline));
   if (deps.h5Dir) app.use(staticPortal(deps.h5Dir));
   return app;
 }

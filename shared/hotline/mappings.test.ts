@@ -59,3 +59,13 @@ describe('unmappedCodes', () => {
     expect(report.satisfactionGaps['12319']).toEqual([1, 2, 3, 4]);
   });
 });
+
+describe('hotlineMappingSchema', () => {
+  it('accepts the shipped mapping and refuses a target that is not one of our codes', async () => {
+    const { hotlineMappingSchema } = await import('./mappings');
+    expect(hotlineMappingSchema.safeParse(shippedHotlineMapping).success).toBe(true);
+    const broken = structuredClone(shippedHotlineMapping) as unknown as { channels: { '12345': { categories: Record<string, [string, string]> } } };
+    broken.channels['12345'].categories['010101'] = ['x', '暴露垃圾'];
+    expect(hotlineMappingSchema.safeParse(broken).success).toBe(false);
+  });
+});

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { HotlineChannel } from './work-order';
 
 /** Where a hotline order stands on the centre's side, in our words; each channel has its own codes for these. */
@@ -20,6 +21,23 @@ export interface HotlineMapping {
   version: number;
   channels: Record<HotlineChannel, ChannelMapping>;
 }
+
+const subcategoryCode = z.string().regex(/^\d{2}\.\d{2}$/, '须为本平台小类编码（如 01.01）');
+const channelMappingSchema = z.object({
+  fallbackSubcategory: subcategoryCode,
+  categories: z.record(z.string().min(1), z.tuple([z.string(), subcategoryCode])),
+  states: z.record(z.string().min(1), z.enum(hotlineOrderStates)),
+  satisfaction: z.object({
+    toOurs: z.record(z.string().min(1), z.number().int().min(1).max(5)),
+    fromOurs: z.record(z.string().regex(/^[1-5]$/), z.string().min(1)),
+  }),
+});
+
+/** A mapping file as administrators publish it: the same shape as the shipped one. */
+export const hotlineMappingSchema = z.object({
+  version: z.number().int().min(1),
+  channels: z.object({ '12345': channelMappingSchema, '12319': channelMappingSchema }),
+});
 
 /** Our subcategory for a centre's category code, and whether the mapping knew the code. */
 export function subcategoryFor(mapping: HotlineMapping, channel: HotlineChannel, code: string): { subcategoryCode: string; mapped: boolean } {

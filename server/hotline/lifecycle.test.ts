@@ -166,3 +166,21 @@ describe('reconciliation', () => {
     expect(report.differences.some((d) => d.number === taken.number)).toBe(false);
   });
 });
+
+describe('deadlines', () => {
+  it('holds the case clock to the centre deadline when it is earlier than the catalog limit, and never loosens it', async () => {
+    const now = world.app.clock.now();
+    const tight = buildOrder('12345', { receivedAt: now.toISOString(), deadline: new Date(now.getTime() + 2 * 3_600_000).toISOString() }, now);
+    const loose = buildOrder('12345', { receivedAt: now.toISOString(), deadline: new Date(now.getTime() + 60 * 24 * 3_600_000).toISOString() }, now);
+    const tightId = await pushed(tight);
+    const looseId = await pushed(loose);
+    await act(world.app, 'street01', tightId, 'accept');
+    await act(world.app, 'street01', looseId, 'accept');
+    const tightCase = await caseOf(tightId);
+    const looseCase = await caseOf(looseId);
+    expect(tightCase.caseClock.deadline).toEqual(new Date(tight.deadline as string));
+    // 暴露垃圾's own case limit is far shorter than sixty days: the catalog's stands.
+    expect(looseCase.caseClock.deadline.getTime()).toBeLessThan(new Date(loose.deadline as string).getTime());
+    expect(looseCase.caseClock.limitMs).toBeGreaterThan(tightCase.caseClock.limitMs);
+  });
+});

@@ -132,6 +132,11 @@ export interface CaseRecord {
   source: CaseSource;
   /** The poll whose decision this case carries out. */
   origin?: CaseOrigin;
+  /**
+   * An outside deadline the case must also meet: a hotline centre's 办结时限. The case clock is
+   * held to the earlier of it and the catalog's limit (never loosened by it).
+   */
+  externalDeadline?: Date;
   reporter: Reporter;
   /** Photo ids taken when filing. */
   photos: string[];

@@ -50,6 +50,8 @@ export const requestHashOf = (input: FileCaseFields) => createHash('sha256').upd
  */
 export interface HotlineFiling {
   caller: { name: string; phone?: string; secret: boolean };
+  /** The centre's 办结时限: the case clock is held to the earlier of it and the catalog's limit. */
+  deadline?: Date;
 }
 
 /** A filing's outcome: the case, and whether an earlier request with the same idempotency key had filed it. */
@@ -110,6 +112,7 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
       buildingCode: building?.code,
       source,
       ...(origin ? { origin } : {}),
+      ...(hotline?.deadline ? { externalDeadline: hotline.deadline } : {}),
       reporter: hotline
         ? { accountId: actor.id, role, name: hotline.caller.name, ...(hotline.caller.phone ? { phone: hotline.caller.phone } : {}), anonymous: false, ...(hotline.caller.secret ? { secret: true } : {}) }
         : { accountId: actor.id, role, name: actor.name, phone: input.contactPhone, anonymous: input.anonymous },

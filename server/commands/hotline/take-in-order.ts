@@ -75,15 +75,16 @@ export async function takeInWorkOrder(deps: HotlineCommandDeps, raw: unknown, ch
   };
   const created = await deps.orders.insert(record);
 
-  const filing = await fileOnce(deps, order, filingFields(order, subcategoryCode, place), caseId, filingKey);
+  const filing = await fileOnce(deps, order, filingFields(order, subcategoryCode, place), caseId, filingKey, deadlines.replyBy);
   await queueCall(deps, { channel, number: order.number, caseId, action: { kind: 'sign' }, key: `hotline:${channel}:${order.number}:sign` }, filing);
   return { caseId, caseNumber: filing.number, created };
 }
 
-async function fileOnce(deps: HotlineCommandDeps, order: WorkOrder, input: FileCaseFields, caseId: string, filingKey: string) {
+async function fileOnce(deps: HotlineCommandDeps, order: WorkOrder, input: FileCaseFields, caseId: string, filingKey: string, deadline: Date) {
   try {
     const filing = await fileCaseCommand(deps, hotlineActor(order.channel), input, filingKey, undefined, {
       caller: { name: order.caller.name || '来电人', ...(order.caller.phone ? { phone: order.caller.phone } : {}), secret: order.caller.secret },
+      deadline,
     });
     return filing.record;
   } catch (error) {

@@ -19,6 +19,7 @@ export type FileCaseInput = Pick<
   | 'buildingCode'
   | 'source'
   | 'origin'
+  | 'externalDeadline'
   | 'reporter'
   | 'photos'
 >;

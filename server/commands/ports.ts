@@ -935,6 +935,8 @@ export interface HotlineOrderStore {
   replaceIfVersion(next: HotlineOrderRecord, expectedVersion: number): Promise<boolean>;
   /** Remembers an inbound notice by its key (shared/hotline/work-order `noticeKey`); false if already applied. */
   rememberNotice(key: string, at: Date): Promise<boolean>;
+  /** Whether a notice with this key was applied. */
+  hasNotice(key: string): Promise<boolean>;
   /** Forgets a notice whose application failed, so the centre's next delivery applies it. */
   forgetNotice(key: string): Promise<void>;
   /** Remembers a webhook nonce; false if it was seen (a replay). */

@@ -56,6 +56,7 @@ export function mongoHotlineOrderStore(database: Database): HotlineOrderStore {
       return result.modifiedCount === 1;
     },
     rememberNotice: (key, at) => insertOnce(notices, { _id: key, at }),
+    hasNotice: async (key) => (await notices.findOne({ _id: key })) !== null,
     async forgetNotice(key) {
       await notices.deleteOne({ _id: key });
     },

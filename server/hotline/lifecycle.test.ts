@@ -184,3 +184,25 @@ describe('deadlines', () => {
     expect(looseCase.caseClock.limitMs).toBeGreaterThan(tightCase.caseClock.limitMs);
   });
 });
+
+describe('a crash mid-notice', () => {
+  it('applies a 回访 and a 发回重办 once when the process died before remembering them', async () => {
+    const { applyCentreNotice } = await import('../commands/hotline');
+    const order = buildOrder('12319');
+    const caseId = await pushed(order);
+    await handleToClosing(caseId);
+    await drain();
+    const deps = world.deps();
+    const dying = { ...deps, orders: { ...deps.orders, rememberNotice: () => Promise.reject(new Error('kill -9')) } };
+    const visit = { kind: 'visit', number: order.number, resolved: true, satisfaction: 'B' };
+    const redo = { kind: 'redo', number: order.number, seq: 1, reason: '仍有垃圾', deadline: '2026-12-04T09:30:00.000Z' };
+    await expect(applyCentreNotice(dying, '12319', visit)).rejects.toThrow('kill -9');
+    expect(await applyCentreNotice(deps, '12319', visit)).toMatchObject({ applied: false });
+    expect((await caseOf(caseId)).rating).toMatchObject({ resolved: 'yes', satisfaction: 4 });
+    await expect(applyCentreNotice(dying, '12319', redo)).rejects.toThrow('kill -9');
+    await applyCentreNotice(deps, '12319', redo);
+    expect(await applyCentreNotice(deps, '12319', redo)).toMatchObject({ applied: false });
+    expect((await caseOf(caseId)).reopenCount).toBe(1);
+    expect(await orderOf('12319', order.number)).toMatchObject({ state: 'redo', redoCount: 1 });
+  });
+});

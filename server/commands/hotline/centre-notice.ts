@@ -18,7 +18,7 @@ const alreadyDone = new Set(['case.already_rated', 'case.illegal_transition']);
 
 /**
  * Applies a centre's notice on an order to our case, once per notice key:
- * - 催办 → an `urge` on the case (the key is remembered first: an urge has no natural repeat check);
+ * - 催办 → an `urge` on the case;
  * - 回访 → a rating, the centre's satisfaction translated to our 1..5 (a second rating is refused by the case itself);
  * - 发回重办 → the case reopened, the order held to the centre's new deadline;
  * - the answer to our 延期 request → the order's deadline moved when approved.
@@ -31,6 +31,16 @@ export async function applyCentreNotice(deps: HotlineCommandDeps, channel: Hotli
   const order = await deps.orders.find(channel, notice.number);
   if (!order) throw errors.notFound('工单');
   const key = noticeKey(channel, notice);
+  if (notice.kind !== 'urge') {
+    // A rating, a reopening and a deadline move are refused or harmless the second time: applied
+    // first, remembered after, so a crash between the two loses nothing and doubles nothing.
+    if (await deps.orders.hasNotice(key)) return { applied: false, note: '该通知已处理' };
+    const outcome = await apply(deps, order, notice);
+    await deps.orders.rememberNotice(key, deps.now());
+    return outcome;
+  }
+  // An urge has no natural repeat check: its key is remembered first (a crash right after it
+  // loses this urge rather than doubling it; the centre urges again if it still must).
   if (!(await deps.orders.rememberNotice(key, deps.now()))) return { applied: false, note: '该通知已处理' };
   try {
     return await apply(deps, order, notice);
@@ -64,7 +74,7 @@ async function apply(deps: HotlineCommandDeps, order: HotlineOrderRecord, notice
     }
     case 'redo': {
       const outcome = await act('reopen', { reason: `${label}发回重办：${notice.reason}` });
-      await moveOrder(deps.orders, order.channel, order.number, (o) => ({ ...o, state: 'redo', replyBy: notice.deadline, redoCount: o.redoCount + 1 }), deps.now());
+      await moveOrder(deps.orders, order.channel, order.number, (o) => (o.redoCount >= notice.seq ? undefined : { ...o, state: 'redo', replyBy: notice.deadline, redoCount: notice.seq }), deps.now());
       return outcome;
     }
     case 'extension_answer':

@@ -941,9 +941,9 @@ export interface HotlineOrderStore {
   forgetNotice(key: string): Promise<void>;
   /** Remembers a webhook nonce; false if it was seen (a replay). */
   rememberNonce(channel: HotlineChannel, nonce: string, at: Date): Promise<boolean>;
-  /** The pull cursor of a channel (null before the first pull). */
-  cursor(channel: HotlineChannel): Promise<string | null>;
-  saveCursor(channel: HotlineChannel, cursor: string | null, at: Date): Promise<void>;
+  /** The pull cursor of a channel's orders or notices (null before the first pull). */
+  cursor(channel: HotlineChannel, stream?: 'orders' | 'notices'): Promise<string | null>;
+  saveCursor(channel: HotlineChannel, cursor: string | null, at: Date, stream?: 'orders' | 'notices'): Promise<void>;
   /** Orders received in [from, to), for a day's reconciliation. */
   receivedBetween(channel: HotlineChannel, from: Date, to: Date): Promise<HotlineOrderRecord[]>;
 }
@@ -963,6 +963,8 @@ export interface HotlineCentre {
   channel: HotlineChannel;
   /** New orders after `cursor`, one page. */
   listNew(cursor: string | null, limit: number): Promise<HotlinePage>;
+  /** New notices (催办, 回访, 重办, 延期答复) after `cursor`, one page, in our notice shape (parsed by our schema afterwards). */
+  listNotices(cursor: string | null, limit: number): Promise<{ notices: Record<string, unknown>[]; nextCursor: string | null }>;
   /** One order, translated to the work-order shape (still the centre's category code). */
   fetchOrder(number: string): Promise<WorkOrderInput>;
   /** Sends one action on an order; `key` lets the centre drop a repeat. Throws on failure (then the runner retries). */

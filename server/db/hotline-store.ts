@@ -61,11 +61,11 @@ export function mongoHotlineOrderStore(database: Database): HotlineOrderStore {
       await notices.deleteOne({ _id: key });
     },
     rememberNonce: (channel, nonce, at) => insertOnce(nonces, { _id: `${channel}:${nonce}`, at }),
-    async cursor(channel) {
-      return (await cursors.findOne({ _id: channel }))?.cursor ?? null;
+    async cursor(channel, stream = 'orders') {
+      return (await cursors.findOne({ _id: stream === 'orders' ? channel : `${channel}:${stream}` }))?.cursor ?? null;
     },
-    async saveCursor(channel, cursor, at) {
-      await cursors.updateOne({ _id: channel }, { $set: { cursor, at } }, { upsert: true });
+    async saveCursor(channel, cursor, at, stream = 'orders') {
+      await cursors.updateOne({ _id: stream === 'orders' ? channel : `${channel}:${stream}` }, { $set: { cursor, at } }, { upsert: true });
     },
     async receivedBetween(channel: HotlineChannel, from, to) {
       const docs = await orders.find({ channel, receivedAt: { $gte: from, $lt: to } }).sort({ receivedAt: 1 }).toArray();

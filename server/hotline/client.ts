@@ -66,6 +66,12 @@ export function httpHotlineCentre(options: HotlineClientOptions): HotlineCentre 
   return {
     channel: dialect.channel,
     listNew: async (cursor, limit) => dialect.pageFromWire(await call('GET', dialect.paths.listNew(cursor, limit))),
+    async listNotices(cursor, limit) {
+      const wire = await call('GET', dialect.paths.listNotices(cursor, limit));
+      // Both systems page notices as they page orders, with the notices themselves in the list.
+      const page = dialect.pageFromWireItems(wire);
+      return { notices: page.items.map((item) => dialect.noticeFromWire(item, mapping)), nextCursor: page.nextCursor };
+    },
     fetchOrder: async (number) => dialect.orderFromWire(await call('GET', dialect.paths.order(number))),
     async send(number: string, action: HotlineAction, key: string) {
       await call('POST', dialect.paths.action(number, action.kind), dialect.actionToWire(action), key);

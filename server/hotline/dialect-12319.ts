@@ -16,12 +16,15 @@ export const dialect12319: HotlineDialect = {
   channel: '12319',
   paths: {
     listNew: (cursor, limit) => `/api/12319/cases/pending?limit=${limit}${cursor ? `&after=${encodeURIComponent(cursor)}` : ''}`,
+    listNotices: (cursor, limit) => `/api/12319/notices/pending?limit=${limit}${cursor ? `&after=${encodeURIComponent(cursor)}` : ''}`,
     order: (number) => `/api/12319/cases/${encodeURIComponent(number)}`,
     action: (number, kind) => `/api/12319/cases/${encodeURIComponent(number)}/${actionSegments[kind]}`,
     day: (day) => `/api/12319/cases/day/${day}`,
   },
   pageFromWire: (wire) => ({ numbers: ((field(wire, 'items') as unknown[]) ?? []).map((n) => String(n)), nextCursor: str(field(wire, 'nextAfter')) ?? null }),
   pageToWire: (page) => ({ items: page.numbers, nextAfter: page.nextCursor }),
+  pageFromWireItems: (wire) => ({ items: (field(wire, 'items') as unknown[]) ?? [], nextCursor: str(field(wire, 'nextAfter')) ?? null }),
+  pageToWireItems: (page) => ({ items: page.items, nextAfter: page.nextCursor }),
   orderFromWire(wire): WorkOrderInput {
     const reporter = field(wire, 'reporter');
     const location = field(wire, 'location');

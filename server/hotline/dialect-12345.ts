@@ -19,12 +19,15 @@ export const dialect12345: HotlineDialect = {
   channel: '12345',
   paths: {
     listNew: (cursor, limit) => `/api/12345/gd/new?size=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    listNotices: (cursor, limit) => `/api/12345/tz/new?size=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     order: (number) => `/api/12345/gd/${encodeURIComponent(number)}`,
     action: (number, kind) => `/api/12345/gd/${encodeURIComponent(number)}/${actionSegments[kind]}`,
     day: (day) => `/api/12345/gd/day/${day}`,
   },
   pageFromWire: (wire) => ({ numbers: ((field(wire, 'list') as unknown[]) ?? []).map((n) => String(n)), nextCursor: str(field(wire, 'next')) ?? null }),
   pageToWire: (page) => ({ list: page.numbers, next: page.nextCursor }),
+  pageFromWireItems: (wire) => ({ items: (field(wire, 'list') as unknown[]) ?? [], nextCursor: str(field(wire, 'next')) ?? null }),
+  pageToWireItems: (page) => ({ list: page.items, next: page.nextCursor }),
   orderFromWire(wire): WorkOrderInput {
     const caller = field(wire, 'ldr');
     return {

@@ -13,12 +13,16 @@ export interface HotlineDialect {
   channel: HotlineChannel;
   paths: {
     listNew(cursor: string | null, limit: number): string;
+    listNotices(cursor: string | null, limit: number): string;
     order(number: string): string;
     action(number: string, kind: HotlineActionKind): string;
     day(day: string): string;
   };
   /** The list page's numbers and next cursor. */
   pageFromWire(wire: unknown): { numbers: string[]; nextCursor: string | null };
+  /** A page of notices: the wire items and the next cursor. */
+  pageFromWireItems(wire: unknown): { items: unknown[]; nextCursor: string | null };
+  pageToWireItems(page: { items: unknown[]; nextCursor: string | null }): unknown;
   pageToWire(page: { numbers: string[]; nextCursor: string | null }): unknown;
   orderFromWire(wire: unknown): WorkOrderInput;
   orderToWire(order: WorkOrderInput): unknown;

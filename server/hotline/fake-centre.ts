@@ -39,7 +39,7 @@ export interface FakeWebhook {
 
 /** A one-shot failure of the next matching request: an HTTP error, or an answer held past our timeout. */
 export type FakeCentreFailure = { httpStatus: number } | { delayMs: number };
-export type FakeEndpoint = 'list' | 'order' | 'action' | 'day';
+export type FakeEndpoint = 'list' | 'notices' | 'order' | 'action' | 'day';
 
 export interface FakeCentre {
   url: string;
@@ -59,6 +59,8 @@ export interface FakeCentre {
   push(order: WorkOrderInput, options?: { times?: number }): Promise<FakeWebhook[]>;
   /** Pushes several orders, in the order given (tests pass them shuffled: out of order). */
   pushAll(orders: WorkOrderInput[]): Promise<FakeWebhook[]>;
+  /** Queues a notice for pulling (the centre lists it among its new notices). */
+  queueNotice(channel: HotlineChannel, notice: CentreNoticeInput): void;
   /** Pushes a notice (催办, 回访, 重办, 延期答复) in the channel's vocabulary. */
   notify(channel: HotlineChannel, notice: CentreNoticeInput): Promise<FakeWebhook>;
   /** Sends a webhook again exactly as it was (same nonce, timestamp and signature): a replay. */
@@ -98,6 +100,7 @@ export async function startFakeHotlineCentre(options: FakeCentreOptions): Promis
   const webhooks: FakeWebhook[] = [];
   const orders: Record<HotlineChannel, Map<string, StoredOrder>> = { '12345': new Map(), '12319': new Map() };
   const queues: Record<HotlineChannel, string[]> = { '12345': [], '12319': [] };
+  const noticeQueues: Record<HotlineChannel, unknown[]> = { '12345': [], '12319': [] };
   const failures = new Map<string, FakeCentreFailure[]>();
   const acceptedKeys = new Set<string>();
   let ourBase: string | undefined;
@@ -143,6 +146,13 @@ export async function startFakeHotlineCentre(options: FakeCentreOptions): Promis
         const numbers = queue.slice(from, from + limit);
         const next = from + numbers.length;
         return answer(200, dialect.pageToWire({ numbers, nextCursor: numbers.length ? String(next) : from ? String(from) : null }));
+      }
+      case 'notices': {
+        const queue = noticeQueues[channel];
+        const from = Number(url.searchParams.get('cursor') ?? url.searchParams.get('after') ?? 0);
+        const limit = Number(url.searchParams.get('size') ?? url.searchParams.get('limit') ?? 20);
+        const items = queue.slice(from, from + limit);
+        return answer(200, dialect.pageToWireItems({ items, nextCursor: items.length ? String(from + items.length) : from ? String(from) : null }));
       }
       case 'order': {
         const stored = orders[channel].get(route.number!);
@@ -210,6 +220,9 @@ export async function startFakeHotlineCentre(options: FakeCentreOptions): Promis
       return order.number;
     },
     stateOf: (channel, number) => orders[channel].get(number)?.stateCode,
+    queueNotice(channel, notice) {
+      noticeQueues[channel].push(hotlineDialects[channel].noticeToWire(notice));
+    },
     async push(order, pushOptions = {}) {
       const sent: FakeWebhook[] = [];
       for (let i = 0; i < (pushOptions.times ?? 1); i += 1) sent.push(await pushOne(order));
@@ -239,7 +252,7 @@ function routeOf(dialect: HotlineDialect, pathname: string, method: string): { e
   const parts = pathname.split('/').map(decodeURIComponent);
   // /api/<channel>/<collection>/<…>
   const [, , , , a, b] = parts;
-  if (method === 'GET' && (a === 'new' || a === 'pending') && b === undefined) return { endpoint: 'list' };
+  if (method === 'GET' && (a === 'new' || a === 'pending') && b === undefined) return { endpoint: parts[3] === 'tz' || parts[3] === 'notices' ? 'notices' : 'list' };
   if (method === 'GET' && a === 'day' && b) return { endpoint: 'day', day: b };
   if (method === 'GET' && a && b === undefined) return { endpoint: 'order', number: a };
   if (method === 'POST' && a && b && dialect.actionKinds[b]) return { endpoint: 'action', number: a, kind: dialect.actionKinds[b] };

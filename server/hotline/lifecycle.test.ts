@@ -206,3 +206,20 @@ describe('a crash mid-notice', () => {
     expect(await orderOf('12319', order.number)).toMatchObject({ state: 'redo', redoCount: 1 });
   });
 });
+
+describe('notices by pull', () => {
+  it('applies a pulled 催办 once, however often the page is read', async () => {
+    const order = buildOrder('12345');
+    const caseId = await pushed(order);
+    world.fake.queueNotice('12345', { kind: 'urge', number: order.number, seq: 1, note: '市民催促' });
+    world.fake.queueNotice('12345', { kind: 'urge', number: 'HF-UNKNOWN-1', seq: 1 });
+    const first = await world.app.deps.useCases.hotline!.pullNotices('12345');
+    expect(first.applied).toBe(1);
+    expect(first.refused).toEqual([{ number: 'HF-UNKNOWN-1', code: 'not_found', message: expect.any(String) }]);
+    expect(await world.app.deps.useCases.hotline!.pullNotices('12345')).toMatchObject({ applied: 0 });
+    // The cursor lost (a crash before saving it): the page is read again, the urge is not doubled.
+    await db().collection('hotline_cursors').deleteOne({ _id: '12345:notices' } as never);
+    expect(await world.app.deps.useCases.hotline!.pullNotices('12345')).toMatchObject({ applied: 0 });
+    expect((await caseOf(caseId)).urgeCount).toBe(1);
+  });
+});

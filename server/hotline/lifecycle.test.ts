@@ -135,11 +135,13 @@ describe('the reply, 回访, 催办 and 发回重办', () => {
     expect((await caseOf(caseId)).rating).toMatchObject({ resolved: 'no', satisfaction: 1, comment: '垃圾又堆起来了' });
     expect((await orderOf('12345', order.number)).state).toBe('visited');
 
-    const deadline = new Date('2026-12-04T17:30:00+08:00');
+    // A tight date: within the hour, well inside the catalog's handling limit.
+    const deadline = new Date(world.app.clock.now().getTime() + 30 * 60_000);
     const redo = await world.fake.notify('12345', { kind: 'redo', number: order.number, seq: 1, reason: '市民不满意，要求重新处理', deadline: deadline.toISOString() });
     expect(redo.answer).toMatchObject({ applied: true });
     const reopened = await caseOf(caseId);
-    expect(reopened).toMatchObject({ status: 'dispatched', reopenCount: 1 });
+    expect(reopened).toMatchObject({ status: 'dispatched', reopenCount: 1, externalDeadline: deadline });
+    expect(reopened.clock.deadline).toEqual(deadline);
     expect(await orderOf('12345', order.number)).toMatchObject({ state: 'redo', replyBy: deadline, redoCount: 1 });
     const redoAgain = await world.fake.notify('12345', { kind: 'redo', number: order.number, seq: 1, reason: '市民不满意，要求重新处理', deadline: deadline.toISOString() });
     expect(redoAgain.answer).toMatchObject({ applied: false });

@@ -73,7 +73,7 @@ async function apply(deps: HotlineCommandDeps, order: HotlineOrderRecord, notice
       return outcome;
     }
     case 'redo': {
-      const outcome = await act('reopen', { reason: `${label}发回重办：${notice.reason}` });
+      const outcome = await act('reopen', { reason: `${label}发回重办：${notice.reason}`, ...(notice.deadline.getTime() > deps.now().getTime() ? { deadline: notice.deadline.toISOString() } : {}) });
       await moveOrder(deps.orders, order.channel, order.number, (o) => (o.redoCount >= notice.seq ? undefined : { ...o, state: 'redo', replyBy: notice.deadline, redoCount: notice.seq }), deps.now());
       return outcome;
     }

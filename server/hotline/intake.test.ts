@@ -95,6 +95,16 @@ describe('pull: we poll the centre with a cursor', () => {
     for (const order of orders) expect(signsOf(order.number)).toHaveLength(1);
   });
 
+  it('files one case for an order that comes both pushed and pulled', async () => {
+    const order = buildOrder('12345');
+    const [hook] = await world.fake.push(order);
+    world.fake.add(order);
+    const before = await hotlineCases();
+    expect(await world.app.deps.useCases.hotline!.pull('12345')).toMatchObject({ taken: 0, refused: [] });
+    expect(await hotlineCases()).toBe(before);
+    expect(await casesOf((hook!.answer as { caseId: string }).caseId)).toBe(1);
+  });
+
   it('reports an order outside the district and moves on', async () => {
     const lost = buildOrder('12345', { place: { district: '蜀山区', street: '稻香村街道', address: '某路1号' } });
     const good = buildOrder('12345');

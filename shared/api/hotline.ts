@@ -6,13 +6,6 @@ export const hotlineChannelParamSchema = z.strictObject({
   channel: z.enum(hotlineChannels, '热线渠道须为 12345 或 12319').meta({ pattern: '^(12345|12319)$' }),
 });
 
-/** A webhook's body: an order or a notice, each in the channel's own wire format (read by its adapter). */
-export const hotlineWebhookBodySchema = z.object({
-  event: z.enum(['order', 'notice']).meta({ description: 'order 新工单；notice 通知（催办、回访结果、发回重办、延期答复）' }),
-  order: z.record(z.string(), z.unknown()).optional().meta({ description: '工单，字段按该热线系统的接口规范' }),
-  notice: z.record(z.string(), z.unknown()).optional().meta({ description: '通知，字段按该热线系统的接口规范' }),
-});
-
 /** What the webhook answers the centre: the case an order became, or whether a notice was applied. */
 export const hotlineWebhookAnswerSchema = z.union([
   z.object({ ok: z.literal(true), event: z.literal('order'), caseId: z.string(), caseNumber: z.string(), duplicate: z.boolean().meta({ description: '同一工单此前已收到，未重复立案' }) }),

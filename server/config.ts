@@ -4,6 +4,16 @@ import path from 'node:path';
 import { z } from 'zod';
 import { defaultWeChatMessagesConfig, wechatMessagesConfigSchema, type WeChatMessagesConfig } from '../shared/wechat-messages/messages-config';
 import { defaultOpen311RateLimit, type RateLimit } from './open311/rate-limit';
+import { shippedHotlineMapping } from '../shared/hotline/mapping-data';
+import { hotlineMappingSchema, type HotlineMapping } from '../shared/hotline/mappings';
+import type { HotlineChannel } from '../shared/hotline/work-order';
+
+/** One hotline channel's connection: the centre's base URL and our credentials with it. */
+export interface HotlineChannelConfig {
+  baseUrl: string;
+  appKey: string;
+  secret: string;
+}
 
 const repoRoot = path.resolve(__dirname, '..');
 
@@ -83,11 +93,30 @@ const envSchema = z
     LIVE_MAX_BUFFERED_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(defaultLive.maxBufferedBytes),
     LIVE_HEARTBEAT_MS: milliseconds.default(defaultLive.heartbeatMs),
     LIVE_IDLE_TIMEOUT_MS: milliseconds.default(defaultLive.idleTimeoutMs),
+    HOTLINE_12345_BASE_URL: optionalText.pipe(z.url().optional()),
+    HOTLINE_12345_APP_KEY: optionalText,
+    HOTLINE_12345_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    HOTLINE_12319_BASE_URL: optionalText.pipe(z.url().optional()),
+    HOTLINE_12319_APP_KEY: optionalText,
+    HOTLINE_12319_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    /** How often the centres are asked for new orders. */
+    HOTLINE_POLL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+    /** The liveness alarm: nothing arrived on a channel for this long. */
+    HOTLINE_SILENT_ALARM_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(240),
+    /** The liveness alarm: this many failed exchanges in a row. */
+    HOTLINE_MAX_FAILURES: z.coerce.number().int().min(1).max(1_000).default(3),
+    /** A JSON file replacing the shipped hotline code mapping (shared/hotline/mapping-data.ts). */
+    HOTLINE_MAPPING_FILE: optionalText,
   })
   .superRefine((env, ctx) => {
     // Node refuses a request deadline shorter than the header deadline.
     if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
       ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' });
+    }
+    // A channel is connected with its URL, key and secret together, or not at all.
+    for (const channel of ['12345', '12319'] as const) {
+      const set = [env[`HOTLINE_${channel}_BASE_URL`], env[`HOTLINE_${channel}_APP_KEY`], env[`HOTLINE_${channel}_SECRET`]].filter(Boolean).length;
+      if (set > 0 && set < 3) ctx.addIssue({ code: 'custom', path: [`HOTLINE_${channel}_BASE_URL`], message: `HOTLINE_${channel}_BASE_URL, _APP_KEY and _SECRET go together` });
     }
     if (env.NODE_ENV !== 'production') return;
     for (const key of ['MONGODB_URI', 'JWT_SECRET', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'PUBLIC_BASE_URL'] as const) {
@@ -154,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     redisUrl: e.REDIS_URL,
     /** Off for a process that only serves reads and sockets beside one that runs the jobs (FerretDB has one writer). */
     runJobs: e.RUN_JOBS,
+    hotline: hotlineConfig(e),
     live: {
       maxConnectionsPerAccount: e.LIVE_MAX_CONNECTIONS_PER_ACCOUNT,
       maxAnonymousPerAddress: e.LIVE_MAX_ANONYMOUS_PER_ADDRESS,
@@ -164,6 +194,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxMessagesPer10s: defaultLive.maxMessagesPer10s,
     } satisfies typeof defaultLive,
   };
+}
+
+/** The hotline channels that have credentials, the poll interval, the alarm and the code mapping. */
+function hotlineConfig(e: z.output<typeof envSchema>) {
+  const channel = (baseUrl?: string, appKey?: string, secret?: string) => (baseUrl && appKey && secret ? { baseUrl, appKey, secret } : undefined);
+  const channels = {
+    '12345': channel(e.HOTLINE_12345_BASE_URL, e.HOTLINE_12345_APP_KEY, e.HOTLINE_12345_SECRET),
+    '12319': channel(e.HOTLINE_12319_BASE_URL, e.HOTLINE_12319_APP_KEY, e.HOTLINE_12319_SECRET),
+  };
+  const connected = Object.values(channels).some(Boolean);
+  return {
+    channels: Object.fromEntries(Object.entries(channels).filter(([, value]) => value)) as Partial<Record<HotlineChannel, HotlineChannelConfig>>,
+    /** Outside production without any hotline credentials, `npm start` runs the fake centre and its development page. */
+    fake: !connected && e.NODE_ENV !== 'production',
+    pollMs: e.HOTLINE_POLL_MS,
+    liveness: { maxConsecutiveFailures: e.HOTLINE_MAX_FAILURES, silentAfterMs: e.HOTLINE_SILENT_ALARM_MINUTES * 60_000 },
+    mapping: e.HOTLINE_MAPPING_FILE ? loadHotlineMapping(e.HOTLINE_MAPPING_FILE) : shippedHotlineMapping,
+  };
+}
+
+/** A replacement hotline mapping from a JSON file, checked like the shipped one's shape; a broken file stops the start. */
+function loadHotlineMapping(file: string): HotlineMapping {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  - HOTLINE_MAPPING_FILE: cannot read ${file} as JSON (${(error as Error).message})`);
+  }
+  const parsed = hotlineMappingSchema.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - HOTLINE_MAPPING_FILE ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration in ${file}:\n${lines.join('\n')}`);
+  }
+  return parsed.data as HotlineMapping;
 }
 
 /**

@@ -17,6 +17,10 @@ import { databaseTokenStore } from './wechat/token-store';
 import { inProcessEventBus } from './realtime/in-process-bus';
 import { redisEventBus } from './realtime/redis-bus';
 import { createLiveHub } from './realtime/live-hub';
+import { startFakeHotlineCentre } from './hotline/fake-centre';
+import { hotlineSetup } from './hotline/setup';
+import { devHotlineSecrets, devOrderFrom } from './hotline/dev-order';
+import { ensureHotlineIndexes } from './db/hotline-store';
 
 /** `npm start`: engine (unless MONGODB_URI), indexes, demo seed when empty, portal build, API. */
 async function main(): Promise<void> {
@@ -51,8 +55,16 @@ async function main(): Promise<void> {
     tokenStore: databaseTokenStore(database),
   });
   const now = () => new Date();
-  const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat, messages: config.wechat.messages });
-  const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir, open311RateLimit: config.open311, ...(fakeWeChat ? { devWeChat: fakeWeChat } : {}) });
+  // Without hotline credentials outside production a local fake centre stands in for 12345 and 12319.
+  const fakeHotline = config.hotline.fake ? await startFakeHotlineCentre({ secrets: devHotlineSecrets, mapping: config.hotline.mapping, now }) : undefined;
+  const hotlineChannels = fakeHotline
+    ? { '12345': { baseUrl: fakeHotline.url, appKey: 'dev', secret: devHotlineSecrets['12345'] }, '12319': { baseUrl: fakeHotline.url, appKey: 'dev', secret: devHotlineSecrets['12319'] } }
+    : config.hotline.channels;
+  const hotline = Object.keys(hotlineChannels).length ? hotlineSetup(database, { channels: hotlineChannels, mapping: config.hotline.mapping, liveness: config.hotline.liveness, now }) : undefined;
+  if (hotline) await ensureHotlineIndexes(database);
+  const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat, messages: config.wechat.messages, ...(hotline ? { hotline } : {}) });
+  const devHotline = fakeHotline && { send: (fields: Record<string, unknown>) => fakeHotline.push(devOrderFrom(fields, now())).then(([hook]) => ({ status: hook!.status, answer: hook!.answer })), calls: () => fakeHotline.calls };
+  const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir, open311RateLimit: config.open311, ...(fakeWeChat ? { devWeChat: fakeWeChat } : {}), ...(devHotline ? { devHotline } : {}) });
   // One process: events stay inside it. Several: Redis carries them to every process's sockets.
   const onBusError = (error: unknown) => logger.error({ err: error }, '事件总线出错');
   const redisBus = config.redisUrl ? redisEventBus(config.redisUrl, onBusError) : undefined;
@@ -61,11 +73,15 @@ async function main(): Promise<void> {
   publishHintsOnWrite(database, bus, onBusError);
   // The one loop that runs effects (outbox → jobs → handlers, WeChat messages among them) and checks the clocks.
   const runner = config.runJobs
-    ? createEffectRunner(database, reference, now, logger, { bus, wechat: { sender: wechat, messages: config.wechat.messages, appId: config.wechat.appId } })
+    ? createEffectRunner(database, reference, now, logger, { bus, wechat: { sender: wechat, messages: config.wechat.messages, appId: config.wechat.appId }, ...(hotline ? { hotline, hotlinePollMs: config.hotline.pollMs } : {}) })
     : undefined;
   runner?.start();
   if (!runner) logger.info('本进程不运行后台任务（RUN_JOBS=false），由另一进程运行');
   const listening = await listen(app, config);
+  if (fakeHotline) {
+    fakeHotline.connect(`http://127.0.0.1:${listening.port}`);
+    logger.info({ url: fakeHotline.url, page: '/dev/hotline' }, '本地模拟热线中心已启动，可在 /dev/hotline 手工推送工单');
+  }
   const live = createLiveHub({ useCases, bus, jwt: config.jwt, logger, now, limits: config.live, trustProxy: config.http.trustProxy });
   live.attach(listening.server);
   const url = config.publicBaseUrl ?? reachableUrl(config.host, listening.port);
@@ -90,6 +106,7 @@ async function main(): Promise<void> {
       await runner?.stop();
       await redisBus?.close();
       await fakeWeChat?.close();
+      await fakeHotline?.close();
       await database.close();
       await engine?.stop();
     } catch (error) {

@@ -32,6 +32,8 @@ import { mongoPhotoPort } from './db/photo-port';
 import { photoLibrary } from './photos/photos';
 import type { ReferenceData } from './reference/reference-data';
 import type { WeChatGateway } from './wechat/gateway';
+import type { HotlineSetup } from './hotline/setup';
+import { hotlinePullStep } from './jobs/hotline-pull-step';
 
 /** What the composition root plugs in: the database, reference data, the clock and the outside services. */
 export interface Wiring {
@@ -46,6 +48,8 @@ export interface Wiring {
   wrapCaseStore?: (store: CaseStore) => CaseStore;
   /** Another statistics store than the database's (route tests with fixed tallies). */
   stats?: StatsStore;
+  /** The hotline adapters (server/hotline/setup.ts); absent, no hotline is connected. */
+  hotline?: HotlineSetup;
 }
 
 /** The composition root: every use case bound once to the mongoose and file adapters behind its ports. */
@@ -76,6 +80,7 @@ export function buildUseCases(wiring: Wiring): UseCases {
     stats: wiring.stats ?? mongoStatsStore(database),
     open311: mongoOpen311Store(database),
     wechat: wiring.wechat,
+    ...(wiring.hotline ? { hotline: wiring.hotline } : {}),
     now: wiring.now,
   });
 }
@@ -91,10 +96,11 @@ export function createEffectRunner(
   reference: ReferenceData,
   now: () => Date,
   log: RunnerLog,
-  options: { bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending } = {},
+  options: { bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending; hotline?: HotlineSetup; hotlinePollMs?: number } = {},
 ): JobRunner {
   const jobs = mongoJobStore(database);
   const stats = mongoStatsStore(database);
+  const { hotline } = options;
   return createJobRunner({
     outbox: mongoCaseOutbox(database),
     jobs,
@@ -107,6 +113,7 @@ export function createEffectRunner(
       stats,
       ...(options.wechat ? { wechat: weChatMessaging(database, options.wechat) } : {}),
       polls: { polls: mongoPollStore(database), memberships: mongoMembershipStore(database) },
+      ...(hotline ? { hotline: { centres: hotline.centres, orders: hotline.orders, cases: mongoCaseStore(database) } } : {}),
       now,
     },
     owner: options.owner ?? newRunnerId(),
@@ -118,6 +125,7 @@ export function createEffectRunner(
       pollCountStep({ polls: mongoPollStore(database), now }, log),
       pollNoticeStep({ polls: mongoPollStore(database), memberships: mongoMembershipStore(database), jobs, now }, log),
       statsFoldStep({ stats, now }, log),
+      ...(hotline ? [hotlinePullStep({ ...caseCommandDeps(database, reference, now), jobs, ...hotline }, log, hotline.liveness, options.hotlinePollMs)] : []),
     ],
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),

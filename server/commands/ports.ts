@@ -14,6 +14,8 @@ import type { Choices, Poll, PollScope, PollStatus } from '../../shared/polls/ty
 import type { Counters } from '../../shared/stats/counters';
 import type { CountedEvent, DayRange, StatsScope, Tally } from '../../shared/stats/types';
 import type { PollNoticeKind, PollNoticeTemplate } from '../../shared/polls/notices';
+import type { HotlineOrderState } from '../../shared/hotline/mappings';
+import type { HotlineAction, HotlineChannel, WorkOrderInput } from '../../shared/hotline/work-order';
 
 /**
  * Every port the use cases need, in one place: the adapters in server/db, server/reference and
@@ -286,7 +288,7 @@ export interface PollNoticeContext {
 }
 
 /** What a job does: a case effect relayed from the outbox, a poll's notice, or a follow-up a handler queued. */
-export type JobEffect = Effect | WeChatMessageEffect | PollNoticeEffect;
+export type JobEffect = Effect | WeChatMessageEffect | PollNoticeEffect | HotlineCallEffect;
 
 /** Work for the job queue: an outbox entry, or a follow-up a handler queued under a key of its own. */
 export interface JobRequest {
@@ -921,4 +923,121 @@ export interface Open311Store {
   revokeKey(id: string, at: Date): Promise<boolean>;
   insertFiling(filing: Open311Filing): Promise<void>;
   findFiling(token: string): Promise<Open311Filing | undefined>;
+}
+
+// ---- hotline work orders (12345, 12319) ------------------------------------------------------
+
+/** A call to a hotline centre (签收, 退回, 延期, 答复), queued under a key of its own and sent by the hotline handler. */
+export interface HotlineCallEffect {
+  type: 'hotline.call';
+  channel: HotlineChannel;
+  number: string;
+  action: HotlineAction;
+}
+
+/**
+ * One work order as we keep it beside its case: the link number ↔ case, where the order stands on
+ * the centre's side, and the centre's deadlines. `_id` is `channel:number`, inserted before the case
+ * is filed, so a second delivery (or a re-run after a crash) finds it and files nothing new.
+ */
+export interface HotlineOrderRecord {
+  key: string;
+  channel: HotlineChannel;
+  number: string;
+  /** The case's id, fixed before filing (derived from the order), so the link exists from the first write. */
+  caseId: string;
+  caseNumber?: string;
+  state: HotlineOrderState;
+  receivedAt: Date;
+  signBy: Date;
+  returnBy: Date;
+  /** The centre's reply deadline; moved by an approved extension or a 发回重办. */
+  replyBy: Date;
+  centreCategoryCode: string;
+  /** False when the centre's code was not in the mapping: the case went to the fallback subcategory. */
+  categoryMapped: boolean;
+  /** False while the place is only the street (no compound matched): a dispatcher confirms it. */
+  placeConfirmed: boolean;
+  replyRequired: boolean;
+  callbackRequired: boolean;
+  extensionsRequested: number;
+  redoCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+/** The hotline orders, inbound notices and webhook nonces as the hotline use cases see them. */
+export interface HotlineOrderStore {
+  /** Stores a new order and its case link; false when one with the key exists (nothing written). */
+  insert(order: HotlineOrderRecord): Promise<boolean>;
+  find(channel: HotlineChannel, number: string): Promise<HotlineOrderRecord | undefined>;
+  findByCase(caseId: string): Promise<HotlineOrderRecord | undefined>;
+  /** Stores `next` if the stored version is still `expectedVersion`. */
+  replaceIfVersion(next: HotlineOrderRecord, expectedVersion: number): Promise<boolean>;
+  /** Remembers an inbound notice by its key (shared/hotline/work-order `noticeKey`); false if already applied. */
+  rememberNotice(key: string, at: Date): Promise<boolean>;
+  /** Whether a notice with this key was applied. */
+  hasNotice(key: string): Promise<boolean>;
+  /** Forgets a notice whose application failed, so the centre's next delivery applies it. */
+  forgetNotice(key: string): Promise<void>;
+  /** Remembers a webhook nonce; false if it was seen (a replay). */
+  rememberNonce(channel: HotlineChannel, nonce: string, at: Date): Promise<boolean>;
+  /** The pull cursor of a channel's orders or notices (null before the first pull). */
+  cursor(channel: HotlineChannel, stream?: 'orders' | 'notices'): Promise<string | null>;
+  saveCursor(channel: HotlineChannel, cursor: string | null, at: Date, stream?: 'orders' | 'notices'): Promise<void>;
+  /** Orders received in [from, to), for a day's reconciliation. */
+  receivedBetween(channel: HotlineChannel, from: Date, to: Date): Promise<HotlineOrderRecord[]>;
+}
+
+/** A new order as a centre lists it for pulling, and one page of them. */
+export interface HotlinePage {
+  numbers: string[];
+  /** Where the next page starts; null when this page was the last one for now. */
+  nextCursor: string | null;
+}
+
+/**
+ * One hotline centre as the use cases see it, in our vocabulary: the adapter of each hotline system
+ * (server/hotline/) translates its wire fields and codes both ways.
+ */
+export interface HotlineCentre {
+  channel: HotlineChannel;
+  /** New orders after `cursor`, one page. */
+  listNew(cursor: string | null, limit: number): Promise<HotlinePage>;
+  /** New notices (催办, 回访, 重办, 延期答复) after `cursor`, one page, in our notice shape (parsed by our schema afterwards). */
+  listNotices(cursor: string | null, limit: number): Promise<{ notices: Record<string, unknown>[]; nextCursor: string | null }>;
+  /** One order, translated to the work-order shape (still the centre's category code). */
+  fetchOrder(number: string): Promise<WorkOrderInput>;
+  /** Sends one action on an order; `key` lets the centre drop a repeat. Throws on failure (then the runner retries). */
+  send(number: string, action: HotlineAction, key: string): Promise<void>;
+  /** The centre's list of orders it sent us on a local day `YYYY-MM-DD`, for reconciliation. */
+  listDay(day: string): Promise<{ number: string; state: HotlineOrderState }[]>;
+}
+
+/** The hotline centres configured, by channel. */
+export type HotlinePort = Partial<Record<HotlineChannel, HotlineCentre>>;
+
+/** A signed webhook request as the route hands it over: the raw body and the headers (lower-case names). */
+export interface HotlineWebhookRequest {
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** What a webhook carries, in our shapes (parsed by our schemas afterwards). */
+export type HotlineInboundMessage = { kind: 'order'; order: WorkOrderInput } | { kind: 'notice'; notice: Record<string, unknown> };
+
+/** The inbound half of the hotline adapters: signature checks with each channel's secret, and each system's wire format read. */
+export interface HotlineInbound {
+  /** The channels with a webhook secret configured. */
+  channels: readonly HotlineChannel[];
+  verify(channel: HotlineChannel, request: HotlineWebhookRequest, now: Date): { ok: true; nonce: string } | { ok: false; reason: string };
+  /** Reads a webhook body (already parsed JSON) in the channel's wire format; undefined when it is neither an order nor a notice. */
+  decode(channel: HotlineChannel, body: unknown): HotlineInboundMessage | undefined;
+}
+
+/** Records what arrives and fails, for the liveness alarm and the health field. */
+export interface HotlineWatch {
+  succeeded(channel: HotlineChannel, arrived: number, now: Date): void;
+  failed(channel: HotlineChannel, error: unknown, now: Date): void;
 }

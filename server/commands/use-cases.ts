@@ -15,7 +15,7 @@ import type { RecordSubscriptions } from '../../shared/api/wechat';
 import type { WeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
 import { recordSubscriptions, subscriptionsOf } from './messages/subscriptions';
 import { photoForViewer, uploadPhoto } from './photos';
-import type { AccountPort, CaseFollowersPort, CaseStore, CatalogStore, ConsentStore, HealthPort, InboxStore, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
+import type { AccountPort, CaseCommandDeps, CaseFollowersPort, CaseStore, CatalogStore, ConsentStore, HealthPort, InboxStore, JobStatus, JobStore, PhotoLibrary, PhotoPort, ReferencePort, WeChatLoginPort } from './ports';
 import { claimMembership, decideMembership, importRoster, leaveMembership, listMemberships, myGrids, myMemberships } from './membership';
 import type { ClaimMembership, ListMembershipsQuery } from '../../shared/api/membership';
 import type { MembershipStore, PollCommentStore, PollStore, RosterStore } from './ports';
@@ -27,6 +27,7 @@ import { publicStats, statsDashboard, statsExport } from './stats';
 import * as open311 from './open311';
 import type { Open311Key, Open311Store } from './ports';
 import type { ListRequestsQuery, PostRequestForm } from '../../shared/open311/queries';
+import { bindHotlineUseCases, type HotlineUseCaseDeps } from './hotline';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
@@ -62,6 +63,8 @@ export interface UseCasePorts {
   onVote?: () => void;
   /** Absent, WeChat sign-in answers 503. */
   wechat?: WeChatLoginPort;
+  /** The hotline adapters (server/hotline); absent, the hotline webhook answers 404. */
+  hotline?: Omit<HotlineUseCaseDeps, keyof CaseCommandDeps | 'jobs'>;
   now: () => Date;
 }
 
@@ -186,6 +189,7 @@ export function bindUseCases(ports: UseCasePorts) {
     health: {
       check: async () => ({ dbUp: await ports.health.pingDatabase(), engine: ports.health.engine }),
     },
+    hotline: ports.hotline ? bindHotlineUseCases({ ...caseDeps, jobs: ports.jobs, ...ports.hotline }) : undefined,
   };
 }
 

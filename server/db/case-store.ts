@@ -32,7 +32,7 @@ const cohandlerFacet = (unitCode: string, facet: string) => `${unitCode}|${facet
 
 const recordKeys = [
   'number', 'status', 'subcategoryCode', 'categoryCode', 'catalogVersion', 'priority', 'title', 'description', 'location',
-  'address', 'streetCode', 'gridCode', 'compoundCode', 'buildingCode', 'source', 'origin', 'reporter', 'photos', 'tier', 'assignment',
+  'address', 'streetCode', 'gridCode', 'compoundCode', 'buildingCode', 'source', 'origin', 'externalDeadline', 'reporter', 'photos', 'tier', 'assignment',
   'clock', 'caseClock', 'unitHoldings', 'publicSummary', 'publicPhotoIds', 'suspension', 'resolution', 'rating', 'mergedInto', 'followers', 'urgeCount', 'supervised', 'reopenCount',
   'timeline', 'filedAt', 'closedAt', 'updatedAt', 'version',
 ] as const satisfies readonly (keyof CaseRecord)[];

@@ -12,6 +12,7 @@ import { refuseHostileKeys } from './hostile-keys';
 import { methodNotAllowed } from './method-not-allowed';
 import { staticPortal } from './static-portal';
 import { devWeChatPage, type DevWeChatMessage } from './dev-wechat-page';
+import { devHotlinePage, type DevHotline } from './dev-hotline-page';
 import { healthRoutes } from '../routes/health';
 import { authRoutes } from '../routes/auth/routes';
 import { wechatAuthRoutes } from '../routes/auth/wechat';
@@ -30,6 +31,7 @@ import { statsRoutes } from '../routes/stats/routes';
 import { adminOpen311KeyRoutes } from '../routes/admin/open311-keys';
 import { open311Routes } from '../open311/routes';
 import type { RateLimit } from '../open311/rate-limit';
+import { hotlineRoutes } from '../routes/hotline/routes';
 
 /**
  * What the HTTP layer needs: the use cases, bound once to their adapters in server/wiring.ts (or to
@@ -48,6 +50,8 @@ export interface AppDeps {
   devWeChat?: { messages: readonly DevWeChatMessage[] };
   /** Filings per Open311 API key (server/open311/rate-limit.ts); its default when absent. */
   open311RateLimit?: RateLimit;
+  /** The local fake hotline centre: `GET /dev/hotline` sends a work order by hand (never in production). */
+  devHotline?: DevHotline;
 }
 
 /** Routes whose handlers read the request body as raw bytes (photo uploads, roster CSV files). */
@@ -87,6 +91,7 @@ export function createApp(deps: AppDeps): Koa {
   wechatSubscriptionRoutes(router, deps);
   statsRoutes(router, deps);
   adminOpen311KeyRoutes(router, deps);
+  hotlineRoutes(router, deps);
   accountRoutes(router, deps.useCases.accountAdmin);
   openapiRoutes(router, deps);
   app.use(router.routes());
@@ -94,6 +99,7 @@ export function createApp(deps: AppDeps): Koa {
 
   const devWeChat = deps.devWeChat;
   if (devWeChat && !deps.config.production) app.use(devWeChatPage(() => devWeChat.messages));
+  if (deps.devHotline && !deps.config.production) app.use(devHotlinePage(deps.devHotline));
   if (deps.h5Dir) app.use(staticPortal(deps.h5Dir));
   return app;
 }

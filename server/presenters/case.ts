@@ -5,7 +5,7 @@ import type { CaseRecord, TimelineEntry } from '../../shared/cases/types';
 import { roleLabels } from '../../shared/domain/roles';
 import { maskPersonalData, maskPhone } from '../../shared/policies/personal-data';
 import { publicPreviewOf } from '../../shared/policies/preview';
-import { coarsenPoint, disclosuresFor, isCaseParty, relationTo, type CaseField, type Disclosure, type Viewer } from '../../shared/policies/privacy';
+import { coarsenPoint, disclosureFactsOf, disclosuresFor, isCaseParty, relationTo, type CaseField, type Disclosure, type Viewer } from '../../shared/policies/privacy';
 import type { WorkingCalendar } from '../../shared/time/calendar';
 import { clockRemainingMs, type Clock } from '../../shared/time/sla';
 import type { CaseSummary, CaseView } from '../../shared/api/cases';
@@ -72,7 +72,7 @@ const publicAddress = (n: Names) => [n.street.name, n.compound?.name].filter(Boo
 /** A line of a list: enough to pick a case; the title and the photo only where the policy shows them. */
 export async function presentCaseSummary(reference: ReferencePort, record: CaseRecord, viewer: Viewer): Promise<CaseSummary> {
   const relation = relationTo(record, viewer);
-  return summaryOf(reference, record, disclosuresFor(relation, { reporterAnonymous: record.reporter.anonymous }), await names(reference, record));
+  return summaryOf(reference, record, disclosuresFor(relation, disclosureFactsOf(record)), await names(reference, record));
 }
 
 function summaryOf(reference: ReferencePort, record: CaseRecord, d: Record<CaseField, Disclosure>, n: Names): CaseSummary {
@@ -133,7 +133,7 @@ function previewOf(record: CaseRecord, n: Names) {
 export async function presentCase(reference: ReferencePort, record: CaseRecord, viewer: Viewer, allowed: CaseEventType[], now: Date): Promise<CaseView> {
   const n = await names(reference, record);
   const relation = relationTo(record, viewer);
-  const d = disclosuresFor(relation, { reporterAnonymous: record.reporter.anonymous });
+  const d = disclosuresFor(relation, disclosureFactsOf(record));
   const summary = summaryOf(reference, record, d, n);
   const common = {
     ...summary,

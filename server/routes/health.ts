@@ -4,7 +4,7 @@ import type { AppDeps } from '../http/app';
 import { describe } from '../openapi/describe';
 
 /** `GET /api/health`: 200 when the database answers, 503 (same shape) when it does not. */
-export function healthRoutes(router: Router, deps: Pick<AppDeps, 'useCases'>): void {
+export function healthRoutes(router: Router, deps: Pick<AppDeps, 'useCases' | 'now'>): void {
   describe(router, {
     method: 'get',
     path: '/api/health',
@@ -19,6 +19,7 @@ export function healthRoutes(router: Router, deps: Pick<AppDeps, 'useCases'>): v
   router.get('/api/health', async (ctx) => {
     const { dbUp, engine } = await deps.useCases.health.check();
     ctx.status = dbUp ? 200 : 503;
-    ctx.body = { status: dbUp ? 'ok' : 'degraded', db: dbUp ? 'ok' : 'down', engine } satisfies Health;
+    const hotline = deps.useCases.hotline?.status(deps.now()) as Health['hotline'];
+    ctx.body = { status: dbUp ? 'ok' : 'degraded', db: dbUp ? 'ok' : 'down', engine, ...(hotline ? { hotline } : {}) } satisfies Health;
   });
 }

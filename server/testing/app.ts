@@ -13,6 +13,7 @@ import { WeChatClient } from '../wechat/client';
 import { startFakeWeChat, type FakeWeChat } from '../wechat/fake-server';
 import { databaseTokenStore } from '../wechat/token-store';
 import type { CaseStore, StatsStore } from '../commands/ports';
+import type { HotlineSetup } from '../hotline/setup';
 import { buildUseCases, type Wiring } from '../wiring';
 import { buildFixtureDistrict } from './fixture-district';
 import { dropTestDatabase, openTestDatabase } from './database';
@@ -60,6 +61,8 @@ export interface TestAppOptions {
   wrapCaseStore?: (store: CaseStore) => CaseStore;
   /** Another statistics store than the database's (fixed tallies: server/testing/stats.ts). */
   stats?: StatsStore;
+  /** Connects the hotline adapters built over the test database (server/testing/hotline.ts). */
+  hotline?: (database: Database) => HotlineSetup;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -71,7 +74,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const wechatApp = { appId: 'wx-test', appSecret: 'test-secret' };
   const fakeWeChat = options.wechat ? await startFakeWeChat(wechatApp) : undefined;
   const wechat = fakeWeChat ? new WeChatClient({ ...wechatApp, apiBase: fakeWeChat.url, tokenStore: databaseTokenStore(database) }) : undefined;
-  const wiring: Wiring = { database, reference, now: clock.now, uploadsDir, wechat, wrapCaseStore: options.wrapCaseStore, ...(options.stats ? { stats: options.stats } : {}) };
+  const wiring: Wiring = { database, reference, now: clock.now, uploadsDir, wechat, wrapCaseStore: options.wrapCaseStore, ...(options.stats ? { stats: options.stats } : {}), ...(options.hotline ? { hotline: options.hotline(database) } : {}) };
   const deps: AppDeps = {
     useCases: buildUseCases(wiring),
     logger: testLogger,

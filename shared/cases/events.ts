@@ -59,7 +59,11 @@ export const caseEventSchemas = {
     until: z.coerce.date('挂起截止时间无效'),
   }),
   resume: event('resume', { note: note.optional() }),
-  reopen: event('reopen', { reason }),
+  reopen: event('reopen', {
+    reason,
+    /** A hotline centre's new deadline on 发回重办: only the hotline's intake (a system actor) sends one. */
+    deadline: z.coerce.date('重办时限无效').optional(),
+  }),
   merge: event('merge', { intoCaseId: z.string().trim().min(1, '请选择要合并到的案件') }),
   rate: event('rate', {
     resolved: z.enum(['yes', 'partly', 'no'], '请选择问题是否解决'),

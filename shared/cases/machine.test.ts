@@ -534,6 +534,17 @@ describe('reopen', () => {
     expect(refusal(act(closed({ reopenCount: MAX_REOPENS }), reporter, reopen)).code).toBe('case.reopen_limit_reached');
   });
 
+  it('holds a hotline 发回重办 to the centre deadline, and lets no resident set one', () => {
+    const hotline = buildActor('system', undefined, { id: 'hotline-12345' });
+    const fromHotline = closed({ source: 'hotline', reporter: { accountId: 'hotline-12345', role: 'system', name: '来电人', anonymous: false } });
+    const at = bj('2026-03-10T09:00');
+    const deadline = bj('2026-03-10T11:00');
+    const result = ok(act(fromHotline, hotline, { ...reopen, deadline }, at));
+    expect(result.next.clock?.deadline).toEqual(deadline);
+    expect(result.next.externalDeadline).toEqual(deadline);
+    expect(refusal(act(closed(), reporter, { ...reopen, deadline }, at))).toMatchObject({ code: 'case.invalid_event', details: { deadline: '只有热线接口可以指定重办时限' } });
+  });
+
   it('is the reporter’s alone', () => {
     const neighbour = buildActor('resident', {}, { id: 'resident-2' });
     expect(refusal(act(closed(), neighbour, reopen)).code).toBe('case.forbidden');

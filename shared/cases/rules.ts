@@ -108,7 +108,8 @@ const isUnit = (a: Actor): a is ActorOf<'property_manager' | 'department'> => a.
 const isGridStaff = (a: Actor): a is ActorOf<'grid_member' | 'grid_leader'> => a.role === 'grid_member' || a.role === 'grid_leader';
 
 const parties: Record<Party, (record: CaseRecord, actor: Actor) => boolean> = {
-  reporter: (r, a) => a.role === 'resident' && a.id === r.reporter.accountId,
+  // A hotline order's filer is the hotline's intake (a system actor): it rates and reopens for the centre's caller.
+  reporter: (r, a) => (a.role === 'resident' || (a.role === 'system' && r.source === 'hotline')) && a.id === r.reporter.accountId,
   lead_unit: (r, a) =>
     isUnit(a) && a.scope.unitCode !== undefined && a.scope.unitCode === r.assignment.leadUnitCode,
   cohandler: (r, a) =>

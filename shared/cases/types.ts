@@ -21,12 +21,15 @@ export type Tier = 'street' | 'district';
 
 export interface Reporter {
   accountId: string;
-  role: Role;
+  /** `system` for a hotline work order: filed by the hotline's intake, the caller's name and number below. */
+  role: Role | 'system';
   name: string;
   /** Full number; masked in every public view. */
   phone?: string;
   /** Hidden from everyone but the centres when true. */
   anonymous: boolean;
+  /** A hotline caller who asked for secrecy (保密): name and number stay with the centres and the lead unit. */
+  secret?: boolean;
 }
 
 /** Who handles the case: the lead unit (主办) and cohandlers (协办). */
@@ -129,6 +132,11 @@ export interface CaseRecord {
   source: CaseSource;
   /** The poll whose decision this case carries out. */
   origin?: CaseOrigin;
+  /**
+   * An outside deadline the case must also meet: a hotline centre's 办结时限. The case clock is
+   * held to the earlier of it and the catalog's limit (never loosened by it).
+   */
+  externalDeadline?: Date;
   reporter: Reporter;
   /** Photo ids taken when filing. */
   photos: string[];

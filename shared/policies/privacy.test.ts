@@ -33,16 +33,22 @@ const expectedAnonymous: Partial<Record<CaseField, string>> = {
   reporterPhone: '  S S H H H H H H',
 };
 
+/** For a hotline caller who asked for secrecy, the lines that differ: the centres and the lead unit, who call back, know who called. */
+const expectedSecretCaller: Partial<Record<CaseField, string>> = {
+  reporterName: '   S S S H H H H H',
+  reporterPhone: '  S S S H H H H H',
+};
+
 const columns: ViewerRelation[] = ['filer', 'centre', 'lead_unit', 'cohandler', 'staff_in_scope', 'follower', 'staff_out_of_scope', 'public'];
 const letters: Record<string, Disclosure> = { S: 'shown', M: 'masked', H: 'hidden' };
 const cell = (line: string, relation: ViewerRelation) => letters[line.trim().split(/\s+/)[columns.indexOf(relation)]];
 
-const cells = (anonymous: boolean) =>
+const cells = (anonymous: boolean, secret = false) =>
   caseFields.flatMap((field) =>
     viewerRelations.map((relation) => ({
       field,
       relation,
-      want: cell((anonymous ? expectedAnonymous[field] : undefined) ?? expected[field], relation),
+      want: cell((anonymous ? expectedAnonymous[field] : secret ? expectedSecretCaller[field] : undefined) ?? expected[field], relation),
     })),
   );
 
@@ -58,6 +64,15 @@ describe('the privacy table', () => {
 
   it.each(cells(true))('anonymous reporter: $relation sees $field: $want', ({ field, relation, want }) => {
     expect(disclosure(relation, field, { reporterAnonymous: true })).toBe(want);
+  });
+
+  it.each(cells(false, true))('secret hotline caller: $relation sees $field: $want', ({ field, relation, want }) => {
+    expect(disclosure(relation, field, { reporterAnonymous: false, callerSecret: true })).toBe(want);
+  });
+
+  it('keeps an anonymous secret caller to the centres: anonymity is the stricter rule', () => {
+    expect(disclosure('lead_unit', 'reporterPhone', { reporterAnonymous: true, callerSecret: true })).toBe('hidden');
+    expect(disclosure('centre', 'reporterPhone', { reporterAnonymous: true, callerSecret: true })).toBe('shown');
   });
 });
 

@@ -110,15 +110,36 @@ const anonymousOverrides: Partial<Record<CaseField, Partial<Row>>> = {
   reporterPhone: { lead_unit: H, cohandler: H, staff_in_scope: H },
 };
 
+/**
+ * A hotline caller who asked for secrecy (保密) is known to the parties who handle the order: the
+ * centres and the lead unit, who call back. Cohandlers, grid staff, committees and followers do not
+ * learn who called, and the public view (and the Open311 view, which reads it) never does.
+ */
+const secretCallerOverrides: Partial<Record<CaseField, Partial<Row>>> = {
+  reporterName: { cohandler: H, staff_in_scope: H, follower: H, staff_out_of_scope: H, public: H },
+  reporterPhone: { cohandler: H, staff_in_scope: H, follower: H, staff_out_of_scope: H, public: H },
+};
+
 /** Facts about the case that change the policy. */
 export interface DisclosureFacts {
   reporterAnonymous: boolean;
+  /** The hotline caller asked for secrecy. */
+  callerSecret?: boolean;
+}
+
+/** The facts of a stored case. */
+export function disclosureFactsOf(record: Pick<CaseRecord, 'reporter'>): DisclosureFacts {
+  return { reporterAnonymous: record.reporter.anonymous, callerSecret: record.reporter.secret === true };
 }
 
 /** Whether `relation` sees `field` of a case shown, masked or hidden. */
 export function disclosure(relation: ViewerRelation, field: CaseField, facts: DisclosureFacts): Disclosure {
   if (facts.reporterAnonymous) {
     const override = anonymousOverrides[field]?.[relation];
+    if (override) return override;
+  }
+  if (facts.callerSecret) {
+    const override = secretCallerOverrides[field]?.[relation];
     if (override) return override;
   }
   return policy[field][relation];
@@ -160,7 +181,7 @@ export function isCaseParty(relation: ViewerRelation): boolean {
  * only the photos a centre approved for the public.
  */
 export function maySeeCasePhoto(record: CaseRecord, viewer: Viewer, photoId: string): boolean {
-  const facts = { reporterAnonymous: record.reporter.anonymous };
+  const facts = disclosureFactsOf(record);
   const relation = relationTo(record, viewer);
   if (disclosure(relation, 'photos', facts) === 'shown') return true;
   return disclosure(relation, 'publicPhotos', facts) === 'shown' && (record.publicPhotoIds ?? []).includes(photoId);

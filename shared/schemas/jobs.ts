@@ -18,12 +18,15 @@ export const listJobsSchema = z.strictObject({
 
 const effectKey = String.raw`(?:[A-Za-z0-9_-]+:\d+:\d+|poll:[A-Za-z0-9_-]+:(?:opened|results|cancelled))`;
 
+/** A call to a hotline centre: `hotline:<channel>:<order number>:<action>[:<n>]` (server/commands/hotline). */
+const hotlineCallKey = String.raw`hotline:(?:12345|12319):[A-Za-z0-9-]{4,40}:(?:sign|return|extension|reply)(?::\d+)?`;
+
 /**
  * A job id is the outbox entry's key, `caseId:version:index`, a poll notice's, `poll:pollId:kind`,
- * or a WeChat message's, `wechat:<either>:accountId`.
+ * a WeChat message's, `wechat:<either>:accountId`, or a hotline call's.
  */
 export const jobIdParamSchema = z.strictObject({
-  id: z.string().max(120, '任务编号无效').regex(new RegExp(`^(?:${effectKey}|wechat:${effectKey}:[A-Za-z0-9_-]+)$`), '任务编号无效'),
+  id: z.string().max(120, '任务编号无效').regex(new RegExp(`^(?:${effectKey}|wechat:${effectKey}:[A-Za-z0-9_-]+|${hotlineCallKey})$`), '任务编号无效'),
 });
 
 /** One job as the admin API shows it. */

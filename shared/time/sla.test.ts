@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chinaCalendar2026 as cal, HOUR_MS } from './calendar';
 import {
+  capNewClock,
   clockConsumedMs,
   clockProgress,
   clockRemainingMs,
@@ -121,5 +122,24 @@ describe('clockRemainingMs', () => {
     expect(clockRemainingMs(paused, bj('2026-03-20T12:00'), cal)).toBe(5.5 * HOUR_MS);
     // Monday 7.5 h → 9 h used by 17:30: one hour over.
     expect(clockRemainingMs(clock, bj('2026-03-16T17:30'), cal)).toBe(-1 * HOUR_MS);
+  });
+});
+
+describe('capNewClock', () => {
+  const start = new Date('2026-11-30T09:00:00+08:00');
+  const fiveDays = { hours: 5 * 7.5, basis: 'working' as const };
+
+  it('holds a new clock to an earlier outside deadline, thresholds included', () => {
+    const clock = startClock('case', fiveDays, start, cal);
+    const cap = new Date('2026-12-01T09:00:00+08:00');
+    const capped = capNewClock(clock, cap, cal);
+    expect(capped.deadline).toEqual(cap);
+    expect(capped.limitMs).toBe(7.5 * 3_600_000);
+    expect(capped.warnAt!.getTime()).toBeLessThan(cap.getTime());
+  });
+
+  it('never loosens the clock for a later outside deadline', () => {
+    const clock = startClock('case', fiveDays, start, cal);
+    expect(capNewClock(clock, new Date('2026-12-31T17:30:00+08:00'), cal)).toEqual(clock);
   });
 });

@@ -92,6 +92,18 @@ export function startClock<K extends string>(stage: K, limit: TimeLimit, now: Da
   return schedule(clock, now, cal);
 }
 
+/**
+ * A clock just started, held to an outside deadline as well (a hotline centre's 办结时限): when
+ * the deadline comes before the clock's own, the limit shrinks to the time left until it, so the
+ * thresholds (80 %, 100 %, 150 %) follow the earlier date. A later outside deadline changes
+ * nothing: our own catalog limit is never loosened.
+ */
+export function capNewClock<C extends Clock>(clock: C, cap: Date, cal: WorkingCalendar): C {
+  if (!clock.deadline || clock.deadline.getTime() <= cap.getTime()) return clock;
+  const left = Math.max(0, elapsed(clock.startedAt, cap, clock.basis, cal));
+  return schedule({ ...clock, limitMs: left, deadline: null, warnAt: null, escalateAt: null }, clock.startedAt, cal);
+}
+
 /** Time consumed so far, in ms of the clock's basis. */
 export function clockConsumedMs(clock: Clock, now: Date, cal: WorkingCalendar): number {
   if (!clock.runningSince) return clock.consumedMs;

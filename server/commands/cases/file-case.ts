@@ -44,6 +44,16 @@ function canonical(value: unknown): unknown {
 /** A hash of the filing as validated (trimmed, defaults filled): a retry that differs only in spacing or order is the same request. */
 export const requestHashOf = (input: FileCaseFields) => createHash('sha256').update(JSON.stringify(canonical(input))).digest('base64url');
 
+/**
+ * A hotline work order filed by the hotline's intake (a system actor): the caller stands as the
+ * reporter, with the secrecy they asked for (shared/policies/privacy.ts keeps them to the handling parties).
+ */
+export interface HotlineFiling {
+  caller: { name: string; phone?: string; secret: boolean };
+  /** The centre's 办结时限: the case clock is held to the earlier of it and the catalog's limit. */
+  deadline?: Date;
+}
+
 /** A filing's outcome: the case, and whether an earlier request with the same idempotency key had filed it. */
 export interface Filing {
   record: CaseRecord;
@@ -67,12 +77,37 @@ function replay(earlier: StoredFiling, actor: Actor, filingKey: FilingKey): Fili
  * (reporter, key): a retry of the same request gets the case filed first, a different request 422.
  * `channel` names the system a resident's report came through, when it is not our app.
  */
-export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input: FileCaseFields, idempotencyKey?: string, origin?: CaseOrigin, channel?: 'open311'): Promise<Filing> {
+/** What a case comes through when it is not a report in our app: a poll's decision, Open311, a hotline work order. */
+export interface FiledVia {
+  origin?: CaseOrigin;
+  channel?: 'open311';
+  hotline?: HotlineFiling;
+}
+
+export async function fileCaseCommand(
+  deps: CaseCommandDeps,
+  actor: Actor,
+  input: FileCaseFields,
+  idempotencyKey?: string,
+  via: FiledVia = {},
+): Promise<Filing> {
+  const { origin, channel, hotline } = via;
   const role = actor.role;
   // A poll's decision is filed by the committee that ran it (the poll use case checked it may);
-  // a report through Open311 is a resident's, relayed by an integration holding a key.
-  const source = origin ? 'consultation' : role === 'system' ? undefined : role === 'resident' && channel ? channel : filingSources[role];
-  if (!source || role === 'system') throw errors.forbidden('case.filing_not_allowed', '当前身份不能上报案件');
+  // a report through Open311 is a resident's, relayed by an integration holding a key; a hotline
+  // work order is filed by the hotline's intake, the one system actor that files.
+  const source = hotline
+    ? role === 'system'
+      ? 'hotline'
+      : undefined
+    : origin
+      ? 'consultation'
+      : role === 'system'
+        ? undefined
+        : role === 'resident' && channel
+          ? channel
+          : filingSources[role];
+  if (!source) throw errors.forbidden('case.filing_not_allowed', '当前身份不能上报案件');
   const filingKey = idempotencyKey === undefined ? undefined : { key: idempotencyKey, requestHash: requestHashOf(input) };
   const id = filingKey ? filingIdOf(actor.id, filingKey.key) : newCaseId();
   // Only a shortcut for the usual retry, which comes after the first answer was lost: the insert
@@ -103,7 +138,10 @@ export async function fileCaseCommand(deps: CaseCommandDeps, actor: Actor, input
       buildingCode: building?.code,
       source,
       ...(origin ? { origin } : {}),
-      reporter: { accountId: actor.id, role, name: actor.name, phone: input.contactPhone, anonymous: input.anonymous },
+      ...(hotline?.deadline ? { externalDeadline: hotline.deadline } : {}),
+      reporter: hotline
+        ? { accountId: actor.id, role, name: hotline.caller.name, ...(hotline.caller.phone ? { phone: hotline.caller.phone } : {}), anonymous: false, ...(hotline.caller.secret ? { secret: true } : {}) }
+        : { accountId: actor.id, role, name: actor.name, phone: input.contactPhone, anonymous: input.anonymous },
       photos: input.photos,
     },
     { actor, now, subcategory: entry.subcategory, calendar: deps.reference.calendar },

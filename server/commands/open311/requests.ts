@@ -79,7 +79,7 @@ export async function fileOpen311Request(deps: Open311Deps, key: Open311Key, for
   const parsed = fileCaseSchema.safeParse(filingOf(form));
   if (!parsed.success) throw errors.validation(fieldErrorsOf(parsed.error));
   const actor: Actor = { id: `open311:${key.id}`, role: 'resident', name: reporterNameOf(form) ?? `${key.name}用户`, scope: {} };
-  const { record } = await fileCaseCommand(deps.cases, actor, parsed.data, undefined, undefined, 'open311');
+  const { record } = await fileCaseCommand(deps.cases, actor, parsed.data, undefined, { channel: 'open311' });
   const token = randomBytes(12).toString('base64url');
   await deps.store.insertFiling({
     token,

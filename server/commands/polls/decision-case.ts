@@ -29,7 +29,7 @@ export async function decisionToCase(deps: PollCommandDeps, actor: Actor, id: st
       anonymous: false,
     },
     `poll:${poll.id}:${poll.decision.caseIds.length}`,
-    { kind: 'poll', id: poll.id, title: poll.title },
+    { origin: { kind: 'poll', id: poll.id, title: poll.title } },
   );
   const caseId = filing.record.id;
   // Linked under the version guard; a lost race re-reads and tries again, the case id being idempotent.

@@ -27,6 +27,8 @@ export const caseSchema = new Schema(
     buildingCode: { type: String },
     source: { type: String, required: true },
     origin: { type: mixed },
+    /** An outside deadline (a hotline centre's) the case clock is held to. */
+    externalDeadline: { type: Date },
     reporter: { type: mixed, required: true },
     photos: { type: [String], default: [] },
     tier: { type: String, required: true },

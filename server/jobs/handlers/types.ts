@@ -1,6 +1,9 @@
 import type { WeChatMessagesConfig } from '../../../shared/wechat-messages/messages-config';
 import type {
   CaseFollowersPort,
+  CaseStore,
+  HotlineOrderStore,
+  HotlinePort,
   ConsentStore,
   DeliveryStore,
   EffectContext,
@@ -28,6 +31,13 @@ export interface WeChatMessaging {
   miniprogramAppId: string;
 }
 
+/** What the hotline handlers need; absent when no hotline centre is configured. */
+export interface HotlineHandling {
+  centres: HotlinePort;
+  orders: HotlineOrderStore;
+  cases: Pick<CaseStore, 'findById'>;
+}
+
 /** What handlers may touch: only receivers that record the job's key, or the in-process bus. */
 export interface HandlerDeps {
   followers: CaseFollowersPort;
@@ -38,6 +48,7 @@ export interface HandlerDeps {
   /** The statistics projection: counted events are recorded once by key. */
   stats: StatsStore;
   wechat?: WeChatMessaging;
+  hotline?: HotlineHandling;
   /** What a poll's notice reads: the poll and its audience (absent in runners that relay no poll notices). */
   polls?: { polls: Pick<PollStore, 'findById'>; memberships: Pick<MembershipStore, 'eligibleAccounts'> };
   now: () => Date;

@@ -20,6 +20,7 @@ export type FileCaseInput = Pick<
   | 'buildingCode'
   | 'source'
   | 'origin'
+  | 'externalDeadline'
   | 'reporter'
   | 'photos'
 >;

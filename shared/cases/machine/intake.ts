@@ -1,4 +1,4 @@
-import { startClock } from '../../time/sla';
+import { capNewClock, startClock } from '../../time/sla';
 import type { CaseError, CaseRecord } from '../types';
 import { pausedCaseClock } from './clocks';
 import { casePhotoIds, invalidEvent, type Steps, type TransitionContext } from './step';
@@ -10,7 +10,10 @@ function publicPhotosProblem(record: CaseRecord, photos: string[], field: string
   return index === -1 ? null : invalidEvent({ [`${field}.${index}`]: '只能公开本案件的照片' });
 }
 
-const startCaseClock = (ctx: TransitionContext) => startClock('case', ctx.subcategory.caseLimit, ctx.now, ctx.calendar);
+const startCaseClock = (record: CaseRecord, ctx: TransitionContext) => {
+  const clock = startClock('case', ctx.subcategory.caseLimit, ctx.now, ctx.calendar);
+  return record.externalDeadline ? capNewClock(clock, record.externalDeadline, ctx.calendar) : clock;
+};
 
 /** The street centre's window (一口受理): accept, reject, merge a duplicate; and what the public reads. */
 export const intakeSteps: Steps<'accept' | 'reject' | 'merge' | 'publish_summary'> = {
@@ -18,7 +21,7 @@ export const intakeSteps: Steps<'accept' | 'reject' | 'merge' | 'publish_summary
     if (event.publicPhotos?.length && !event.publicSummary) return invalidEvent({ publicSummary: '公开照片时须同时填写公开摘要' });
     const photoProblem = publicPhotosProblem(record, event.publicPhotos ?? [], 'publicPhotos');
     if (photoProblem) return photoProblem;
-    const caseClock = startCaseClock(ctx);
+    const caseClock = startCaseClock(record, ctx);
     return {
       patch: {
         clock: startClock('dispatch', ctx.subcategory.stages.dispatch.limit, ctx.now, ctx.calendar),

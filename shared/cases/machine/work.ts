@@ -1,8 +1,8 @@
 import { addDuration } from '../../time/calendar';
-import { startClock } from '../../time/sla';
+import { capNewClock, startClock } from '../../time/sla';
 import { pausedCaseClock, resumedCaseClock } from './clocks';
 import { endHolding, holdingPatch } from './holdings';
-import { cohandlersIfAny, dropUndefined, iso, leadUnitIfAny, tierAudience, type Steps } from './step';
+import { cohandlersIfAny, dropUndefined, invalidEvent, iso, leadUnitIfAny, tierAudience, type Steps } from './step';
 
 /** The work and its checking: progress, resolve (回单), send back, verify, close, reopen, rate. */
 export const workSteps: Steps<'progress' | 'resolve' | 'send_back' | 'verify' | 'close' | 'reopen' | 'rate'> = {
@@ -43,7 +43,12 @@ export const workSteps: Steps<'progress' | 'resolve' | 'send_back' | 'verify' | 
     const { now, subcategory, calendar } = ctx;
     const { leadUnitCode } = record.assignment;
     if (!leadUnitCode) throw new Error(`invariant: closed case ${record.id} has no lead unit`);
-    const clock = startClock('handle', subcategory.stages.handle.limit, now, calendar);
+    // A resident's reopening runs on the catalog's limit; a hotline's 发回重办 brings the centre's date.
+    if (event.deadline && ctx.actor.role !== 'system') return invalidEvent({ deadline: '只有热线接口可以指定重办时限' });
+    if (event.deadline && event.deadline.getTime() <= now.getTime()) return invalidEvent({ deadline: '重办时限须晚于当前时间' });
+    const fresh = startClock('handle', subcategory.stages.handle.limit, now, calendar);
+    // The centre's date holds the handling to it when earlier; it never loosens the catalog's limit.
+    const clock = event.deadline ? capNewClock(fresh, event.deadline, calendar) : fresh;
     return {
       patch: {
         reopenCount: record.reopenCount + 1,
@@ -53,6 +58,7 @@ export const workSteps: Steps<'progress' | 'resolve' | 'send_back' | 'verify' | 
         rating: undefined,
         assignment: { ...record.assignment, claimBy: addDuration(now, subcategory.stages.claim.limit, calendar) },
         clock,
+        ...(event.deadline ? { externalDeadline: event.deadline } : {}),
         // The case deadline was not met if the problem came back: it counts on from where it stopped.
         ...resumedCaseClock(record, now, calendar),
       },

@@ -1,0 +1,44 @@
+import { callForCaseStep, callMovesState, stateAfterCall } from '../../../shared/hotline/lifecycle';
+import { queueCall } from '../../commands/hotline/calls';
+import { moveOrder } from '../../commands/hotline/move-order';
+import type { HotlineHandling, JobHandler } from './types';
+
+/**
+ * Sends one call to a hotline centre (签收, 退回, 延期, 答复). The job's key goes with it, so a
+ * centre drops a repeat; a failure throws and the runner backs off and retries, then parks the job
+ * for an admin. Once the centre accepted, the order's state follows (version-guarded, re-read on a
+ * lost race; a late call never moves a state past it, see `callMovesState`).
+ */
+export const hotlineCallHandler: JobHandler<'hotline.call'> = async (job, deps) => {
+  const hotline = deps.hotline;
+  const centre = hotline?.centres[job.effect.channel];
+  if (!hotline || !centre) throw new Error(`未配置${job.effect.channel}热线接口，工单 ${job.effect.number} 的调用暂不能发送`);
+  await centre.send(job.effect.number, job.effect.action, job.id);
+  await moveOrder(hotline.orders, job.effect.channel, job.effect.number, (order) =>
+    callMovesState(order.state, job.effect.action)
+      ? { ...order, state: stateAfterCall(job.effect.action) }
+      : undefined,
+    deps.now(),
+  );
+};
+
+/**
+ * The hotline's side of a case step: after the step is published, a case filed from a work order
+ * owes its centre a call for some steps (a rejection returns the order, a closing replies, see
+ * `callForCaseStep`). Queued under the step's own key, so a re-run queues nothing new.
+ */
+export function withHotlineFollowUp(inner: JobHandler<'publish'>): JobHandler<'publish'> {
+  return async (job, deps) => {
+    await inner(job, deps);
+    const hotline: HotlineHandling | undefined = deps.hotline;
+    if (!hotline) return;
+    const order = await hotline.orders.findByCase(job.effect.caseId);
+    if (!order) return;
+    const record = await hotline.cases.findById(order.caseId);
+    const entry = record?.timeline.find((one) => one.seq === job.effect.seq);
+    if (!record || !entry) return;
+    const action = callForCaseStep(order, entry, record);
+    if (!action) return;
+    await queueCall(deps, { channel: order.channel, number: order.number, caseId: order.caseId, action, key: `hotline:${order.channel}:${order.number}:${action.kind}:${entry.seq}` }, record);
+  };
+}

@@ -2,7 +2,7 @@ import type { HotlineMapping } from '../../shared/hotline/mappings';
 import type { HotlineChannelConfig } from '../config';
 import { hotlineChannels, type HotlineChannel } from '../../shared/hotline/work-order';
 import type { LivenessRules } from '../../shared/hotline/liveness';
-import { noTextMatching, type PlaceTextMatcher } from '../commands/hotline/place';
+import { matchPlaceByText, type PlaceTextMatcher } from '../commands/hotline/place';
 import type { HotlineCentre, HotlineInbound, HotlineOrderStore, HotlinePort } from '../commands/ports';
 import type { Database } from '../db/connection';
 import { mongoHotlineOrderStore } from '../db/hotline-store';
@@ -18,7 +18,7 @@ export interface HotlineSetupOptions {
   mapping: HotlineMapping;
   liveness: LivenessRules;
   timeoutMs?: number;
-  /** The place text matcher (shared/places/match-text.ts once wired); none by default. */
+  /** The place text matcher; by default the address text against the district's compounds and streets (shared/places/match-text.ts). */
   matchPlace?: PlaceTextMatcher;
   now: () => Date;
 }
@@ -63,7 +63,7 @@ export function hotlineSetup(database: Database, options: HotlineSetupOptions): 
     centres,
     inbound,
     mapping: options.mapping,
-    matchPlace: options.matchPlace ?? noTextMatching,
+    matchPlace: options.matchPlace ?? matchPlaceByText,
     liveness,
     watch: liveness,
     status: (now) => liveness.status(now),

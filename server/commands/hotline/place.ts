@@ -1,5 +1,6 @@
 import type { LngLat } from '../../../shared/domain/places';
 import type { WorkOrder } from '../../../shared/hotline/work-order';
+import { match as matchText, placeTextIndex, type PlaceTextIndex } from '../../../shared/places/match-text';
 import { locateIn } from '../../../shared/routing';
 import type { ReferencePort } from '../ports';
 
@@ -15,8 +16,32 @@ export type PlaceTextMatcher = (text: string, reference: ReferencePort) => Place
 
 export const CONFIDENT_SCORE = 0.8;
 
-/** Until the text matcher is wired: no candidates, so the street code places the case. */
+/** No text matching: the street code places the case (tests that pin the street placement). */
 export const noTextMatching: PlaceTextMatcher = () => [];
+
+const indexes = new WeakMap<ReferencePort, PlaceTextIndex>();
+
+/**
+ * The address text matched against the district's compounds and streets (shared/places/match-text),
+ * its index built once per reference data. The matcher's own decision says whether the best is
+ * sure (clear of the second): only then does its score reach {@link CONFIDENT_SCORE}; otherwise
+ * every candidate stays below it and a dispatcher confirms.
+ */
+export const matchPlaceByText: PlaceTextMatcher = (text, reference) => {
+  let index = indexes.get(reference);
+  if (!index) {
+    index = placeTextIndex({ streets: [...reference.streets.values()], compounds: [...reference.compounds.values()], units: reference.units });
+    indexes.set(reference, index);
+  }
+  const found = matchText(index, text);
+  const sure = found.decision.confident && found.candidates[0]?.kind === 'compound';
+  return found.candidates
+    .filter((candidate) => candidate.kind === 'compound')
+    .map((candidate, rank) => ({
+      compoundCode: candidate.code,
+      score: sure && rank === 0 ? Math.max(candidate.score, CONFIDENT_SCORE) : Math.min(candidate.score, CONFIDENT_SCORE - 0.01),
+    }));
+};
 
 /** Where an order's case is filed: a compound, or a point in its street, and whether a dispatcher must confirm it. */
 export type OrderPlace = { compoundCode: string; confirmed: boolean } | { location: LngLat; confirmed: false };

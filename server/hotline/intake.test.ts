@@ -153,7 +153,7 @@ describe('a crash mid-intake', () => {
 });
 
 describe('a secret caller', () => {
-  it('is never in the public view, and is in the street centre view', async () => {
+  it('is never in the public view nor in Open311 (JSON or XML), and is in the street centre view', async () => {
     const order = buildOrder('12345', { caller: { name: '李秘密', phone: '13700001111', secret: true } });
     const [hook] = await world.fake.push(order);
     const caseId = (hook!.answer as { caseId: string }).caseId;
@@ -163,6 +163,13 @@ describe('a secret caller', () => {
     expect(text).not.toContain('李秘密');
     expect(text).not.toContain('13700001111');
     expect(text).not.toContain('1111');
+    for (const format of ['json', 'xml']) {
+      const open311 = await world.app.server.request('GET', `/open311/v2/requests/${caseId}.${format}`);
+      expect(open311.status, format).toBe(200);
+      const body = typeof open311.body === 'string' ? open311.body : JSON.stringify(open311.body);
+      expect(body).toContain(caseId);
+      for (const secret of ['李秘密', '13700001111', '1111']) expect(body, format).not.toContain(secret);
+    }
     const centreView = await world.app.server.request('GET', `/api/v1/cases/${caseId}`, { token: await world.app.token('street01') });
     expect(centreView.body).toMatchObject({ view: 'full', reporter: { name: '李秘密', phone: '13700001111' } });
   });

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
     tokenStore: databaseTokenStore(database),
   });
   const now = () => new Date();
-  const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat, messages: config.wechat.messages });
+  const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat, messages: config.wechat.messages, visitKeys: config.visits.keys });
   const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir, ...(fakeWeChat ? { devWeChat: fakeWeChat } : {}) });
   // One process: events stay inside it. Several: Redis carries them to every process's sockets.
   const onBusError = (error: unknown) => logger.error({ err: error }, '事件总线出错');

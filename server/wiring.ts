@@ -31,6 +31,11 @@ import { mongoPhotoPort } from './db/photo-port';
 import { photoLibrary } from './photos/photos';
 import type { ReferenceData } from './reference/reference-data';
 import type { WeChatGateway } from './wechat/gateway';
+import type { VisitKey } from './config';
+import { fieldSealer } from './crypto/field-sealer';
+import { mongoVisitStore } from './db/visit-store';
+import { baoheVisitCategories } from '../shared/visits/baohe-categories';
+import type { VisitCategoryConfig } from '../shared/visits/types';
 
 /** What the composition root plugs in: the database, reference data, the clock and the outside services. */
 export interface Wiring {
@@ -45,6 +50,10 @@ export interface Wiring {
   wrapCaseStore?: (store: CaseStore) => CaseStore;
   /** Another statistics store than the database's (route tests with fixed tallies). */
   stats?: StatsStore;
+  /** The visit register's encryption keys (server/config.ts `visits.keys`); absent, the visit routes answer 503. */
+  visitKeys?: readonly VisitKey[];
+  /** The visit categories in force; the default nine when absent. */
+  visitCategories?: VisitCategoryConfig;
 }
 
 /** The composition root: every use case bound once to the mongoose and file adapters behind its ports. */
@@ -73,9 +82,15 @@ export function buildUseCases(wiring: Wiring): UseCases {
     polls: mongoPollStore(database),
     pollComments: mongoPollCommentStore(database),
     stats: wiring.stats ?? mongoStatsStore(database),
+    ...(wiring.visitKeys?.length ? { visits: visitPorts(database, wiring.visitKeys, wiring.visitCategories ?? baoheVisitCategories) } : {}),
     wechat: wiring.wechat,
     now: wiring.now,
   });
+}
+
+/** The visit register's ports: the store, the field sealer over the configured keys, the categories. */
+export function visitPorts(database: Database, keys: readonly VisitKey[], categories: VisitCategoryConfig) {
+  return { store: mongoVisitStore(database), sealer: fieldSealer(keys), categories: () => categories };
 }
 
 /** The case use cases' ports over the mongoose adapters (the scheduler and storage tests use them). */

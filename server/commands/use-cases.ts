@@ -24,6 +24,12 @@ import * as polls from './polls';
 import type { StatsStore } from './ports';
 import type { DashboardQuery, ExportQuery } from '../../shared/api/stats';
 import { publicStats, statsDashboard, statsExport } from './stats';
+import * as visits from './visits';
+import type { FieldSealer, VisitStore } from './ports';
+import type { RecordVisit, RegisterPerson, UpdatePerson } from '../../shared/api/visits';
+import type { SensitivePersonField } from '../../shared/policies/visits';
+import type { VisitCategoryConfig } from '../../shared/visits/types';
+import { AppError } from '../errors';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
@@ -55,6 +61,8 @@ export interface UseCasePorts {
   stats: StatsStore;
   /** Called after a vote is stored: the runner's count step may look sooner. */
   onVote?: () => void;
+  /** The visit register (入户走访): its store, the field encryption and the categories in force. Absent, its routes answer 503. */
+  visits?: { store: VisitStore; sealer: FieldSealer; categories: () => VisitCategoryConfig };
   /** Absent, WeChat sign-in answers 503. */
   wechat?: WeChatLoginPort;
   now: () => Date;
@@ -73,7 +81,24 @@ export function bindUseCases(ports: UseCasePorts) {
   const membershipDeps = { memberships: ports.memberships, rosters: ports.rosters, reference: ports.reference, now: ports.now };
   const pollDeps = { polls: ports.polls, comments: ports.pollComments, memberships: ports.memberships, reference: ports.reference, cases: caseDeps, now: ports.now, ...(ports.onVote ? { onVote: ports.onVote } : {}) };
   const statsDeps = { stats: ports.stats, reference: ports.reference, now: ports.now };
+  const visitPorts = ports.visits;
+  const visitDeps = (): visits.VisitCommandDeps => {
+    if (!visitPorts) throw new AppError('visit.unavailable', '走访功能未启用', 503);
+    return { visits: visitPorts.store, sealer: visitPorts.sealer, categories: visitPorts.categories, reference: ports.reference, cases: caseDeps, now: ports.now };
+  };
   return {
+    /** 入户走访: the register of key service populations, the worklist, visits, unmasking and the audit trail. */
+    visits: {
+      categories: () => visitDeps().categories(),
+      register: (actor: Actor, input: RegisterPerson) => visits.registerPerson(visitDeps(), actor, input),
+      update: (actor: Actor, id: string, input: UpdatePerson) => visits.updatePerson(visitDeps(), actor, id, input),
+      list: (actor: Actor, query: { limit: number; cursor?: string }) => visits.listRegister(visitDeps(), actor, query),
+      worklist: (actor: Actor, query: { limit: number; cursor?: string }) => visits.worklist(visitDeps(), actor, query),
+      record: (actor: Actor, id: string) => visits.personRecord(visitDeps(), actor, id),
+      visit: (actor: Actor, id: string, input: RecordVisit) => visits.recordVisit(visitDeps(), actor, id, input),
+      unmask: (actor: Actor, id: string, input: { field: SensitivePersonField | 'visits'; reason: string }) => visits.unmask(visitDeps(), actor, id, input),
+      audit: (actor: Actor, query: { limit: number; cursor?: string }) => visits.auditTrail(visitDeps(), actor, query),
+    },
     now: ports.now,
     stats: {
       dashboard: (actor: Actor, query: DashboardQuery) => statsDashboard(statsDeps, actor, query),

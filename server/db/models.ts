@@ -10,6 +10,7 @@ import { inboxMessageSchema } from './schemas/inbox-message';
 import { pollBallotSchema, pollCommentSchema, pollParticipationSchema, pollSchema } from './schemas/poll';
 import { accountMembershipsSchema, rosterSchema } from './schemas/membership';
 import { statsEventSchema, statsFoldedSchema, statsFoldSchema } from './schemas/stats';
+import { visitAuditSchema, visitPersonSchema, visitRecordSchema } from './schemas/visits';
 import { wechatConsentSchema, wechatDeliverySchema, wechatServiceFollowerSchema } from './schemas/wechat';
 
 /** Registers every model on a connection; the one list the index sync walks. */
@@ -40,6 +41,9 @@ export function registerModels(connection: Connection) {
     StatsEvent: connection.model('StatsEvent', statsEventSchema, 'stats_events'),
     StatsFold: connection.model('StatsFold', statsFoldSchema, 'stats_fold'),
     StatsFolded: connection.model('StatsFolded', statsFoldedSchema, 'stats_folded'),
+    VisitPerson: connection.model('VisitPerson', visitPersonSchema, 'visit_people'),
+    VisitRecord: connection.model('VisitRecord', visitRecordSchema, 'visit_records'),
+    VisitAudit: connection.model('VisitAudit', visitAuditSchema, 'visit_audit'),
   };
 }
 

@@ -27,6 +27,7 @@ import { pollRoutes } from '../routes/polls/routes';
 import { membershipRoutes, rosterImportPath } from '../routes/memberships/routes';
 import { wechatSubscriptionRoutes } from '../routes/subscriptions/routes';
 import { statsRoutes } from '../routes/stats/routes';
+import { visitRoutes } from '../routes/visits/routes';
 
 /**
  * What the HTTP layer needs: the use cases, bound once to their adapters in server/wiring.ts (or to
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): Koa {
   membershipRoutes(router, deps);
   wechatSubscriptionRoutes(router, deps);
   statsRoutes(router, deps);
+  visitRoutes(router, deps);
   accountRoutes(router, deps.useCases.accountAdmin);
   openapiRoutes(router, deps);
   app.use(router.routes());

@@ -257,6 +257,7 @@ export function buildOpenApiDocument(operations: readonly OperationDescription[]
       { name: '议事协商', description: '小区议事：居委会或网格长发起议题，范围内已认证的居民（或每户）投票一次；票数计入后无人能把选票与投票人对应；结果、决定及由决定产生的案件' },
       { name: '住户身份', description: '居民申报住房、社区与网格审核、社区导入住户名册，以及居民所在网格的1+2+N团队' },
       { name: '统计分析', description: '按街镇、网格、大类、小类与单位的办理统计：趋势、单位考核排行、热点网格与环比；可导出 CSV 与 Excel；公开统计无须登录' },
+      { name: '入户走访', description: '重点服务人群登记、走访计划与待办、走访记录（可转案件）；敏感字段加密存储、默认脱敏，查看明文须说明原因，每次查看均留痕，审计记录由社区居委会查看' },
     ],
     paths,
     components: {

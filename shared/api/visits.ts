@@ -39,6 +39,8 @@ export const visitCaseSchema = z.strictObject({
   subcategoryCode: z.string('请选择问题小类').regex(/^\d{2}\.\d{2}$/, '问题小类编号应为 CC.SS'),
   title: z.string().trim().min(1).max(60, '标题不超过60字').optional(),
   description: z.string('请描述问题').trim().min(5, '问题描述至少5个字').max(1000, '问题描述不超过1000字'),
+  /** Photos uploaded by the visitor, only when the problem needs one (a subcategory may require it). */
+  photos: z.array(z.string().min(1).max(60)).max(6, '最多6张照片').default([]),
 });
 
 /** 走访记录: sent once from the app's draft (`draftId` generated offline); a resend answers the visit stored first. */

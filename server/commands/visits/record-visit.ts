@@ -38,7 +38,7 @@ export async function recordVisit(deps: VisitCommandDeps, actor: Actor, personId
     ? await fileCaseCommand(
         deps.cases,
         actor,
-        { subcategoryCode: input.case.subcategoryCode, ...(input.case.title ? { title: input.case.title } : {}), description: input.case.description, compoundCode: person.compoundCode, photos: [], anonymous: false },
+        { subcategoryCode: input.case.subcategoryCode, ...(input.case.title ? { title: input.case.title } : {}), description: input.case.description, compoundCode: person.compoundCode, photos: input.case.photos, anonymous: false },
         `visit:${input.draftId}`,
       )
     : undefined;

@@ -23,8 +23,10 @@ function decodeDueCursor(cursor: string): { riskRank: number; dueAt: Date; id: s
   } catch {
     // fall through to the refusal
   }
-  throw errors.validation({ cursor: ['翻页标记无效'] });
+  throw invalidCursor();
 }
+
+const invalidCursor = () => errors.unprocessable('list.invalid_cursor', '翻页标记无效，请从第一页重新加载', { fields: { cursor: ['翻页标记无效'] } });
 
 /**
  * The visitor's worklist: people in the actor's slice whose reminder time has come, red before yellow
@@ -82,7 +84,7 @@ export async function auditTrail(deps: VisitCommandDeps, actor: Actor, query: { 
   const scope = scopeFor(deps, actor, 'audit');
   if (!('communityUnitCode' in scope.place)) throw errors.forbidden('visit.forbidden', '只有社区居委会可以查看本社区的走访审计记录');
   const after = query.cursor ? decodeTimeIdCursor(query.cursor) : undefined;
-  if (query.cursor && !after) throw errors.validation({ cursor: ['翻页标记无效'] });
+  if (query.cursor && !after) throw invalidCursor();
   const entries = await deps.visits.listAudit(scope.place.communityUnitCode, { limit: query.limit + 1, ...(after ? { after } : {}) });
   const page = entries.slice(0, query.limit);
   return { items: page, nextCursor: entries.length > query.limit ? encodeTimeIdCursor(page[page.length - 1].at, page[page.length - 1].id) : null };

@@ -34,12 +34,12 @@ export function visitRoutes(router: Router, deps: AppDeps): void {
     path: '/api/v1/visits/worklist',
     operationId: 'visitWorklist',
     summary: '走访待办',
-    description: `已到提醒时间或已逾期的人员：红色在前、黄色次之、蓝色最后，同级按逾期由久到近。姓名等已脱敏；每名列出的人员都记入审计。${who}`,
+    description: `翻页标记无效 422（list.invalid_cursor）。已到提醒时间或已逾期的人员：红色在前、黄色次之、蓝色最后，同级按逾期由久到近。姓名等已脱敏；每名列出的人员都记入审计。${who}`,
     tag,
     access: 'signed_in',
     request: { query: { schema: worklistQuerySchema, descriptions: pageDescriptions } },
     responses: { 200: { description: '一页待办人员', schema: personPageSchema } },
-    errors: [400, 403],
+    errors: [400, 403, 422],
   });
   router.get('/api/v1/visits/worklist', async (ctx) => {
     const page = await visits.worklist(actorOf(ctx), parseInput(worklistQuerySchema, ctx.query));
@@ -51,12 +51,12 @@ export function visitRoutes(router: Router, deps: AppDeps): void {
     path: '/api/v1/visits/people',
     operationId: 'listVisitPeople',
     summary: '重点服务人员名册',
-    description: `按编号排列，已脱敏；每名列出的人员都记入审计。${who}`,
+    description: `翻页标记无效 422（list.invalid_cursor）。按编号排列，已脱敏；每名列出的人员都记入审计。${who}`,
     tag,
     access: 'signed_in',
     request: { query: { schema: worklistQuerySchema, descriptions: pageDescriptions } },
     responses: { 200: { description: '一页人员', schema: personPageSchema } },
-    errors: [400, 403],
+    errors: [400, 403, 422],
   });
   router.get('/api/v1/visits/people', async (ctx) => {
     const page = await visits.list(actorOf(ctx), parseInput(worklistQuerySchema, ctx.query));
@@ -159,12 +159,12 @@ export function visitRoutes(router: Router, deps: AppDeps): void {
     path: '/api/v1/visits/audit',
     operationId: 'visitAudit',
     summary: '走访审计记录',
-    description: '本社区人员的查看、查看明文、登记与走访记录，新的在前。仅社区居委会；其他身份 403 visit.forbidden。',
+    description: '翻页标记无效 422（list.invalid_cursor）。本社区人员的查看、查看明文、登记与走访记录，新的在前。仅社区居委会；其他身份 403 visit.forbidden。',
     tag,
     access: 'signed_in',
     request: { query: { schema: worklistQuerySchema, descriptions: pageDescriptions } },
     responses: { 200: { description: '一页审计记录', schema: auditPageSchema } },
-    errors: [400, 403],
+    errors: [400, 403, 422],
   });
   router.get('/api/v1/visits/audit', async (ctx) => {
     const page = await visits.audit(actorOf(ctx), parseInput(worklistQuerySchema, ctx.query));

@@ -22,6 +22,7 @@ import { clockCheckStep } from './jobs/clock-step';
 import { pollCountStep } from './jobs/poll-count-step';
 import { pollNoticeStep } from './jobs/poll-notice-step';
 import { statsFoldStep } from './jobs/stats-fold-step';
+import { visitReminderStep } from './jobs/visit-reminder-step';
 import { mongoStatsStore } from './db/stats-store';
 import type { RetryPolicy } from './jobs/backoff';
 import { newRunnerId } from './jobs/lease';
@@ -104,7 +105,7 @@ export function createEffectRunner(
   reference: ReferenceData,
   now: () => Date,
   log: RunnerLog,
-  options: { bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending } = {},
+  options: { visitCategories?: VisitCategoryConfig; bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending } = {},
 ): JobRunner {
   const jobs = mongoJobStore(database);
   const stats = mongoStatsStore(database);
@@ -131,6 +132,7 @@ export function createEffectRunner(
       pollCountStep({ polls: mongoPollStore(database), now }, log),
       pollNoticeStep({ polls: mongoPollStore(database), memberships: mongoMembershipStore(database), jobs, now }, log),
       statsFoldStep({ stats, now }, log),
+      visitReminderStep({ visits: mongoVisitStore(database), inbox: mongoInboxStore(database), categories: () => options.visitCategories ?? baoheVisitCategories, reference, now }, log),
     ],
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),

@@ -352,6 +352,8 @@ export interface InboxMessage {
   caseNumber?: string;
   /** The poll it tells of (a poll's notice). */
   poll?: { id: string; title: string };
+  /** A visit reminder (opens the worklist; names no person). */
+  visitWorklist?: boolean;
   template: string;
   text: string;
   at: Date;
@@ -984,6 +986,8 @@ export interface VisitStore {
   appendAudit(entries: VisitAuditEntry[]): Promise<void>;
   /** A community's audit trail, newest first. */
   listAudit(communityUnitCode: string, page: { limit: number; after?: { at: Date; id: string } }): Promise<VisitAuditEntry[]>;
+  /** Active people of any place whose reminder time has come, in id order (the reminder step's batches). */
+  listReminderDue(now: Date, afterId: string | undefined, limit: number): Promise<StoredVisitPerson[]>;
   /** Every person and visit, in id order, for the rekey command (batch by batch). */
   peopleBatch(afterId: string | undefined, limit: number): Promise<StoredVisitPerson[]>;
   visitsBatch(afterId: string | undefined, limit: number): Promise<StoredVisit[]>;

@@ -80,6 +80,11 @@ export function mongoVisitStore(database: Database): VisitStore {
       if (page.after) filter.$or = [{ at: { $lt: page.after.at } }, { at: page.after.at, _id: { $lt: page.after.id } }];
       return (await audit.find(filter).sort({ at: -1, _id: -1 }).limit(page.limit).toArray()).map(toAudit);
     },
+    async listReminderDue(now, afterId, limit) {
+      const filter: Filter<PersonDoc> = { status: 'active', warnAt: { $lte: now } };
+      if (afterId) filter._id = { $gt: afterId };
+      return (await people.find(filter).sort({ _id: 1 }).limit(limit).toArray()).map(toPerson);
+    },
     async peopleBatch(afterId, limit) {
       return (await people.find(afterId ? { _id: { $gt: afterId } } : {}).sort({ _id: 1 }).limit(limit).toArray()).map(toPerson);
     },

@@ -35,6 +35,8 @@ export const visitPersonSchema = new Schema(
 visitPersonSchema.index({ gridCode: 1, status: 1, riskRank: 1, dueAt: 1, _id: 1 });
 visitPersonSchema.index({ communityUnitCode: 1, status: 1, riskRank: 1, dueAt: 1, _id: 1 });
 visitPersonSchema.index({ streetCode: 1, categoryCode: 1, status: 1, riskRank: 1, dueAt: 1, _id: 1 });
+// The reminder step's scan: whoever's reminder time has come.
+visitPersonSchema.index({ status: 1, warnAt: 1 });
 
 /** Visits (入户走访记录): answers, findings and the point at the door sealed; ids derived from the app's draft id. */
 export const visitRecordSchema = new Schema(

@@ -114,3 +114,23 @@ describe('the development signing key', () => {
     expect(() => loadConfig({ DATA_DIR: dir, WECHAT_MESSAGES_FILE: file })).toThrowError(/WECHAT_MESSAGES_FILE subscribeTemplates\.T-1\.kind/);
   });
 });
+
+describe('VISITS_KEYS', () => {
+  const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
+  it('parses rotated keys in order, the first sealing', () => {
+    const config = loadConfig({ DATA_DIR: freshDataDir(), VISITS_KEYS: `k2:${key(2)}, k1:${key(1)}` });
+    expect(config.visits.keys.map((k) => [k.id, k.key.length])).toEqual([['k2', 32], ['k1', 32]]);
+  });
+
+  it('refuses a short key, a duplicate id and a missing setting in production', () => {
+    expect(() => loadConfig({ DATA_DIR: freshDataDir(), VISITS_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` })).toThrowError(/VISITS_KEYS: key k1 must be 32 bytes/);
+    expect(() => loadConfig({ DATA_DIR: freshDataDir(), VISITS_KEYS: `k1:${key(1)},k1:${key(2)}` })).toThrowError(/unique/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(/VISITS_KEYS: is required in production/);
+  });
+
+  it('keeps one development key in the data dir across restarts', () => {
+    const dataDir = freshDataDir();
+    const first = loadConfig({ DATA_DIR: dataDir }).visits.keys[0];
+    expect(loadConfig({ DATA_DIR: dataDir }).visits.keys[0].key.equals(first.key)).toBe(true);
+  });
+});

@@ -107,6 +107,8 @@ const envSchema = z
     HOTLINE_MAX_FAILURES: z.coerce.number().int().min(1).max(1_000).default(3),
     /** A JSON file replacing the shipped hotline code mapping (shared/hotline/mapping-data.ts). */
     HOTLINE_MAPPING_FILE: optionalText,
+    /** Keys of the visit register's encryption, `id:base64-of-32-bytes` separated by commas; the first encrypts, all decrypt. */
+    VISITS_KEYS: optionalText.pipe(z.string().optional()),
   })
   .superRefine((env, ctx) => {
     // Node refuses a request deadline shorter than the header deadline.
@@ -119,7 +121,7 @@ const envSchema = z
       if (set > 0 && set < 3) ctx.addIssue({ code: 'custom', path: [`HOTLINE_${channel}_BASE_URL`], message: `HOTLINE_${channel}_BASE_URL, _APP_KEY and _SECRET go together` });
     }
     if (env.NODE_ENV !== 'production') return;
-    for (const key of ['MONGODB_URI', 'JWT_SECRET', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'PUBLIC_BASE_URL'] as const) {
+    for (const key of ['MONGODB_URI', 'JWT_SECRET', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET', 'PUBLIC_BASE_URL', 'VISITS_KEYS'] as const) {
       if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required in production' });
     }
   });
@@ -139,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   }
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
+  const visitKeys = e.VISITS_KEYS ? parseVisitKeys(e.VISITS_KEYS) : developmentVisitKeys(path.resolve(e.DATA_DIR));
   return {
     env: e.NODE_ENV,
     production,
@@ -193,6 +196,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       idleTimeoutMs: e.LIVE_IDLE_TIMEOUT_MS,
       maxMessagesPer10s: defaultLive.maxMessagesPer10s,
     } satisfies typeof defaultLive,
+    /** The visit register's field encryption (AES-256-GCM): the first key encrypts, every key decrypts (rotation). */
+    visits: { keys: visitKeys },
   };
 }
 
@@ -228,6 +233,46 @@ function loadHotlineMapping(file: string): HotlineMapping {
     throw new ConfigError(`Invalid configuration in ${file}:\n${lines.join('\n')}`);
   }
   return parsed.data as HotlineMapping;
+}
+
+/** A key of the visit register's encryption: its id is stored with every ciphertext, so old keys still open old fields. */
+export interface VisitKey {
+  id: string;
+  key: Buffer;
+}
+
+/**
+ * Parses `VISITS_KEYS`: `id:base64,id:base64`, 32 bytes each, ids unique. To rotate, put the new key
+ * first, restart, run `npm run visits:rekey`, then drop the old key.
+ */
+export function parseVisitKeys(text: string): VisitKey[] {
+  const keys = text.split(',').map((entry, i) => {
+    const [id, encoded, ...rest] = entry.trim().split(':');
+    if (!id || !encoded || rest.length || !/^[A-Za-z0-9_-]{1,32}$/.test(id)) throw new ConfigError(`Invalid configuration:\n  - VISITS_KEYS: entry ${i + 1} must be id:base64`);
+    const key = Buffer.from(encoded, 'base64');
+    if (key.length !== 32) throw new ConfigError(`Invalid configuration:\n  - VISITS_KEYS: key ${id} must be 32 bytes (base64)`);
+    return { id, key };
+  });
+  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new ConfigError('Invalid configuration:\n  - VISITS_KEYS: key ids must be unique');
+  return keys;
+}
+
+export const DEV_VISITS_KEY_FILE = 'dev-visits-key';
+
+/** Outside production: one key generated into the data dir (mode 0600) and reused, like the JWT secret. */
+function developmentVisitKeys(dataDir: string): VisitKey[] {
+  const file = path.join(dataDir, DEV_VISITS_KEY_FILE);
+  const stored = readSecret(file);
+  if (stored) return parseVisitKeys(stored);
+  mkdirSync(dataDir, { recursive: true });
+  const entry = `dev1:${randomBytes(32).toString('base64')}`;
+  try {
+    writeFileSync(file, `${entry}\n`, { mode: 0o600, flag: 'wx' });
+    return parseVisitKeys(entry);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return parseVisitKeys(readSecret(file) ?? entry);
+  }
 }
 
 /**

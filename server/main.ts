@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     : config.hotline.channels;
   const hotline = Object.keys(hotlineChannels).length ? hotlineSetup(database, { channels: hotlineChannels, mapping: config.hotline.mapping, liveness: config.hotline.liveness, now }) : undefined;
   if (hotline) await ensureHotlineIndexes(database);
-  const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat, messages: config.wechat.messages, ...(hotline ? { hotline } : {}) });
+  const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat, messages: config.wechat.messages, visitKeys: config.visits.keys, ...(hotline ? { hotline } : {}) });
   const devHotline = fakeHotline && { send: (fields: Record<string, unknown>) => fakeHotline.push(devOrderFrom(fields, now())).then(([hook]) => ({ status: hook!.status, answer: hook!.answer })), calls: () => fakeHotline.calls };
   const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir, open311RateLimit: config.open311, ...(fakeWeChat ? { devWeChat: fakeWeChat } : {}), ...(devHotline ? { devHotline } : {}) });
   // One process: events stay inside it. Several: Redis carries them to every process's sockets.

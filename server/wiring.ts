@@ -22,6 +22,7 @@ import { clockCheckStep } from './jobs/clock-step';
 import { pollCountStep } from './jobs/poll-count-step';
 import { pollNoticeStep } from './jobs/poll-notice-step';
 import { statsFoldStep } from './jobs/stats-fold-step';
+import { visitReminderStep } from './jobs/visit-reminder-step';
 import { mongoStatsStore } from './db/stats-store';
 import { mongoOpen311Store } from './db/open311-store';
 import type { RetryPolicy } from './jobs/backoff';
@@ -34,6 +35,11 @@ import type { ReferenceData } from './reference/reference-data';
 import type { WeChatGateway } from './wechat/gateway';
 import type { HotlineSetup } from './hotline/setup';
 import { hotlinePullStep } from './jobs/hotline-pull-step';
+import type { VisitKey } from './config';
+import { fieldSealer } from './crypto/field-sealer';
+import { mongoVisitStore } from './db/visit-store';
+import { baoheVisitCategories } from '../shared/visits/baohe-categories';
+import type { VisitCategoryConfig } from '../shared/visits/types';
 
 /** What the composition root plugs in: the database, reference data, the clock and the outside services. */
 export interface Wiring {
@@ -50,6 +56,10 @@ export interface Wiring {
   stats?: StatsStore;
   /** The hotline adapters (server/hotline/setup.ts); absent, no hotline is connected. */
   hotline?: HotlineSetup;
+  /** The visit register's encryption keys (server/config.ts `visits.keys`); absent, the visit routes answer 503. */
+  visitKeys?: readonly VisitKey[];
+  /** The visit categories in force; the default nine when absent. */
+  visitCategories?: VisitCategoryConfig;
 }
 
 /** The composition root: every use case bound once to the mongoose and file adapters behind its ports. */
@@ -79,10 +89,16 @@ export function buildUseCases(wiring: Wiring): UseCases {
     pollComments: mongoPollCommentStore(database),
     stats: wiring.stats ?? mongoStatsStore(database),
     open311: mongoOpen311Store(database),
+    ...(wiring.visitKeys?.length ? { visits: visitPorts(database, wiring.visitKeys, wiring.visitCategories ?? baoheVisitCategories) } : {}),
     wechat: wiring.wechat,
     ...(wiring.hotline ? { hotline: wiring.hotline } : {}),
     now: wiring.now,
   });
+}
+
+/** The visit register's ports: the store, the field sealer over the configured keys, the categories. */
+export function visitPorts(database: Database, keys: readonly VisitKey[], categories: VisitCategoryConfig) {
+  return { store: mongoVisitStore(database), sealer: fieldSealer(keys), categories: () => categories };
 }
 
 /** The case use cases' ports over the mongoose adapters (the scheduler and storage tests use them). */
@@ -96,7 +112,7 @@ export function createEffectRunner(
   reference: ReferenceData,
   now: () => Date,
   log: RunnerLog,
-  options: { bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending; hotline?: HotlineSetup; hotlinePollMs?: number } = {},
+  options: { visitCategories?: VisitCategoryConfig; bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending; hotline?: HotlineSetup; hotlinePollMs?: number } = {},
 ): JobRunner {
   const jobs = mongoJobStore(database);
   const stats = mongoStatsStore(database);
@@ -126,6 +142,7 @@ export function createEffectRunner(
       pollNoticeStep({ polls: mongoPollStore(database), memberships: mongoMembershipStore(database), jobs, now }, log),
       statsFoldStep({ stats, now }, log),
       ...(hotline ? [hotlinePullStep({ ...caseCommandDeps(database, reference, now), jobs, ...hotline }, log, hotline.liveness, options.hotlinePollMs)] : []),
+      visitReminderStep({ visits: mongoVisitStore(database), inbox: mongoInboxStore(database), categories: () => options.visitCategories ?? baoheVisitCategories, reference, now }, log),
     ],
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),

@@ -2,7 +2,9 @@ import type { SubcategoryEntry } from '../../shared/catalog/catalog';
 import type { Catalog } from '../../shared/catalog/types';
 import type { ListFacet } from '../../shared/cases/facets';
 import type { CaseRecord, Effect, NotifyTemplate } from '../../shared/cases/types';
-import type { Compound, Grid, Street, Unit } from '../../shared/domain/places';
+import type { Compound, Grid, Street, Unit, UnitType } from '../../shared/domain/places';
+import type { SensitivePersonField, visitScopeOf } from '../../shared/policies/visits';
+import type { RiskLevel } from '../../shared/visits/types';
 import type { AccountAuditAction, LoginKind } from '../../shared/api/accounts';
 import type { Actor, Role, Scope } from '../../shared/domain/roles';
 import type { CommunityCompounds, PlaceIndex } from '../../shared/routing';
@@ -354,6 +356,8 @@ export interface InboxMessage {
   caseNumber?: string;
   /** The poll it tells of (a poll's notice). */
   poll?: { id: string; title: string };
+  /** A visit reminder (opens the worklist; names no person). */
+  visitWorklist?: boolean;
   template: string;
   text: string;
   at: Date;
@@ -1040,4 +1044,114 @@ export interface HotlineInbound {
 export interface HotlineWatch {
   succeeded(channel: HotlineChannel, arrived: number, now: Date): void;
   failed(channel: HotlineChannel, error: unknown, now: Date): void;
+}
+
+// ---- home visits (入户走访) ---------------------------------------------------------------------
+
+/**
+ * Field encryption of the visit register (server/crypto/field-sealer.ts). `aad` binds a value to its
+ * record and field; `keyIdOf` tells which key sealed a stored value (the rekey command's test).
+ */
+export interface FieldSealer {
+  readonly currentKeyId: string;
+  seal(plain: string, aad: string): string;
+  open(sealed: string, aad: string): string;
+  keyIdOf(sealed: string): string;
+}
+
+/** A person on the register of key service populations: place and schedule in clear, the rest sealed. */
+export interface StoredVisitPerson {
+  id: string;
+  categoryCode: string;
+  risk: RiskLevel;
+  streetCode: string;
+  communityUnitCode: string;
+  gridCode: string;
+  compoundCode: string;
+  status: 'active' | 'archived';
+  registeredAt: Date;
+  majorChangeAt?: Date;
+  lastVisitAt?: Date;
+  /** The schedule as of the last write (rules, last visit, major change): what the worklist sorts on. */
+  dueAt: Date;
+  warnAt: Date;
+  /** Sensitive fields, each sealed with the record id and field name. */
+  sealed: Partial<Record<SensitivePersonField, string>>;
+  createdBy: string;
+  updatedAt: Date;
+  version: number;
+}
+
+/** One visit (入户走访记录). Its id comes from the visitor's draft id: a draft sent twice is stored once. */
+export interface StoredVisit {
+  id: string;
+  personId: string;
+  categoryCode: string;
+  streetCode: string;
+  communityUnitCode: string;
+  gridCode: string;
+  visitedAt: Date;
+  method: 'in_person' | 'phone' | 'video';
+  met: boolean;
+  visitorIds: string[];
+  /** The category's answers, the findings and the point at the door: sealed (JSON) with the visit id. */
+  sealed: { answers: string; findings?: string; point?: string };
+  riskBefore: RiskLevel;
+  nextRisk: RiskLevel;
+  /** The case this visit filed (the broken handrail): the link is kept here only, so case views never name the visit. */
+  caseId?: string;
+  /** Departments that must sign the visit (danger found in a category that asks for it), and those that have. */
+  signOff?: { required: UnitType[]; signed: { unitCode: string; at: Date }[] };
+  recordedBy: string;
+  recordedAt: Date;
+  /** The draft id the app sent and its request's hash: a retry with other content is refused. */
+  draft: { id: string; requestHash: string };
+}
+
+export type VisitAuditAction = 'list' | 'read' | 'unmask' | 'register' | 'update' | 'visit';
+
+/** One line of the register's audit trail: insert-only. */
+export interface VisitAuditEntry {
+  id: string;
+  at: Date;
+  actorId: string;
+  actorName: string;
+  actorRole: Actor['role'];
+  action: VisitAuditAction;
+  personId: string;
+  communityUnitCode: string;
+  /** The field unmasked, for `unmask`. */
+  field?: string;
+  /** Why, as the actor wrote it, for `unmask`. */
+  reason?: string;
+}
+
+/** A slice of the register a policy allows (shared/policies/visits.ts `visitScopeOf`). */
+export type VisitScope = NonNullable<ReturnType<typeof visitScopeOf>>;
+
+/** The register, the visits and the audit trail (server/db/visit-store.ts). */
+export interface VisitStore {
+  insertPerson(person: StoredVisitPerson): Promise<void>;
+  findPerson(id: string): Promise<StoredVisitPerson | undefined>;
+  /** Replaces a person only if still at `expectedVersion`; false when someone wrote first. */
+  replacePersonIfVersion(next: StoredVisitPerson, expectedVersion: number): Promise<boolean>;
+  /** Active people in scope, keyed by id, for the register list. */
+  listPeople(scope: VisitScope, page: { limit: number; after?: string }): Promise<StoredVisitPerson[]>;
+  /** Active people in scope whose reminder time has come, by risk then due time, then id (keyset after the last). */
+  listDue(scope: VisitScope, now: Date, page: { limit: number; after?: { riskRank: number; dueAt: Date; id: string } }): Promise<StoredVisitPerson[]>;
+  /** Stores a visit; `duplicate` when its id is taken (the draft was sent before). */
+  insertVisit(visit: StoredVisit): Promise<'inserted' | 'duplicate'>;
+  findVisit(id: string): Promise<StoredVisit | undefined>;
+  visitsOf(personId: string, limit: number): Promise<StoredVisit[]>;
+  appendAudit(entries: VisitAuditEntry[]): Promise<void>;
+  /** A community's audit trail, newest first. */
+  listAudit(communityUnitCode: string, page: { limit: number; after?: { at: Date; id: string } }): Promise<VisitAuditEntry[]>;
+  /** Active people of any place whose reminder time has come, in id order (the reminder step's batches). */
+  listReminderDue(now: Date, afterId: string | undefined, limit: number): Promise<StoredVisitPerson[]>;
+  /** Every person and visit, in id order, for the rekey command (batch by batch). */
+  peopleBatch(afterId: string | undefined, limit: number): Promise<StoredVisitPerson[]>;
+  visitsBatch(afterId: string | undefined, limit: number): Promise<StoredVisit[]>;
+  /** Replaces the sealed fields of one record (rekey); no version change: the plaintext is the same. */
+  resealPerson(id: string, sealed: StoredVisitPerson['sealed']): Promise<void>;
+  resealVisit(id: string, sealed: StoredVisit['sealed']): Promise<void>;
 }

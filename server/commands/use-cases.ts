@@ -28,6 +28,12 @@ import * as open311 from './open311';
 import type { Open311Key, Open311Store } from './ports';
 import type { ListRequestsQuery, PostRequestForm } from '../../shared/open311/queries';
 import { bindHotlineUseCases, type HotlineUseCaseDeps } from './hotline';
+import * as visits from './visits';
+import type { FieldSealer, VisitStore } from './ports';
+import type { RecordVisit, RegisterPerson, UpdatePerson } from '../../shared/api/visits';
+import type { SensitivePersonField } from '../../shared/policies/visits';
+import type { VisitCategoryConfig } from '../../shared/visits/types';
+import { AppError } from '../errors';
 
 /** Every port the use cases are bound to: adapters from server/wiring.ts, or in-memory ones in tests. */
 export interface UseCasePorts {
@@ -61,6 +67,8 @@ export interface UseCasePorts {
   open311: Open311Store;
   /** Called after a vote is stored: the runner's count step may look sooner. */
   onVote?: () => void;
+  /** The visit register (入户走访): its store, the field encryption and the categories in force. Absent, its routes answer 503. */
+  visits?: { store: VisitStore; sealer: FieldSealer; categories: () => VisitCategoryConfig };
   /** Absent, WeChat sign-in answers 503. */
   wechat?: WeChatLoginPort;
   /** The hotline adapters (server/hotline); absent, the hotline webhook answers 404. */
@@ -83,7 +91,24 @@ export function bindUseCases(ports: UseCasePorts) {
   const statsDeps = { stats: ports.stats, reference: ports.reference, now: ports.now };
   const open311Deps = { cases: caseDeps, store: ports.open311 };
   const open311KeyDeps = { store: ports.open311, now: ports.now };
+  const visitPorts = ports.visits;
+  const visitDeps = (): visits.VisitCommandDeps => {
+    if (!visitPorts) throw new AppError('visit.unavailable', '走访功能未启用', 503);
+    return { visits: visitPorts.store, sealer: visitPorts.sealer, categories: visitPorts.categories, reference: ports.reference, cases: caseDeps, now: ports.now };
+  };
   return {
+    /** 入户走访: the register of key service populations, the worklist, visits, unmasking and the audit trail. */
+    visits: {
+      categories: () => visitDeps().categories(),
+      register: (actor: Actor, input: RegisterPerson) => visits.registerPerson(visitDeps(), actor, input),
+      update: (actor: Actor, id: string, input: UpdatePerson) => visits.updatePerson(visitDeps(), actor, id, input),
+      list: (actor: Actor, query: { limit: number; cursor?: string }) => visits.listRegister(visitDeps(), actor, query),
+      worklist: (actor: Actor, query: { limit: number; cursor?: string }) => visits.worklist(visitDeps(), actor, query),
+      record: (actor: Actor, id: string) => visits.personRecord(visitDeps(), actor, id),
+      visit: (actor: Actor, id: string, input: RecordVisit) => visits.recordVisit(visitDeps(), actor, id, input),
+      unmask: (actor: Actor, id: string, input: { field: SensitivePersonField | 'visits'; reason: string }) => visits.unmask(visitDeps(), actor, id, input),
+      audit: (actor: Actor, query: { limit: number; cursor?: string }) => visits.auditTrail(visitDeps(), actor, query),
+    },
     now: ports.now,
     open311: {
       issueKey: (actor: Actor, name: string) => open311.issueOpen311Key(open311KeyDeps, actor, name),

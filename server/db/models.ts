@@ -11,6 +11,7 @@ import { pollBallotSchema, pollCommentSchema, pollParticipationSchema, pollSchem
 import { accountMembershipsSchema, rosterSchema } from './schemas/membership';
 import { statsEventSchema, statsFoldedSchema, statsFoldSchema } from './schemas/stats';
 import { open311FilingSchema, open311KeySchema } from './schemas/open311';
+import { visitAuditSchema, visitPersonSchema, visitRecordSchema } from './schemas/visits';
 import { wechatConsentSchema, wechatDeliverySchema, wechatServiceFollowerSchema } from './schemas/wechat';
 
 /** Registers every model on a connection; the one list the index sync walks. */
@@ -43,6 +44,9 @@ export function registerModels(connection: Connection) {
     StatsFolded: connection.model('StatsFolded', statsFoldedSchema, 'stats_folded'),
     Open311Key: connection.model('Open311Key', open311KeySchema, 'open311_keys'),
     Open311Filing: connection.model('Open311Filing', open311FilingSchema, 'open311_filings'),
+    VisitPerson: connection.model('VisitPerson', visitPersonSchema, 'visit_people'),
+    VisitRecord: connection.model('VisitRecord', visitRecordSchema, 'visit_records'),
+    VisitAudit: connection.model('VisitAudit', visitAuditSchema, 'visit_audit'),
   };
 }
 

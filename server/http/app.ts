@@ -32,6 +32,7 @@ import { adminOpen311KeyRoutes } from '../routes/admin/open311-keys';
 import { open311Routes } from '../open311/routes';
 import type { RateLimit } from '../open311/rate-limit';
 import { hotlineRoutes } from '../routes/hotline/routes';
+import { visitRoutes } from '../routes/visits/routes';
 
 /**
  * What the HTTP layer needs: the use cases, bound once to their adapters in server/wiring.ts (or to
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): Koa {
   statsRoutes(router, deps);
   adminOpen311KeyRoutes(router, deps);
   hotlineRoutes(router, deps);
+  visitRoutes(router, deps);
   accountRoutes(router, deps.useCases.accountAdmin);
   openapiRoutes(router, deps);
   app.use(router.routes());

@@ -17,7 +17,7 @@ export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 
 /** Who may call: nobody needs a token, a token is optional (public view otherwise), or required. */
 export type Access = 'public' | 'optional' | 'signed_in';
 
-export type Tag = '系统' | '登录' | '分类目录' | '案件' | '照片' | '地点' | '账号' | '后台任务' | '消息' | '议事协商' | '住户身份' | '统计分析' | '开放接口' | '热线';
+export type Tag = '系统' | '登录' | '分类目录' | '案件' | '照片' | '地点' | '账号' | '后台任务' | '消息' | '议事协商' | '住户身份' | '统计分析' | '开放接口' | '热线' | '入户走访';
 
 export interface HeaderParameter {
   name: string;

@@ -259,6 +259,7 @@ export function buildOpenApiDocument(operations: readonly OperationDescription[]
       { name: '统计分析', description: '按街镇、网格、大类、小类与单位的办理统计：趋势、单位考核排行、热点网格与环比；可导出 CSV 与 Excel；公开统计无须登录' },
       { name: '开放接口', description: 'Open311 GeoReport v2 的提交密钥：签发（只显示一次）、列表与吊销（系统管理员）。GeoReport v2 本身在 /open311/v2 下，按其规范提供 JSON 与 XML，不在本文档中' },
       { name: '热线', description: '12345、12319 热线工单：热线中心推送工单与通知（签名校验、防重放、按工单号幂等）' },
+      { name: '入户走访', description: '重点服务人群登记、走访计划与待办、走访记录（可转案件）；敏感字段加密存储、默认脱敏，查看明文须说明原因，每次查看均留痕，审计记录由社区居委会查看' },
     ],
     paths,
     components: {

@@ -8,7 +8,7 @@ export function presentMessage(message: StoredInboxMessage, reader: Actor): Mess
   return {
     id: message.id,
     ...(message.caseId !== undefined ? { caseId: message.caseId, caseNumber: message.caseNumber ?? '' } : {}),
-    subject: message.poll ? { kind: 'poll', id: message.poll.id, title: message.poll.title } : { kind: 'case', id: message.caseId ?? '', number: message.caseNumber ?? '' },
+    subject: message.visitWorklist ? { kind: 'visits' } : message.poll ? { kind: 'poll', id: message.poll.id, title: message.poll.title } : { kind: 'case', id: message.caseId ?? '', number: message.caseNumber ?? '' },
     template: message.template,
     text: message.text,
     at: message.at,

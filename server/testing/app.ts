@@ -21,6 +21,7 @@ import { startTestServer, type TestServer } from './http';
 import { testClock, type TestClock } from './clock';
 import { testLogger } from './logger';
 import { defaultWeChatMessagesConfig } from '../../shared/wechat-messages/messages-config';
+import type { VisitCategoryConfig } from '../../shared/visits/types';
 
 export { testClock, type TestClock } from './clock';
 
@@ -63,18 +64,35 @@ export interface TestAppOptions {
   stats?: StatsStore;
   /** Connects the hotline adapters built over the test database (server/testing/hotline.ts). */
   hotline?: (database: Database) => HotlineSetup;
+  /** Runs after the seed, before the reference data is loaded: extra units or accounts a test needs. */
+  beforeLoad?: (database: Database) => Promise<void>;
+  /** Another visit category list than the default nine. */
+  visitCategories?: VisitCategoryConfig;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(options.label ?? 'api', { engineUri: options.engineUri, name: options.databaseName });
   await seedDemoDistrict(database, { hashPasswords: false, demoWeChat: false, district: options.district === 'fixture' ? buildFixtureDistrict() : undefined });
+  await options.beforeLoad?.(database);
   const reference = await ReferenceData.load(database);
   const clock = options.clock ?? testClock();
   const uploadsDir = mkdtempSync(path.join(tmpdir(), 'gzbh-uploads-'));
   const wechatApp = { appId: 'wx-test', appSecret: 'test-secret' };
   const fakeWeChat = options.wechat ? await startFakeWeChat(wechatApp) : undefined;
   const wechat = fakeWeChat ? new WeChatClient({ ...wechatApp, apiBase: fakeWeChat.url, tokenStore: databaseTokenStore(database) }) : undefined;
-  const wiring: Wiring = { database, reference, now: clock.now, uploadsDir, wechat, wrapCaseStore: options.wrapCaseStore, ...(options.stats ? { stats: options.stats } : {}), ...(options.hotline ? { hotline: options.hotline(database) } : {}) };
+  const wiring: Wiring = {
+    database,
+    reference,
+    now: clock.now,
+    uploadsDir,
+    wechat,
+    wrapCaseStore: options.wrapCaseStore,
+    ...(options.stats ? { stats: options.stats } : {}),
+    ...(options.hotline ? { hotline: options.hotline(database) } : {}),
+    // A fresh key per app: each test's register is sealed under its own.
+    visitKeys: [{ id: 'test1', key: randomBytes(32) }],
+    ...(options.visitCategories ? { visitCategories: options.visitCategories } : {}),
+  };
   const deps: AppDeps = {
     useCases: buildUseCases(wiring),
     logger: testLogger,

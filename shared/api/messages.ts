@@ -22,6 +22,8 @@ export const messageIdParamSchema = z.strictObject({ id: z.string().regex(/^[0-9
 export const messageSubjectSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('case'), id: z.string(), number: z.string() }),
   z.strictObject({ kind: z.literal('poll'), id: z.string(), title: z.string() }),
+  /** A visit reminder: opens the visit worklist (the message names no person). */
+  z.strictObject({ kind: z.literal('visits') }),
 ]);
 export type MessageSubject = z.output<typeof messageSubjectSchema>;
 

@@ -101,6 +101,9 @@ export const unitTypes = [
   'civil_affairs',
   'education',
   'fire_rescue',
+  'disabled_persons_federation',
+  'veterans_affairs',
+  'justice',
 ] as const;
 
 export type UnitType = (typeof unitTypes)[number];
@@ -128,6 +131,9 @@ export const unitTypeLabels: Record<UnitType, string> = {
   civil_affairs: '民政',
   education: '教育',
   fire_rescue: '消防救援',
+  disabled_persons_federation: '残联',
+  veterans_affairs: '退役军人事务',
+  justice: '司法所',
 };
 
 /**

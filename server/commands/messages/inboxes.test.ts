@@ -22,7 +22,8 @@ describe('inbox addresses', () => {
     expect(inboxesOf(actorOf('community'))).toEqual(['account:id-community', 'unit:U-CM-01']);
     expect(inboxesOf(actorOf('street_dispatcher'))).toEqual(['account:id-street_dispatcher', 'street:ST01']);
     expect(inboxesOf(actorOf('district_dispatcher'))).toEqual(['account:id-district_dispatcher', 'district']);
-    expect(inboxesOf(actorOf('grid_member'))).toEqual(['account:id-grid_member']);
+    expect(inboxesOf(actorOf('grid_member'))).toEqual(['account:id-grid_member', 'grid:ST01-G01']);
+    expect(inboxesOf(actorOf('grid_leader'))).toEqual(['account:id-grid_leader', 'grid:ST01-G01', 'grid-leader:ST01-G01']);
     expect(inboxesOf(actorOf('admin'))).toEqual(['account:id-admin']);
   });
 

@@ -29,10 +29,17 @@ export function organisationInboxOf(actor: Actor): string | undefined {
   }
 }
 
-/** Every inbox an actor reads: its own, then its organisation's. */
+/**
+ * A grid's visit reminders (入户走访): `grid:<code>` for categories grid members handle, read by the
+ * grid's members and leaders; `grid-leader:<code>` for the rest and for escalations, read by leaders.
+ */
+export const gridVisitInbox = (gridCode: string, leadersOnly: boolean) => `${leadersOnly ? 'grid-leader' : 'grid'}:${gridCode}`;
+
+/** Every inbox an actor reads: its own, then its organisation's, then (grid staff) its grid's visit reminders. */
 export function inboxesOf(actor: Actor): string[] {
   const shared = organisationInboxOf(actor);
-  return [accountInbox(actor.id), ...(shared ? [shared] : [])];
+  const grid = actor.role === 'grid_member' ? [gridVisitInbox(actor.scope.gridCode, false)] : actor.role === 'grid_leader' ? [gridVisitInbox(actor.scope.gridCode, false), gridVisitInbox(actor.scope.gridCode, true)] : [];
+  return [accountInbox(actor.id), ...(shared ? [shared] : []), ...grid];
 }
 
 /** Which accounts read an inbox: one account, or the staff of an organisation (active ones, chosen by the account port). */

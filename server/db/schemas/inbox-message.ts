@@ -16,6 +16,8 @@ export const inboxMessageSchema = new Schema(
     caseNumber: { type: String },
     /** The poll it tells of (`{ id, title }`): a poll's notice. */
     poll: { type: Schema.Types.Mixed },
+    /** A visit reminder: opens the worklist, names no person. */
+    visitWorklist: { type: Boolean },
     template: { type: String, required: true },
     text: { type: String, required: true },
     at: { type: Date, required: true },

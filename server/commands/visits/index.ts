@@ -1,0 +1,5 @@
+export { type VisitCommandDeps } from './access';
+export { registerPerson, updatePerson } from './register';
+export { auditTrail, listRegister, personRecord, unmask, worklist, type OpenedVisit } from './read';
+export { recordVisit } from './record-visit';
+export { rekeyVisits } from './rekey';

@@ -1,0 +1,101 @@
+import type { Filter } from 'mongodb';
+import { riskLevels } from '../../shared/visits/types';
+import type { StoredVisit, StoredVisitPerson, VisitAuditEntry, VisitScope, VisitStore } from '../commands/ports';
+import type { Database } from './connection';
+import { isDuplicateKey } from './duplicate-key';
+
+type PersonDoc = Omit<StoredVisitPerson, 'id'> & { _id: string; riskRank: number };
+type VisitDoc = Omit<StoredVisit, 'id'> & { _id: string };
+type AuditDoc = Omit<VisitAuditEntry, 'id'> & { _id: string };
+
+const toPerson = ({ _id, riskRank: _rank, ...rest }: PersonDoc): StoredVisitPerson => ({ ...rest, id: _id });
+const toDoc = ({ id, ...rest }: StoredVisitPerson): PersonDoc => ({ ...rest, _id: id, riskRank: riskLevels.indexOf(rest.risk) });
+const toVisit = ({ _id, ...rest }: VisitDoc): StoredVisit => ({ ...rest, id: _id });
+const toAudit = ({ _id, ...rest }: AuditDoc): VisitAuditEntry => ({ ...rest, id: _id });
+
+function scopeFilter(scope: VisitScope): Filter<PersonDoc> {
+  const place = scope.place;
+  const where: Filter<PersonDoc> =
+    'gridCode' in place ? { gridCode: place.gridCode, streetCode: place.streetCode } : 'communityUnitCode' in place ? { communityUnitCode: place.communityUnitCode } : 'streetCode' in place ? { streetCode: place.streetCode } : {};
+  return { ...where, categoryCode: { $in: scope.categoryCodes }, status: 'active' };
+}
+
+/** The visit register over the raw driver (lean reads, one named method per query). */
+export function mongoVisitStore(database: Database): VisitStore {
+  const db = database.connection.db!;
+  const people = db.collection<PersonDoc>(database.models.VisitPerson.collection.collectionName);
+  const visits = db.collection<VisitDoc>(database.models.VisitRecord.collection.collectionName);
+  const audit = db.collection<AuditDoc>(database.models.VisitAudit.collection.collectionName);
+  return {
+    async insertPerson(person) {
+      await people.insertOne(toDoc(person));
+    },
+    async findPerson(id) {
+      const doc = await people.findOne({ _id: id });
+      return doc ? toPerson(doc) : undefined;
+    },
+    async replacePersonIfVersion(next, expectedVersion) {
+      const result = await people.replaceOne({ _id: next.id, version: expectedVersion }, toDoc(next));
+      return result.modifiedCount === 1;
+    },
+    async listPeople(scope, page) {
+      const filter = scopeFilter(scope);
+      if (page.after) filter._id = { $gt: page.after };
+      return (await people.find(filter).sort({ _id: 1 }).limit(page.limit).toArray()).map(toPerson);
+    },
+    async listDue(scope, now, page) {
+      const filter: Filter<PersonDoc> = { ...scopeFilter(scope), warnAt: { $lte: now } };
+      const after = page.after;
+      if (after) {
+        filter.$or = [
+          { riskRank: { $gt: after.riskRank } },
+          { riskRank: after.riskRank, dueAt: { $gt: after.dueAt } },
+          { riskRank: after.riskRank, dueAt: after.dueAt, _id: { $gt: after.id } },
+        ];
+      }
+      return (await people.find(filter).sort({ riskRank: 1, dueAt: 1, _id: 1 }).limit(page.limit).toArray()).map(toPerson);
+    },
+    async insertVisit(visit) {
+      try {
+        const { id, ...rest } = visit;
+        await visits.insertOne({ ...rest, _id: id });
+        return 'inserted';
+      } catch (error) {
+        if (isDuplicateKey(error)) return 'duplicate';
+        throw error;
+      }
+    },
+    async findVisit(id) {
+      const doc = await visits.findOne({ _id: id });
+      return doc ? toVisit(doc) : undefined;
+    },
+    async visitsOf(personId, limit) {
+      return (await visits.find({ personId }).sort({ visitedAt: -1 }).limit(limit).toArray()).map(toVisit);
+    },
+    async appendAudit(entries) {
+      if (entries.length) await audit.insertMany(entries.map(({ id, ...rest }) => ({ ...rest, _id: id })), { ordered: true });
+    },
+    async listAudit(communityUnitCode, page) {
+      const filter: Filter<AuditDoc> = { communityUnitCode };
+      if (page.after) filter.$or = [{ at: { $lt: page.after.at } }, { at: page.after.at, _id: { $lt: page.after.id } }];
+      return (await audit.find(filter).sort({ at: -1, _id: -1 }).limit(page.limit).toArray()).map(toAudit);
+    },
+    async listReminderDue(now, afterId, limit) {
+      const filter: Filter<PersonDoc> = { status: 'active', warnAt: { $lte: now } };
+      if (afterId) filter._id = { $gt: afterId };
+      return (await people.find(filter).sort({ _id: 1 }).limit(limit).toArray()).map(toPerson);
+    },
+    async peopleBatch(afterId, limit) {
+      return (await people.find(afterId ? { _id: { $gt: afterId } } : {}).sort({ _id: 1 }).limit(limit).toArray()).map(toPerson);
+    },
+    async visitsBatch(afterId, limit) {
+      return (await visits.find(afterId ? { _id: { $gt: afterId } } : {}).sort({ _id: 1 }).limit(limit).toArray()).map(toVisit);
+    },
+    async resealPerson(id, sealed) {
+      await people.updateOne({ _id: id }, { $set: { sealed } });
+    },
+    async resealVisit(id, sealed) {
+      await visits.updateOne({ _id: id }, { $set: { sealed } });
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import type Router from '@koa/router';
+import {
+  auditPageSchema,
+  personIdParamSchema,
+  personPageSchema,
+  personRecordSchema,
+  personViewSchema,
+  recordVisitResultSchema,
+  recordVisitSchema,
+  registerPersonSchema,
+  unmaskResultSchema,
+  unmaskSchema,
+  updatePersonSchema,
+  worklistQuerySchema,
+} from '../../../shared/api/visits';
+import { actorOf } from '../../http/auth';
+import type { AppDeps } from '../../http/app';
+import { parseInput } from '../../http/validate';
+import { describe } from '../../openapi/describe';
+import { presentAuditEntry, presentPerson, presentVisit } from '../../presenters/visits';
+
+const tag = '入户走访' as const;
+const idParam = { schema: personIdParamSchema, descriptions: { id: '人员编号' } };
+const pageDescriptions = { limit: '每页条数，1–100', cursor: '翻页标记：上一页返回的 nextCursor' };
+const who =
+  '网格员、网格长：本网格内、本岗位可办理的类别；社区居委会：本社区全部类别；职能部门：本单位主管的类别、本街镇内（区级部门为全区）。其他身份一律 403（visit.forbidden）。';
+
+/** 入户走访: the register of key service populations, the worklist, visits, unmasking and the audit trail. */
+export function visitRoutes(router: Router, deps: AppDeps): void {
+  const { visits } = deps.useCases;
+
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/visits/worklist',
+    operationId: 'visitWorklist',
+    summary: '走访待办',
+    description: `翻页标记无效 422（list.invalid_cursor）。已到提醒时间或已逾期的人员：红色在前、黄色次之、蓝色最后，同级按逾期由久到近。姓名等已脱敏；每名列出的人员都记入审计。${who}`,
+    tag,
+    access: 'signed_in',
+    request: { query: { schema: worklistQuerySchema, descriptions: pageDescriptions } },
+    responses: { 200: { description: '一页待办人员', schema: personPageSchema } },
+    errors: [400, 403, 422],
+  });
+  router.get('/api/v1/visits/worklist', async (ctx) => {
+    const page = await visits.worklist(actorOf(ctx), parseInput(worklistQuerySchema, ctx.query));
+    ctx.body = { items: page.items.map(presentPerson), nextCursor: page.nextCursor };
+  });
+
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/visits/people',
+    operationId: 'listVisitPeople',
+    summary: '重点服务人员名册',
+    description: `翻页标记无效 422（list.invalid_cursor）。按编号排列，已脱敏；每名列出的人员都记入审计。${who}`,
+    tag,
+    access: 'signed_in',
+    request: { query: { schema: worklistQuerySchema, descriptions: pageDescriptions } },
+    responses: { 200: { description: '一页人员', schema: personPageSchema } },
+    errors: [400, 403, 422],
+  });
+  router.get('/api/v1/visits/people', async (ctx) => {
+    const page = await visits.list(actorOf(ctx), parseInput(worklistQuerySchema, ctx.query));
+    ctx.body = { items: page.items.map(presentPerson), nextCursor: page.nextCursor };
+  });
+
+  describe(router, {
+    method: 'post',
+    path: '/api/v1/visits/people',
+    operationId: 'registerVisitPerson',
+    summary: '登记重点服务人员',
+    description: '社区居委会（本社区）或网格长（本网格、本岗位可办理的类别）。姓名、身份证号、电话、住址、备注加密存储，回答中已脱敏。类别不存在 422 visit.unknown_category；小区不存在 422 visit.unknown_place。',
+    tag,
+    access: 'signed_in',
+    request: { json: { schema: registerPersonSchema, required: true } },
+    responses: { 201: { description: '已登记（脱敏）', schema: personViewSchema } },
+    errors: [400, 403, 422],
+  });
+  router.post('/api/v1/visits/people', async (ctx) => {
+    const person = await visits.register(actorOf(ctx), parseInput(registerPersonSchema, ctx.request.body));
+    ctx.status = 201;
+    ctx.body = presentPerson(person);
+  });
+
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/visits/people/:id',
+    operationId: 'getVisitPerson',
+    summary: '人员档案',
+    description: `脱敏的人员信息与最近20次走访（回答内容不显示，须“查看明文”）。每次查看都记入审计。${who}`,
+    tag,
+    access: 'signed_in',
+    request: { params: idParam },
+    responses: { 200: { description: '人员与走访', schema: personRecordSchema } },
+    errors: [400, 403, 404],
+  });
+  router.get('/api/v1/visits/people/:id', async (ctx) => {
+    const { id } = parseInput(personIdParamSchema, ctx.params);
+    const record = await visits.record(actorOf(ctx), id);
+    ctx.body = { person: presentPerson(record.person), visits: record.visits.map(presentVisit) };
+  });
+
+  describe(router, {
+    method: 'patch',
+    path: '/api/v1/visits/people/:id',
+    operationId: 'updateVisitPerson',
+    summary: '调整风险等级或登记重大变化',
+    description: '社区居委会或网格长；version 须为读取时的版本，否则 409 visit.stale。登记重大变化后按类别规则须在时限内走访。',
+    tag,
+    access: 'signed_in',
+    request: { params: idParam, json: { schema: updatePersonSchema, required: true } },
+    responses: { 200: { description: '更新后（脱敏）', schema: personViewSchema } },
+    errors: [400, 403, 404, 409],
+  });
+  router.patch('/api/v1/visits/people/:id', async (ctx) => {
+    const { id } = parseInput(personIdParamSchema, ctx.params);
+    ctx.body = presentPerson(await visits.update(actorOf(ctx), id, parseInput(updatePersonSchema, ctx.request.body)));
+  });
+
+  describe(router, {
+    method: 'post',
+    path: '/api/v1/visits/people/:id/visits',
+    operationId: 'recordVisit',
+    summary: '提交走访记录',
+    description:
+      '网格员或网格长。draftId 由小程序离线起草时生成：同一草稿重复提交只记录一次（replayed=true）；同一 draftId 内容不同 422 visit.draft_reused。附 case 时同时上报案件（地点为人员所在小区，不含住址），走访记录保留案件编号。回答按类别问题校验，错误在 answers.<问题> 下列出。',
+    tag,
+    access: 'signed_in',
+    request: { params: idParam, json: { schema: recordVisitSchema, required: true } },
+    responses: { 201: { description: '已记录', schema: recordVisitResultSchema }, 200: { description: '重复提交：先前记录的走访', schema: recordVisitResultSchema } },
+    errors: [400, 403, 404, 409, 422],
+  });
+  router.post('/api/v1/visits/people/:id/visits', async (ctx) => {
+    const { id } = parseInput(personIdParamSchema, ctx.params);
+    const result = await visits.visit(actorOf(ctx), id, parseInput(recordVisitSchema, ctx.request.body));
+    ctx.status = result.replayed ? 200 : 201;
+    ctx.body = { visit: presentVisit(result.visit), replayed: result.replayed, case: result.case };
+  });
+
+  describe(router, {
+    method: 'post',
+    path: '/api/v1/visits/people/:id/unmask',
+    operationId: 'unmaskVisitPerson',
+    summary: '查看明文',
+    description: `查看一个敏感字段的明文（或 visits：最近走访的回答、情况与门口位置），须说明原因；查看人、时间、字段与原因记入审计。${who}`,
+    tag,
+    access: 'signed_in',
+    request: { params: idParam, json: { schema: unmaskSchema, required: true } },
+    responses: { 200: { description: '明文', schema: unmaskResultSchema } },
+    errors: [400, 403, 404],
+  });
+  router.post('/api/v1/visits/people/:id/unmask', async (ctx) => {
+    const { id } = parseInput(personIdParamSchema, ctx.params);
+    const result = await visits.unmask(actorOf(ctx), id, parseInput(unmaskSchema, ctx.request.body));
+    ctx.body = { field: result.field, value: Array.isArray(result.value) ? result.value.map(presentVisit) : result.value };
+  });
+
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/visits/audit',
+    operationId: 'visitAudit',
+    summary: '走访审计记录',
+    description: '翻页标记无效 422（list.invalid_cursor）。本社区人员的查看、查看明文、登记与走访记录，新的在前。仅社区居委会；其他身份 403 visit.forbidden。',
+    tag,
+    access: 'signed_in',
+    request: { query: { schema: worklistQuerySchema, descriptions: pageDescriptions } },
+    responses: { 200: { description: '一页审计记录', schema: auditPageSchema } },
+    errors: [400, 403, 422],
+  });
+  router.get('/api/v1/visits/audit', async (ctx) => {
+    const page = await visits.audit(actorOf(ctx), parseInput(worklistQuerySchema, ctx.query));
+    ctx.body = { items: page.items.map(presentAuditEntry), nextCursor: page.nextCursor };
+  });
+}

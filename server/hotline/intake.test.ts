@@ -42,7 +42,7 @@ describe('push: the centre calls our webhook', () => {
     expect(link).toMatchObject({ caseId: answer.caseId, state: 'signed', categoryMapped: true, placeConfirmed: false });
   });
 
-  it('places an order at the compound its address names, confirmed, and leaves a vague one to a dispatcher', async () => {
+  it('places an order at the compound its address names, confirmed, and a vague one in its street in no compound, for a dispatcher to confirm', async () => {
     const compound = [...world.app.reference.compounds.values()].find((one) => one.streetCode === 'ST01')!;
     const named = buildOrder('12345', { place: { district: '包河区', street: '包公街道', streetCode: 'ST01', address: `${compound.name}3栋楼下 13800001111 附近` } });
     const [hook] = await world.fake.push(named);
@@ -51,8 +51,11 @@ describe('push: the centre calls our webhook', () => {
     expect(await db().collection('hotline_orders').findOne({ _id: `12345:${named.number}` } as never)).toMatchObject({ placeConfirmed: true });
 
     const vague = buildOrder('12345', { place: { district: '包河区', street: '包公街道', streetCode: 'ST01', address: '路边' } });
-    await world.fake.push(vague);
+    const [vagueHook] = await world.fake.push(vague);
     expect(await db().collection('hotline_orders').findOne({ _id: `12345:${vague.number}` } as never)).toMatchObject({ placeConfirmed: false });
+    const placed = (await db().collection('cases').findOne({ _id: (vagueHook!.answer as { caseId: string }).caseId } as never))!;
+    expect(placed).toMatchObject({ streetCode: 'ST01' });
+    expect(placed.compoundCode).toBeUndefined();
   });
 
   it('files one case per order when orders arrive out of order and repeated', async () => {

@@ -60,13 +60,22 @@ export function placeOrder(place: WorkOrder['place'], reference: ReferencePort, 
     (place.streetCode && reference.streets.has(place.streetCode) ? place.streetCode : undefined) ??
     [...reference.streets.values()].find((street) => place.street && street.name === place.street)?.code;
   if (!streetCode) return undefined;
+  // A point of the street in no compound: a case placed only by street must not name a compound
+  // it happens to fall in (the public view would show it). Failing that, any point of the street.
+  let inStreet: LngLat | undefined;
   for (const grid of reference.grids.values()) {
     if (grid.streetCode !== streetCode) continue;
     const middle = {
       lng: grid.boundary.reduce((sum, p) => sum + p.lng, 0) / grid.boundary.length,
       lat: grid.boundary.reduce((sum, p) => sum + p.lat, 0) / grid.boundary.length,
     };
-    if (locateIn(reference.placeIndex, middle)?.street.code === streetCode) return { location: middle, confirmed: false };
+    const towardEdges = grid.boundary.map((corner) => ({ lng: middle.lng + (corner.lng - middle.lng) * 0.8, lat: middle.lat + (corner.lat - middle.lat) * 0.8 }));
+    for (const point of [middle, ...towardEdges]) {
+      const located = locateIn(reference.placeIndex, point);
+      if (located?.street.code !== streetCode) continue;
+      if (!located.compound) return { location: point, confirmed: false };
+      inStreet ??= point;
+    }
   }
-  return undefined;
+  return inStreet ? { location: inStreet, confirmed: false } : undefined;
 }

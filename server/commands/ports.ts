@@ -1101,14 +1101,22 @@ export interface StoredVisit {
   /** The case this visit filed (the broken handrail): the link is kept here only, so case views never name the visit. */
   caseId?: string;
   /** Departments that must sign the visit (danger found in a category that asks for it), and those that have. */
-  signOff?: { required: UnitType[]; signed: { unitCode: string; at: Date }[] };
+  signOff?: { required: UnitType[]; signed: VisitSignature[] };
   recordedBy: string;
   recordedAt: Date;
   /** The draft id the app sent and its request's hash: a retry with other content is refused. */
   draft: { id: string; requestHash: string };
 }
 
-export type VisitAuditAction = 'list' | 'read' | 'unmask' | 'register' | 'update' | 'visit';
+export type VisitAuditAction = 'list' | 'read' | 'unmask' | 'register' | 'update' | 'visit' | 'sign';
+
+/** One department's signature on a visit (older visits' signatures have no unit type). */
+export interface VisitSignature {
+  unitType?: UnitType;
+  unitCode: string;
+  at: Date;
+  note?: string;
+}
 
 /** One line of the register's audit trail: insert-only. */
 export interface VisitAuditEntry {
@@ -1142,6 +1150,8 @@ export interface VisitStore {
   /** Stores a visit; `duplicate` when its id is taken (the draft was sent before). */
   insertVisit(visit: StoredVisit): Promise<'inserted' | 'duplicate'>;
   findVisit(id: string): Promise<StoredVisit | undefined>;
+  /** Adds the signature unless the visit needs none of its unit type or has one already; false then. */
+  addSignature(visitId: string, signature: VisitSignature & { unitType: UnitType }): Promise<boolean>;
   visitsOf(personId: string, limit: number): Promise<StoredVisit[]>;
   appendAudit(entries: VisitAuditEntry[]): Promise<void>;
   /** A community's audit trail, newest first. */

@@ -69,6 +69,14 @@ export function mongoVisitStore(database: Database): VisitStore {
       const doc = await visits.findOne({ _id: id });
       return doc ? toVisit(doc) : undefined;
     },
+    async addSignature(visitId, signature) {
+      // One conditional update: a second signature of the same type finds the condition false.
+      const result = await visits.updateOne(
+        { _id: visitId, 'signOff.required': signature.unitType, 'signOff.signed.unitType': { $ne: signature.unitType } } as Filter<VisitDoc>,
+        { $push: { 'signOff.signed': signature } } as never,
+      );
+      return result.modifiedCount === 1;
+    },
     async visitsOf(personId, limit) {
       return (await visits.find({ personId }).sort({ visitedAt: -1 }).limit(limit).toArray()).map(toVisit);
     },

@@ -35,7 +35,13 @@ export function presentVisit(visit: OpenedVisit): z.output<typeof visitViewSchem
     riskBefore: visit.riskBefore,
     nextRisk: visit.nextRisk,
     caseId: visit.caseId ?? null,
-    signOff: visit.signOff ?? null,
+    signOff: visit.signOff
+      ? {
+          required: visit.signOff.required,
+          signed: visit.signOff.signed.map((one) => ({ unitType: one.unitType ?? null, unitCode: one.unitCode, at: one.at, note: one.note ?? null })),
+          complete: visit.signOff.required.every((type) => visit.signOff!.signed.some((one) => one.unitType === type)),
+        }
+      : null,
     answers: visit.opened?.answers ?? null,
     findings: visit.opened?.findings ?? null,
     point: visit.opened?.point ?? null,

@@ -107,7 +107,13 @@ export const visitViewSchema = z.strictObject({
   riskBefore: risk,
   nextRisk: risk,
   caseId: z.string().nullable(),
-  signOff: z.strictObject({ required: z.array(z.string()), signed: z.array(z.strictObject({ unitCode: z.string(), at: dateTime })) }).nullable(),
+  signOff: z
+    .strictObject({
+      required: z.array(z.string()),
+      signed: z.array(z.strictObject({ unitType: z.string().nullable(), unitCode: z.string(), at: dateTime, note: z.string().nullable() })),
+      complete: z.boolean(),
+    })
+    .nullable(),
   /** Only in an unmask of `visits`; otherwise null. */
   answers: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).nullable(),
   findings: z.string().nullable(),
@@ -122,9 +128,16 @@ export const auditEntryViewSchema = z.strictObject({
   id: z.string(),
   at: dateTime,
   actor: z.strictObject({ id: z.string(), name: z.string(), role: z.string() }),
-  action: z.enum(['list', 'read', 'unmask', 'register', 'update', 'visit']),
+  action: z.enum(['list', 'read', 'unmask', 'register', 'update', 'visit', 'sign']),
   personId: z.string(),
   field: z.string().nullable(),
   reason: z.string().nullable(),
 });
 export const auditPageSchema = pageOf(auditEntryViewSchema);
+
+/** A department's signature on a visit that found danger (卫健、派出所…): an optional note of what it will do. */
+export const signVisitSchema = z.strictObject({
+  note: z.string().trim().min(2, '说明至少2个字').max(500, '说明不超过500字').optional(),
+});
+export type SignVisit = z.output<typeof signVisitSchema>;
+export const visitIdParamSchema = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '走访记录编号格式不正确') });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../domain/roles';
 import { baoheVisitCategories, communityCorrectionCategory } from '../visits/baohe-categories';
 import { findVisitCategory, withDistrictCategories } from '../visits/config';
-import { maskField, mayOnVisits, suppressSmallCount, visitAccessTable, visitActions, visitScopeOf, type ActorUnit, type VisitAction, type VisitPlace } from './visits';
+import { maskField, maySignVisit, mayOnVisits, suppressSmallCount, visitAccessTable, visitActions, visitScopeOf, type ActorUnit, type VisitAction, type VisitPlace } from './visits';
 
 const config = withDistrictCategories(baoheVisitCategories, [communityCorrectionCategory], '2026-12-01T00:00:00+08:00');
 const cat = (code: string) => findVisitCategory(config, code)!;
@@ -85,6 +85,25 @@ describe('visit access matrix: role × category × place', () => {
     expect(visitScopeOf(dept('U-CIVIL'), 'list', config.categories, units['U-CIVIL'])?.place).toEqual({ district: true });
     expect(visitScopeOf(dept('U-ST01-POLICE'), 'list', config.categories, units['U-ST01-POLICE'])).toBeUndefined();
     expect(visitScopeOf(member, 'audit', config.categories, undefined)).toBeUndefined();
+  });
+});
+
+describe('who signs a visit that found danger', () => {
+  const needs = { required: ['health', 'police_station'] as const, signed: [] };
+  const healthSigned = { required: needs.required, signed: [{ unitType: 'health' as const, unitCode: 'U-ST01-HEALTH' }] };
+  it.each<[string, Actor, Parameters<typeof maySignVisit>[1], string, boolean]>([
+    ['the health centre of the street signs', dept('U-ST01-HEALTH'), needs, 'ST01', true],
+    ['the police station signs, though it owns no category', dept('U-ST01-POLICE'), needs, 'ST01', true],
+    ['the police station still signs after the health centre', dept('U-ST01-POLICE'), healthSigned, 'ST01', true],
+    ['the health centre does not sign twice', dept('U-ST01-HEALTH'), healthSigned, 'ST01', false],
+    ['a street 1 unit does not sign a street 2 visit', dept('U-ST01-POLICE'), needs, 'ST02', false],
+    ['a unit of a type the visit does not need does not sign', dept('U-ST01-JUSTICE'), needs, 'ST01', false],
+    ['nobody signs a visit that asks for no signature', dept('U-ST01-HEALTH'), undefined, 'ST01', false],
+    ['the grid leader does not sign', leader, needs, 'ST01', false],
+    ['the community does not sign', community, needs, 'ST01', false],
+    ['an unknown unit does not sign', dept('U-GONE'), needs, 'ST01', false],
+  ])('%s', (_name, actor, signOff, streetCode, expected) => {
+    expect(maySignVisit(actor, signOff, streetCode, unitOf(actor))).toBe(expected);
   });
 });
 

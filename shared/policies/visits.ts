@@ -128,6 +128,25 @@ export function visitScopeOf(
   }
 }
 
+/** A visit's sign-off as the policy reads it: the unit types that must sign, and those that have. */
+export interface VisitSignOffState {
+  required: readonly UnitType[];
+  signed: readonly { unitType?: UnitType; unitCode: string }[];
+}
+
+/**
+ * Whether `actor` may sign a visit that asks for it (a visit that found danger, where its category
+ * says so: the health centre and the police station for a severe mental disorder). Only a
+ * department of a type the visit still needs, in the visit's street (a district-level unit
+ * anywhere) — whether or not it owns the category: signing is why it must see this one visit.
+ */
+export function maySignVisit(actor: Actor, signOff: VisitSignOffState | undefined, streetCode: string, unit: ActorUnit | undefined): boolean {
+  if (actor.role !== 'department' || !signOff || !unit) return false;
+  if (!signOff.required.includes(unit.type)) return false;
+  if (signOff.signed.some((signature) => signature.unitType === unit.type)) return false;
+  return unit.streetCode === undefined || unit.streetCode === streetCode;
+}
+
 /** The sensitive fields of a person on the register: encrypted at rest, masked unless unmasked with a reason. */
 export const sensitivePersonFields = ['name', 'idNumber', 'phone', 'address', 'notes'] as const;
 export type SensitivePersonField = (typeof sensitivePersonFields)[number];

@@ -8,9 +8,12 @@ import {
   recordVisitResultSchema,
   recordVisitSchema,
   registerPersonSchema,
+  signVisitSchema,
   unmaskResultSchema,
   unmaskSchema,
   updatePersonSchema,
+  visitIdParamSchema,
+  visitViewSchema,
   worklistQuerySchema,
 } from '../../../shared/api/visits';
 import { actorOf } from '../../http/auth';
@@ -152,6 +155,24 @@ export function visitRoutes(router: Router, deps: AppDeps): void {
     const { id } = parseInput(personIdParamSchema, ctx.params);
     const result = await visits.unmask(actorOf(ctx), id, parseInput(unmaskSchema, ctx.request.body));
     ctx.body = { field: result.field, value: Array.isArray(result.value) ? result.value.map(presentVisit) : result.value };
+  });
+
+  describe(router, {
+    method: 'post',
+    path: '/api/v1/visits/records/:id/sign-off',
+    operationId: 'signVisit',
+    summary: '部门签收走访记录',
+    description:
+      '发现危险情形、其类别要求会签的走访记录（如严重精神障碍：卫健与派出所），由所需类型的部门在本街镇签收，每类单位一次；签收人得到记录的回答与情况明文，签收记入审计。不需要本单位签收 403 visit.forbidden；本类单位已签收 409 visit.already_signed。',
+    tag,
+    access: 'signed_in',
+    request: { params: { schema: visitIdParamSchema, descriptions: { id: '走访记录编号' } }, json: { schema: signVisitSchema, required: false } },
+    responses: { 200: { description: '签收后的走访记录（含明文）', schema: visitViewSchema } },
+    errors: [400, 403, 404, 409],
+  });
+  router.post('/api/v1/visits/records/:id/sign-off', async (ctx) => {
+    const { id } = parseInput(visitIdParamSchema, ctx.params);
+    ctx.body = presentVisit(await visits.sign(actorOf(ctx), id, parseInput(signVisitSchema, ctx.request.body ?? {})));
   });
 
   describe(router, {

@@ -43,7 +43,7 @@ beforeAll(async () => {
     visitCategories: withDistrictCategories(baoheVisitCategories, [communityCorrectionCategory], '2026-08-01T00:00:00+08:00'),
     beforeLoad: async (database) => {
       const unit = (code: string, type: string, streetCode: string) => ({ code, name: code, type, streetCode, phone: '0551-00000000' });
-      await database.models.Unit.insertMany([unit('U-ST01-HEALTHC', 'health', 'ST01'), unit('U-ST02-HEALTHC', 'health', 'ST02'), unit('U-ST01-JUSTICE', 'justice', 'ST01')]);
+      await database.models.Unit.insertMany([unit('U-ST01-HEALTHC', 'health', 'ST01'), unit('U-ST02-HEALTHC', 'health', 'ST02'), unit('U-ST01-JUSTICE', 'justice', 'ST01'), unit('U-ST01-POLICEX', 'police_station', 'ST01')]);
     },
   });
   const grid = (await app.actor('member0101')) as { scope: { gridCode: string; streetCode: string } };
@@ -58,6 +58,7 @@ beforeAll(async () => {
   await addAccount('health01', 'department', { unitCode: 'U-ST01-HEALTHC' });
   await addAccount('health02', 'department', { unitCode: 'U-ST02-HEALTHC' });
   await addAccount('justice01', 'department', { unitCode: 'U-ST01-JUSTICE' });
+  await addAccount('policex1', 'department', { unitCode: 'U-ST01-POLICEX' });
   await addAccount('civil', 'department', { unitCode: 'U-CIVIL' });
   subcategoryCode = (await app.reference.latestCatalog()).categories.flatMap((c) => c.subcategories).find((sub) => !sub.photoRequiredToFile)!.code;
 
@@ -195,7 +196,26 @@ describe('recording a visit', () => {
     expect((await request('member0101', 'POST', `/api/v1/visits/people/${people.mental}/visits`, visit('draft-mental-0001', { answers, nextRisk: 'red' }))).status).toBe(403);
     const done = await request('grid0101', 'POST', `/api/v1/visits/people/${people.mental}/visits`, visit('draft-mental-0001', { answers, nextRisk: 'red' }));
     expect(done.status, JSON.stringify(done.body)).toBe(201);
-    expect(done.body.visit.signOff).toEqual({ required: ['health', 'police_station'], signed: [] });
+    expect(done.body.visit.signOff).toEqual({ required: ['health', 'police_station'], signed: [], complete: false });
+
+    const signOff = `/api/v1/visits/records/${done.body.visit.id}/sign-off`;
+    for (const stranger of ['health02', 'justice01', 'grid0101', 'cm-a', 'resident01']) expect((await request(stranger, 'POST', signOff, {})).status, stranger).toBe(403);
+    expect((await request(undefined, 'POST', signOff, {})).status).toBe(401);
+    expect((await request('health01', 'POST', '/api/v1/visits/records/no-such-visit/sign-off', {})).status).toBe(404);
+    expect((await request('health01', 'POST', signOff, { note: '短' })).status).toBe(400);
+
+    const health = await request('health01', 'POST', signOff, { note: '已安排社区医生随访' });
+    expect(health.status, JSON.stringify(health.body)).toBe(200);
+    expect(health.body.findings).toBeTruthy();
+    expect(health.body.answers).toMatchObject({ dangerGrade: 4 });
+    expect(health.body.signOff).toMatchObject({ signed: [{ unitType: 'health', unitCode: 'U-ST01-HEALTHC', note: '已安排社区医生随访' }], complete: false });
+    expect((await request('health01', 'POST', signOff, {})).status).toBe(409);
+
+    const police = await request('policex1', 'POST', signOff, {});
+    expect(police.status, JSON.stringify(police.body)).toBe(200);
+    expect(police.body.signOff.complete).toBe(true);
+    const signLines = (await request('cm-a', 'GET', '/api/v1/visits/audit?limit=50')).body.items.filter((line: { action: string }) => line.action === 'sign');
+    expect(signLines.map((line: { actor: { id: string }; personId: string }) => line.personId)).toEqual([people.mental, people.mental]);
   });
 });
 

@@ -94,7 +94,7 @@ export function bindUseCases(ports: UseCasePorts) {
   const visitPorts = ports.visits;
   const visitDeps = (): visits.VisitCommandDeps => {
     if (!visitPorts) throw new AppError('visit.unavailable', '走访功能未启用', 503);
-    return { visits: visitPorts.store, sealer: visitPorts.sealer, categories: visitPorts.categories, reference: ports.reference, cases: caseDeps, now: ports.now };
+    return { visits: visitPorts.store, sealer: visitPorts.sealer, categories: visitPorts.categories, reference: ports.reference, cases: caseDeps, inbox: ports.inbox, now: ports.now };
   };
   return {
     /** 入户走访: the register of key service populations, the worklist, visits, unmasking and the audit trail. */

@@ -57,6 +57,8 @@ export const recordVisitSchema = z.strictObject({
   point: lngLatSchema.optional(),
   nextRisk: risk,
   case: visitCaseSchema.optional(),
+  /** Tell the category's owning department (民政, 残联, 卫健…) of the street that this visit needs it. */
+  notifyDepartment: z.boolean('notifyDepartment 须为 true 或 false').default(false),
 });
 export type RecordVisit = z.output<typeof recordVisitSchema>;
 
@@ -122,7 +124,13 @@ export const visitViewSchema = z.strictObject({
 
 export const personRecordSchema = z.strictObject({ person: personViewSchema, visits: z.array(visitViewSchema) });
 export const personPageSchema = pageOf(personViewSchema);
-export const recordVisitResultSchema = z.strictObject({ visit: visitViewSchema, replayed: z.boolean(), case: z.strictObject({ id: z.string(), number: z.string() }).nullable() });
+export const recordVisitResultSchema = z.strictObject({
+  visit: visitViewSchema,
+  replayed: z.boolean(),
+  case: z.strictObject({ id: z.string(), number: z.string() }).nullable(),
+  /** The departments told (notifyDepartment); empty when none was asked for or none serves the street. */
+  notified: z.array(z.strictObject({ unitCode: z.string(), name: z.string() })),
+});
 export const unmaskResultSchema = z.strictObject({ field: z.string(), value: z.union([z.string(), z.array(visitViewSchema)]).nullable() });
 export const auditEntryViewSchema = z.strictObject({
   id: z.string(),

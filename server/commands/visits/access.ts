@@ -5,7 +5,7 @@ import { findVisitCategory } from '../../../shared/visits/config';
 import { visitSchedule, type VisitSchedule } from '../../../shared/visits/schedule';
 import type { VisitCategory, VisitCategoryConfig } from '../../../shared/visits/types';
 import { errors } from '../../errors';
-import type { CaseCommandDeps, FieldSealer, ReferencePort, StoredVisitPerson, VisitAuditAction, VisitAuditEntry, VisitStore } from '../ports';
+import type { CaseCommandDeps, FieldSealer, InboxStore, ReferencePort, StoredVisitPerson, VisitAuditAction, VisitAuditEntry, VisitStore } from '../ports';
 
 /** What the visit use cases are bound to. */
 export interface VisitCommandDeps {
@@ -16,6 +16,8 @@ export interface VisitCommandDeps {
   reference: ReferencePort;
   /** The case use cases' ports: a visit files its case through the same filing. */
   cases: CaseCommandDeps;
+  /** In-app messages: the owning department told of a visit that needs it. */
+  inbox: InboxStore;
   now: () => Date;
 }
 

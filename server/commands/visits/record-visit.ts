@@ -19,12 +19,17 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * `case`, the visit files a case at the person's compound (never their address) through the usual
  * filing, keyed by the draft so a resend files nothing more; the visit keeps the case id.
  */
-export async function recordVisit(deps: VisitCommandDeps, actor: Actor, personId: string, input: RecordVisit): Promise<{ visit: StoredVisit; replayed: boolean; case: { id: string; number: string } | null }> {
+export async function recordVisit(
+  deps: VisitCommandDeps,
+  actor: Actor,
+  personId: string,
+  input: RecordVisit,
+): Promise<{ visit: StoredVisit; replayed: boolean; case: { id: string; number: string } | null; notified: Notified[] }> {
   const { person, category } = await loadPersonFor(deps, actor, personId, 'visit');
   const id = visitIdOf(actor.id, input.draftId);
   const requestHash = requestHashOf(personId, input);
   const earlier = await deps.visits.findVisit(id);
-  if (earlier) return replay(deps, earlier, requestHash);
+  if (earlier) return replay(deps, earlier, requestHash, input);
 
   const now = deps.now();
   const fields: Record<string, string[]> = {};
@@ -71,14 +76,37 @@ export async function recordVisit(deps: VisitCommandDeps, actor: Actor, personId
   if ((await deps.visits.insertVisit(visit)) === 'duplicate') {
     const winner = await deps.visits.findVisit(id);
     if (!winner) throw errors.conflict('visit.stale', '走访记录正在保存，请稍后重试');
-    return replay(deps, winner, requestHash);
+    return replay(deps, winner, requestHash, input);
   }
   await applyToPerson(deps, category, person, visit);
   await audit(deps, actor, 'visit', [person]);
-  return { visit, replayed: false, case: filing ? { id: filing.record.id, number: filing.record.number } : null };
+  const notified = input.notifyDepartment ? await notifyOwners(deps, category, visit) : [];
+  return { visit, replayed: false, case: filing ? { id: filing.record.id, number: filing.record.number } : null, notified };
 }
 
-async function replay(deps: VisitCommandDeps, earlier: StoredVisit, requestHash: string) {
+type Notified = { unitCode: string; name: string };
+
+/**
+ * Tells the category's owning department that a visit needs it: each unit of the owner's type
+ * serving the person's street (or the district), in its unit inbox, once per visit (the effect key).
+ * The message names no person and no category; the department opens the register, under its own access.
+ */
+async function notifyOwners(deps: VisitCommandDeps, category: VisitCategory, visit: StoredVisit): Promise<Notified[]> {
+  const owners = deps.reference.units.filter((unit) => unit.type === category.ownerUnitType && (unit.streetCode === undefined || unit.streetCode === visit.streetCode));
+  await deps.inbox.deliver(
+    owners.map((unit) => ({
+      effectKey: `visit:${visit.id}:notify:${unit.code}`,
+      recipient: `unit:${unit.code}`,
+      visitWorklist: true,
+      template: 'visit.notify_owner',
+      text: `网格走访发现需要贵单位跟进的情况（走访记录 ${visit.id}），请在走访名册中查看`,
+      at: deps.now(),
+    })),
+  );
+  return owners.map((unit) => ({ unitCode: unit.code, name: unit.name }));
+}
+
+async function replay(deps: VisitCommandDeps, earlier: StoredVisit, requestHash: string, input: RecordVisit) {
   if (earlier.draft.requestHash !== requestHash) {
     throw errors.unprocessable('visit.draft_reused', '该草稿编号已用于另一条内容不同的走访记录', { fields: { draftId: ['已用于内容不同的走访记录'] } });
   }
@@ -87,7 +115,9 @@ async function replay(deps: VisitCommandDeps, earlier: StoredVisit, requestHash:
   const category = person && categoryOf(deps, person.categoryCode);
   if (person && category) await applyToPerson(deps, category, person, earlier);
   const caseRecord = earlier.caseId ? await deps.cases.store.findById(earlier.caseId) : undefined;
-  return { visit: earlier, replayed: true, case: caseRecord ? { id: caseRecord.id, number: caseRecord.number } : null };
+  // Told again under the same keys: a notice the first attempt did not get to is sent now, none twice.
+  const notified = input.notifyDepartment && category ? await notifyOwners(deps, category, earlier) : [];
+  return { visit: earlier, replayed: true, case: caseRecord ? { id: caseRecord.id, number: caseRecord.number } : null, notified };
 }
 
 /** The person's last visit, risk level and schedule after `visit`; nothing if a later visit is already applied. */

@@ -125,7 +125,7 @@ export function visitRoutes(router: Router, deps: AppDeps): void {
     operationId: 'recordVisit',
     summary: '提交走访记录',
     description:
-      '网格员或网格长。draftId 由小程序离线起草时生成：同一草稿重复提交只记录一次（replayed=true）；同一 draftId 内容不同 422 visit.draft_reused。附 case 时同时上报案件（地点为人员所在小区，不含住址），走访记录保留案件编号。回答按类别问题校验，错误在 answers.<问题> 下列出。',
+      '网格员或网格长。draftId 由小程序离线起草时生成：同一草稿重复提交只记录一次（replayed=true）；同一 draftId 内容不同 422 visit.draft_reused。附 case 时同时上报案件（地点为人员所在小区，不含住址），走访记录保留案件编号。notifyDepartment=true 时通知该类别的主管部门（本街镇或区级），消息不含人员与类别，notified 列出已通知的单位；重复提交不重复通知。回答按类别问题校验，错误在 answers.<问题> 下列出。',
     tag,
     access: 'signed_in',
     request: { params: idParam, json: { schema: recordVisitSchema, required: true } },
@@ -136,7 +136,7 @@ export function visitRoutes(router: Router, deps: AppDeps): void {
     const { id } = parseInput(personIdParamSchema, ctx.params);
     const result = await visits.visit(actorOf(ctx), id, parseInput(recordVisitSchema, ctx.request.body));
     ctx.status = result.replayed ? 200 : 201;
-    ctx.body = { visit: presentVisit(result.visit), replayed: result.replayed, case: result.case };
+    ctx.body = { visit: presentVisit(result.visit), replayed: result.replayed, case: result.case, notified: result.notified };
   });
 
   describe(router, {

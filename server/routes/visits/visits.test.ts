@@ -296,3 +296,34 @@ describe('encryption at rest', () => {
   });
 });
 
+describe('telling the owning department', () => {
+  const notifyVisit = (draftId: string, extra: Record<string, unknown>) => ({
+    draftId,
+    method: 'in_person',
+    met: true,
+    answers: { livesAlone: true, healthNote: '血压偏高', emergencyContactReachable: true },
+    findings: secrets.findings,
+    nextRisk: 'yellow',
+    ...extra,
+  });
+
+  it('tells the owning department of the street when asked, once however often the draft is sent, naming no one', async () => {
+    const body = notifyVisit('draft-notify-0001', { visitedAt: '2026-09-29T09:40:00+08:00', notifyDepartment: true });
+    const first = await request('member0101', 'POST', `/api/v1/visits/people/${people.elderly}/visits`, body);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const owners = app.reference.units.filter((unit) => unit.type === 'civil_affairs' && (!unit.streetCode || unit.streetCode === 'ST01'));
+    expect(owners.length).toBeGreaterThan(0);
+    expect(first.body.notified.map((one: { unitCode: string }) => one.unitCode).sort()).toEqual(owners.map((unit) => unit.code).sort());
+    const again = await request('member0101', 'POST', `/api/v1/visits/people/${people.elderly}/visits`, body);
+    expect(again.body).toMatchObject({ replayed: true, notified: first.body.notified });
+
+    const inbox = await request('civil', 'GET', '/api/v1/messages?limit=50');
+    const told = inbox.body.items.filter((message: { text: string }) => message.text.includes(first.body.visit.id));
+    expect(told).toHaveLength(1);
+    expect(told[0].subject).toEqual({ kind: 'visits' });
+    expect(JSON.stringify(told)).not.toMatch(new RegExp(`${secrets.name}|${secrets.address}|独居`));
+    const unasked = await request('member0101', 'POST', `/api/v1/visits/people/${people.elderly}/visits`, notifyVisit('draft-quiet-0001', { visitedAt: '2026-09-29T09:50:00+08:00' }));
+    expect(unasked.body.notified).toEqual([]);
+  });
+
+});

@@ -23,6 +23,14 @@ export class HotlineCallError extends Error {
   ) {
     super(message);
   }
+
+  /**
+   * The centre refused the call itself (a 4xx other than a timeout, a conflict of timing or a rate
+   * limit): sending the same call again will be refused again.
+   */
+  get refusedForGood(): boolean {
+    return this.status >= 400 && this.status < 500 && ![408, 425, 429].includes(this.status);
+  }
 }
 
 /**

@@ -77,6 +77,21 @@ describe('签收 and 退回', () => {
     expect(callsFor(doomed.number)).toEqual([]);
   });
 
+  it('parks a call the centre refuses as invalid (4xx) at once, without spending retries; a rate limit (429) is retried', async () => {
+    const refused = buildOrder('12345');
+    world.fake.failNext('12345', 'action', { httpStatus: 400 });
+    await world.fake.push(refused);
+    const runner = world.runner({ retry: { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 10_000 } });
+    await runner.drain();
+    expect(await db().collection('jobs').findOne({ _id: `hotline:12345:${refused.number}:sign` } as never)).toMatchObject({ status: 'failed', attempts: 1 });
+
+    const limited = buildOrder('12345');
+    world.fake.failNext('12345', 'action', { httpStatus: 429 });
+    await world.fake.push(limited);
+    await runner.drain();
+    expect(await db().collection('jobs').findOne({ _id: `hotline:12345:${limited.number}:sign` } as never)).toMatchObject({ status: 'pending', attempts: 1 });
+  });
+
   it('treats a call that timed out as failed and sends it again; the centre keeps one', async () => {
     const order = buildOrder('12319');
     world.fake.failNext('12319', 'action', { delayMs: 1_500 });

@@ -27,3 +27,11 @@ export function afterFailure(attempts: number, now: Date, random: () => number, 
   if (attempts >= policy.maxAttempts) return { park: true };
   return { park: false, dueAt: new Date(now.getTime() + backoffMs(attempts, random, policy)) };
 }
+
+/**
+ * A failure that running again cannot fix (the other side refused the call itself as invalid):
+ * the runner parks the job at once for an admin, rather than spending its retries on it.
+ */
+export class PermanentJobError extends Error {
+  override name = 'PermanentJobError';
+}

@@ -1,5 +1,5 @@
 import type { CaseOutbox, Job, JobEffect, JobStore } from '../commands/ports';
-import { afterFailure, defaultRetryPolicy, type RetryPolicy } from './backoff';
+import { afterFailure, defaultRetryPolicy, PermanentJobError, type RetryPolicy } from './backoff';
 import type { HandlerDeps, HandlerRegistry, JobHandler } from './handlers';
 import { defaultLeaseMs } from './lease';
 
@@ -113,7 +113,7 @@ export function createJobRunner(options: RunnerOptions): JobRunner {
       if (!handler) throw new Error(`没有处理 ${leased.kind} 的程序`);
       await handler(leased as never, handlerDeps);
     } catch (error) {
-      const next = afterFailure(leased.attempts, now(), random, retry);
+      const next = error instanceof PermanentJobError ? ({ park: true } as const) : afterFailure(leased.attempts, now(), random, retry);
       log.error({ err: error, jobId: leased.id, kind: leased.kind, attempts: leased.attempts }, next.park ? '任务多次失败，已转入失败列表' : '任务失败，稍后重试');
       if (next.park) {
         if (await jobs.park(leased, errorText(error), now())) report.parked += 1;

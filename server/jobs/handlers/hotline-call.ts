@@ -1,19 +1,26 @@
 import { callForCaseStep, callMovesState, stateAfterCall } from '../../../shared/hotline/lifecycle';
 import { queueCall } from '../../commands/hotline/calls';
 import { moveOrder } from '../../commands/hotline/move-order';
+import { HotlineCallError } from '../../hotline/client';
+import { PermanentJobError } from '../backoff';
 import type { HotlineHandling, JobHandler } from './types';
 
 /**
  * Sends one call to a hotline centre (签收, 退回, 延期, 答复). The job's key goes with it, so a
  * centre drops a repeat; a failure throws and the runner backs off and retries, then parks the job
- * for an admin. Once the centre accepted, the order's state follows (version-guarded, re-read on a
+ * for an admin (at once when the centre refused the call itself: a 4xx but a timeout or rate limit). Once the centre accepted, the order's state follows (version-guarded, re-read on a
  * lost race; a late call never moves a state past it, see `callMovesState`).
  */
 export const hotlineCallHandler: JobHandler<'hotline.call'> = async (job, deps) => {
   const hotline = deps.hotline;
   const centre = hotline?.centres[job.effect.channel];
   if (!hotline || !centre) throw new Error(`未配置${job.effect.channel}热线接口，工单 ${job.effect.number} 的调用暂不能发送`);
-  await centre.send(job.effect.number, job.effect.action, job.id);
+  try {
+    await centre.send(job.effect.number, job.effect.action, job.id);
+  } catch (error) {
+    if (error instanceof HotlineCallError && error.refusedForGood) throw new PermanentJobError(error.message);
+    throw error;
+  }
   await moveOrder(hotline.orders, job.effect.channel, job.effect.number, (order) =>
     callMovesState(order.state, job.effect.action)
       ? { ...order, state: stateAfterCall(job.effect.action) }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chinaCalendar2026 as cal, HOUR_MS } from './calendar';
 import {
-  capNewClock,
+  capClock,
   clockConsumedMs,
   clockProgress,
   clockRemainingMs,
@@ -125,21 +125,34 @@ describe('clockRemainingMs', () => {
   });
 });
 
-describe('capNewClock', () => {
+describe('capClock', () => {
   const start = new Date('2026-11-30T09:00:00+08:00');
   const fiveDays = { hours: 5 * 7.5, basis: 'working' as const };
 
   it('holds a new clock to an earlier outside deadline, thresholds included', () => {
     const clock = startClock('case', fiveDays, start, cal);
     const cap = new Date('2026-12-01T09:00:00+08:00');
-    const capped = capNewClock(clock, cap, cal);
+    const capped = capClock(clock, cap, cal);
     expect(capped.deadline).toEqual(cap);
     expect(capped.limitMs).toBe(7.5 * 3_600_000);
     expect(capped.warnAt!.getTime()).toBeLessThan(cap.getTime());
   });
 
+  it('holds a resumed clock to an earlier outside deadline, counting what it consumed before', () => {
+    const running = startClock('case', fiveDays, start, cal);
+    const paused = pauseClock(running, new Date('2026-11-30T16:30:00+08:00'), cal);
+    const resumed = resumeClock(paused, new Date('2026-12-02T09:00:00+08:00'), cal);
+    const cap = new Date('2026-12-03T09:00:00+08:00');
+    const capped = capClock(resumed, cap, cal);
+    expect(capped.deadline).toEqual(cap);
+    expect(capped.limitMs).toBe(paused.consumedMs + 7.5 * 3_600_000);
+    expect(capped.consumedMs).toBe(paused.consumedMs);
+    expect(capClock(resumed, new Date('2026-12-31T17:30:00+08:00'), cal)).toEqual(resumed);
+    expect(capClock(paused, cap, cal)).toEqual(paused);
+  });
+
   it('never loosens the clock for a later outside deadline', () => {
     const clock = startClock('case', fiveDays, start, cal);
-    expect(capNewClock(clock, new Date('2026-12-31T17:30:00+08:00'), cal)).toEqual(clock);
+    expect(capClock(clock, new Date('2026-12-31T17:30:00+08:00'), cal)).toEqual(clock);
   });
 });

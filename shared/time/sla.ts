@@ -93,15 +93,18 @@ export function startClock<K extends string>(stage: K, limit: TimeLimit, now: Da
 }
 
 /**
- * A clock just started, held to an outside deadline as well (a hotline centre's 办结时限): when
- * the deadline comes before the clock's own, the limit shrinks to the time left until it, so the
- * thresholds (80 %, 100 %, 150 %) follow the earlier date. A later outside deadline changes
- * nothing: our own catalog limit is never loosened.
+ * A running clock (just started, or just resumed) held to an outside deadline as well (a hotline
+ * centre's 办结时限): when the deadline comes before the clock's own, the limit shrinks to what was
+ * consumed plus the time left until it, so the thresholds still ahead (80 %, 100 %, 150 %) follow
+ * the earlier date. A later outside deadline, or a clock already past its own, changes nothing:
+ * our own catalog limit is never loosened.
  */
-export function capNewClock<C extends Clock>(clock: C, cap: Date, cal: WorkingCalendar): C {
-  if (!clock.deadline || clock.deadline.getTime() <= cap.getTime()) return clock;
-  const left = Math.max(0, elapsed(clock.startedAt, cap, clock.basis, cal));
-  return schedule({ ...clock, limitMs: left, deadline: null, warnAt: null, escalateAt: null }, clock.startedAt, cal);
+export function capClock<C extends Clock>(clock: C, cap: Date, cal: WorkingCalendar): C {
+  const since = clock.runningSince;
+  if (!since || !clock.deadline || clock.deadline.getTime() <= cap.getTime()) return clock;
+  const left = Math.max(0, elapsed(since, cap, clock.basis, cal));
+  const keepIfPassed = (at: Date | null) => (at && at.getTime() <= since.getTime() ? at : null);
+  return schedule({ ...clock, limitMs: clock.consumedMs + left, deadline: null, warnAt: keepIfPassed(clock.warnAt), escalateAt: keepIfPassed(clock.escalateAt) }, since, cal);
 }
 
 /** Time consumed so far, in ms of the clock's basis. */

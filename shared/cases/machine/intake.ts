@@ -1,4 +1,4 @@
-import { capNewClock, startClock } from '../../time/sla';
+import { capClock, startClock } from '../../time/sla';
 import type { CaseError, CaseRecord } from '../types';
 import { pausedCaseClock } from './clocks';
 import { casePhotoIds, invalidEvent, type Steps, type TransitionContext } from './step';
@@ -12,7 +12,7 @@ function publicPhotosProblem(record: CaseRecord, photos: string[], field: string
 
 const startCaseClock = (record: CaseRecord, ctx: TransitionContext) => {
   const clock = startClock('case', ctx.subcategory.caseLimit, ctx.now, ctx.calendar);
-  return record.externalDeadline ? capNewClock(clock, record.externalDeadline, ctx.calendar) : clock;
+  return record.externalDeadline ? capClock(clock, record.externalDeadline, ctx.calendar) : clock;
 };
 
 /** The street centre's window (一口受理): accept, reject, merge a duplicate; and what the public reads. */

@@ -1,6 +1,6 @@
 import { addDuration } from '../../time/calendar';
-import { capNewClock, startClock } from '../../time/sla';
-import { pausedCaseClock, resumedCaseClock } from './clocks';
+import { capClock, startClock } from '../../time/sla';
+import { cappedCaseClock, pausedCaseClock, resumedCaseClock } from './clocks';
 import { endHolding, holdingPatch } from './holdings';
 import { cohandlersIfAny, dropUndefined, invalidEvent, iso, leadUnitIfAny, tierAudience, type Steps } from './step';
 
@@ -48,7 +48,7 @@ export const workSteps: Steps<'progress' | 'resolve' | 'send_back' | 'verify' | 
     if (event.deadline && event.deadline.getTime() <= now.getTime()) return invalidEvent({ deadline: '重办时限须晚于当前时间' });
     const fresh = startClock('handle', subcategory.stages.handle.limit, now, calendar);
     // The centre's date holds the handling to it when earlier; it never loosens the catalog's limit.
-    const clock = event.deadline ? capNewClock(fresh, event.deadline, calendar) : fresh;
+    const clock = event.deadline ? capClock(fresh, event.deadline, calendar) : fresh;
     return {
       patch: {
         reopenCount: record.reopenCount + 1,
@@ -59,8 +59,9 @@ export const workSteps: Steps<'progress' | 'resolve' | 'send_back' | 'verify' | 
         assignment: { ...record.assignment, claimBy: addDuration(now, subcategory.stages.claim.limit, calendar) },
         clock,
         ...(event.deadline ? { externalDeadline: event.deadline } : {}),
-        // The case deadline was not met if the problem came back: it counts on from where it stopped.
-        ...resumedCaseClock(record, now, calendar),
+        // The case deadline was not met if the problem came back: it counts on from where it stopped,
+        // and a hotline's 发回重办 date holds it too when earlier.
+        ...cappedCaseClock(resumedCaseClock(record, now, calendar), event.deadline, calendar),
       },
       note: event.reason,
       data: { leadUnitCode, deadline: iso(clock.deadline) },

@@ -3,3 +3,4 @@ export { registerPerson, updatePerson } from './register';
 export { auditTrail, listRegister, personRecord, unmask, worklist, type OpenedVisit } from './read';
 export { recordVisit } from './record-visit';
 export { rekeyVisits } from './rekey';
+export { archivePerson, exportPerson, purgeArchived, type PersonExport, type VisitPurgeDeps } from './retention';

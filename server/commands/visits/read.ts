@@ -66,16 +66,18 @@ export async function unmask(deps: VisitCommandDeps, actor: Actor, id: string, i
   await audit(deps, actor, 'unmask', [person], { field: input.field, reason: input.reason });
   if (input.field !== 'visits') return { field: input.field, value: openPersonField(deps, person, input.field) ?? null };
   const visits = await deps.visits.visitsOf(person.id, 20);
+  return { field: 'visits', value: visits.map((v) => openVisit(deps, v)) };
+}
+
+/** A visit with its answers, findings and point opened. */
+export function openVisit(deps: Pick<VisitCommandDeps, 'sealer'>, v: StoredVisit): OpenedVisit {
   return {
-    field: 'visits',
-    value: visits.map((v) => ({
-      ...v,
-      opened: {
-        answers: JSON.parse(deps.sealer.open(v.sealed.answers, visitAad(v.id, 'answers'))) as Record<string, string | number | boolean>,
-        ...(v.sealed.findings ? { findings: deps.sealer.open(v.sealed.findings, visitAad(v.id, 'findings')) } : {}),
-        ...(v.sealed.point ? { point: JSON.parse(deps.sealer.open(v.sealed.point, visitAad(v.id, 'point'))) as { lng: number; lat: number } } : {}),
-      },
-    })),
+    ...v,
+    opened: {
+      answers: v.sealed.answers ? (JSON.parse(deps.sealer.open(v.sealed.answers, visitAad(v.id, 'answers'))) as Record<string, string | number | boolean>) : {},
+      ...(v.sealed.findings ? { findings: deps.sealer.open(v.sealed.findings, visitAad(v.id, 'findings')) } : {}),
+      ...(v.sealed.point ? { point: JSON.parse(deps.sealer.open(v.sealed.point, visitAad(v.id, 'point'))) as { lng: number; lat: number } } : {}),
+    },
   };
 }
 

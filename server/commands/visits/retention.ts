@@ -64,9 +64,11 @@ export interface VisitPurgeDeps {
  * person and of their visits: what stays is what the figures need (category, risk, place codes,
  * dates, visit facts). Visits first and the person last, so a crash in between is redone on the
  * next run; the audit line (who: the system) is written before the person is marked, so it may be
- * written twice after a crash, never missing. Answers how many people were purged.
+ * written twice after a crash, never missing. On FerretDB every update scans its collection, so one
+ * run stops after `maxPerRun` people and leaves the rest to the next: the runner's other steps wait
+ * for none of it. Answers how many people were purged.
  */
-export async function purgeArchived(deps: VisitPurgeDeps, batch = 100): Promise<number> {
+export async function purgeArchived(deps: VisitPurgeDeps, batch = 100, maxPerRun = 500): Promise<number> {
   const now = deps.now();
   const cutoff = new Date(now.getTime() - deps.retentionDays * DAY_MS);
   const done = new Set<string>();
@@ -75,6 +77,7 @@ export async function purgeArchived(deps: VisitPurgeDeps, batch = 100): Promise<
     // A person still listed after being purged would loop for ever: stop and let the next run retry.
     if (page.length === 0) return done.size;
     for (const person of page) {
+      if (done.size >= maxPerRun) return done.size;
       await deps.visits.purgeVisitsOf(person.id, now);
       await deps.visits.appendAudit([
         { id: `va_${randomBytes(12).toString('base64url')}`, at: now, actorId: 'system', actorName: '系统（保存期限届满清除）', actorRole: 'system', action: 'purge', personId: person.id, communityUnitCode: person.communityUnitCode, reason: `归档满${deps.retentionDays}天` },

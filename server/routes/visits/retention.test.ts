@@ -5,6 +5,7 @@ import type { InboxMessage } from '../../commands/ports';
 import { sendVisitReminders } from '../../commands/visits/reminders';
 import { mongoVisitStore } from '../../db/visit-store';
 import { visitPurgeStep } from '../../jobs/visit-purge-step';
+import { purgeArchived } from '../../commands/visits/retention';
 import { startTestApp, testClock, type TestApp } from '../../testing/app';
 
 // Retention on the real engine: two elderly people of grid 0101's first compound, one of whom moves
@@ -177,5 +178,21 @@ describe('the purge after the retention period', () => {
   it('leaves nothing to read or export', async () => {
     expect((await request('cm-a', 'GET', `/api/v1/visits/people/${leaving}`)).status).toBe(404);
     expect((await request('cm-a', 'POST', `/api/v1/visits/people/${leaving}/export`, { reason: '本人申请查阅' })).status).toBe(404);
+  });
+});
+
+describe('the purge of many', () => {
+  it('stops after its per-run limit and finishes on the next runs', async () => {
+    const store = mongoVisitStore(app.database);
+    const base = (await store.findPerson(staying))!;
+    const archivedAt = new Date('2026-01-01T00:00:00Z');
+    for (let i = 0; i < 5; i++) {
+      await store.insertPerson({ ...base, id: `vp_bulkpurge000${i}`, status: 'archived', archived: { reason: 'deceased', leftAt: archivedAt, at: archivedAt, by: 'test' } });
+    }
+    const deps = { visits: store, retentionDays: 1_095, now: app.clock.now };
+    expect(await purgeArchived(deps, 2, 3)).toBe(3);
+    expect(await purgeArchived(deps, 2, 3)).toBe(2);
+    expect(await purgeArchived(deps, 2, 3)).toBe(0);
+    for (let i = 0; i < 5; i++) expect((await store.findPerson(`vp_bulkpurge000${i}`))!.sealed).toEqual({});
   });
 });

@@ -115,6 +115,14 @@ describe('the development signing key', () => {
   });
 });
 
+describe('VISITS_RETENTION_DAYS', () => {
+  it('keeps an archived person three years unless configured, and refuses less than 30 days', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir() }).visits.retentionDays).toBe(1_095);
+    expect(loadConfig({ DATA_DIR: freshDataDir(), VISITS_RETENTION_DAYS: '730' }).visits.retentionDays).toBe(730);
+    expect(() => loadConfig({ DATA_DIR: freshDataDir(), VISITS_RETENTION_DAYS: '7' })).toThrowError(/VISITS_RETENTION_DAYS/);
+  });
+});
+
 describe('VISITS_KEYS', () => {
   const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
   it('parses rotated keys in order, the first sealing', () => {

@@ -109,6 +109,12 @@ const envSchema = z
     HOTLINE_MAPPING_FILE: optionalText,
     /** Keys of the visit register's encryption, `id:base64-of-32-bytes` separated by commas; the first encrypts, all decrypt. */
     VISITS_KEYS: optionalText.pipe(z.string().optional()),
+    /**
+     * Days an archived person's identity and visit answers are kept before the purge erases them.
+     * Three years by default: the general limitation period of civil claims (民法典 art. 188), within
+     * which a family may hold the community to account for a visit made or missed (docs/privacy-visits.md).
+     */
+    VISITS_RETENTION_DAYS: z.coerce.number().int().min(30).max(3_650).default(1_095),
   })
   .superRefine((env, ctx) => {
     // Node refuses a request deadline shorter than the header deadline.
@@ -197,7 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxMessagesPer10s: defaultLive.maxMessagesPer10s,
     } satisfies typeof defaultLive,
     /** The visit register's field encryption (AES-256-GCM): the first key encrypts, every key decrypts (rotation). */
-    visits: { keys: visitKeys },
+    visits: { keys: visitKeys, retentionDays: e.VISITS_RETENTION_DAYS },
   };
 }
 

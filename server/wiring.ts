@@ -23,6 +23,7 @@ import { pollCountStep } from './jobs/poll-count-step';
 import { pollNoticeStep } from './jobs/poll-notice-step';
 import { statsFoldStep } from './jobs/stats-fold-step';
 import { visitReminderStep } from './jobs/visit-reminder-step';
+import { visitPurgeStep } from './jobs/visit-purge-step';
 import { mongoStatsStore } from './db/stats-store';
 import { mongoOpen311Store } from './db/open311-store';
 import type { RetryPolicy } from './jobs/backoff';
@@ -112,7 +113,7 @@ export function createEffectRunner(
   reference: ReferenceData,
   now: () => Date,
   log: RunnerLog,
-  options: { visitCategories?: VisitCategoryConfig; bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending; hotline?: HotlineSetup; hotlinePollMs?: number } = {},
+  options: { visitCategories?: VisitCategoryConfig; visitRetentionDays?: number; bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending; hotline?: HotlineSetup; hotlinePollMs?: number } = {},
 ): JobRunner {
   const jobs = mongoJobStore(database);
   const stats = mongoStatsStore(database);
@@ -143,6 +144,8 @@ export function createEffectRunner(
       statsFoldStep({ stats, now }, log),
       ...(hotline ? [hotlinePullStep({ ...caseCommandDeps(database, reference, now), jobs, ...hotline }, log, hotline.liveness, options.hotlinePollMs)] : []),
       visitReminderStep({ visits: mongoVisitStore(database), inbox: mongoInboxStore(database), categories: () => options.visitCategories ?? baoheVisitCategories, reference, now }, log),
+      // The default is config.ts's: a runner built without the config (tests) keeps the same period.
+      visitPurgeStep({ visits: mongoVisitStore(database), retentionDays: options.visitRetentionDays ?? 1_095, now }, log),
     ],
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),

@@ -6,6 +6,7 @@ import type { Compound, Grid, Street, Unit, UnitType } from '../../shared/domain
 import type { SensitivePersonField, visitScopeOf } from '../../shared/policies/visits';
 import type { RiskLevel } from '../../shared/visits/types';
 import type { AccountAuditAction, LoginKind } from '../../shared/api/accounts';
+import type { ArchiveReason } from '../../shared/api/visits';
 import type { Actor, Role, Scope } from '../../shared/domain/roles';
 import type { CommunityCompounds, PlaceIndex } from '../../shared/routing';
 import type { jobStatuses } from '../../shared/schemas/jobs';
@@ -1075,8 +1076,12 @@ export interface StoredVisitPerson {
   /** The schedule as of the last write (rules, last visit, major change): what the worklist sorts on. */
   dueAt: Date;
   warnAt: Date;
-  /** Sensitive fields, each sealed with the record id and field name. */
+  /** Sensitive fields, each sealed with the record id and field name; emptied by the purge. */
   sealed: Partial<Record<SensitivePersonField, string>>;
+  /** Set when the person left the category: off the worklist and the reminders, read by the committee only. */
+  archived?: { reason: ArchiveReason; leftAt: Date; at: Date; by: string };
+  /** When the retention period's purge erased the sealed fields (of the person and their visits). */
+  purgedAt?: Date;
   createdBy: string;
   updatedAt: Date;
   version: number;
@@ -1094,8 +1099,9 @@ export interface StoredVisit {
   method: 'in_person' | 'phone' | 'video';
   met: boolean;
   visitorIds: string[];
-  /** The category's answers, the findings and the point at the door: sealed (JSON) with the visit id. */
-  sealed: { answers: string; findings?: string; point?: string };
+  /** The category's answers, the findings and the point at the door: sealed (JSON) with the visit id; emptied by the purge. */
+  sealed: { answers?: string; findings?: string; point?: string };
+  purgedAt?: Date;
   riskBefore: RiskLevel;
   nextRisk: RiskLevel;
   /** The case this visit filed (the broken handrail): the link is kept here only, so case views never name the visit. */
@@ -1108,14 +1114,13 @@ export interface StoredVisit {
   draft: { id: string; requestHash: string };
 }
 
-export type VisitAuditAction = 'list' | 'read' | 'unmask' | 'register' | 'update' | 'visit' | 'sign';
+export type VisitAuditAction = 'list' | 'read' | 'unmask' | 'register' | 'update' | 'visit' | 'sign' | 'archive' | 'export' | 'purge';
 
-/** One department's signature on a visit (older visits' signatures have no unit type). */
+/** One department's signature on a visit; what it wrote with it is in the audit line, not here. */
 export interface VisitSignature {
-  unitType?: UnitType;
+  unitType: UnitType;
   unitCode: string;
   at: Date;
-  note?: string;
 }
 
 /** One line of the register's audit trail: insert-only. */
@@ -1151,7 +1156,7 @@ export interface VisitStore {
   insertVisit(visit: StoredVisit): Promise<'inserted' | 'duplicate'>;
   findVisit(id: string): Promise<StoredVisit | undefined>;
   /** Adds the signature unless the visit needs none of its unit type or has one already; false then. */
-  addSignature(visitId: string, signature: VisitSignature & { unitType: UnitType }): Promise<boolean>;
+  addSignature(visitId: string, signature: VisitSignature): Promise<boolean>;
   visitsOf(personId: string, limit: number): Promise<StoredVisit[]>;
   appendAudit(entries: VisitAuditEntry[]): Promise<void>;
   /** A community's audit trail, newest first. */
@@ -1164,4 +1169,10 @@ export interface VisitStore {
   /** Replaces the sealed fields of one record (rekey); no version change: the plaintext is the same. */
   resealPerson(id: string, sealed: StoredVisitPerson['sealed']): Promise<void>;
   resealVisit(id: string, sealed: StoredVisit['sealed']): Promise<void>;
+  /** Archived people not purged yet whose archiving is at or before `archivedBefore` (the purge step). */
+  listPurgeDue(archivedBefore: Date, limit: number): Promise<StoredVisitPerson[]>;
+  /** Empties the sealed fields of every visit of the person, and drops the hash of the draft (it was over the answers). */
+  purgeVisitsOf(personId: string, at: Date): Promise<number>;
+  /** Empties the person's sealed fields and marks them purged: last, so a crash before it is redone. */
+  purgePerson(id: string, at: Date): Promise<void>;
 }

@@ -30,7 +30,7 @@ import type { ListRequestsQuery, PostRequestForm } from '../../shared/open311/qu
 import { bindHotlineUseCases, type HotlineUseCaseDeps } from './hotline';
 import * as visits from './visits';
 import type { FieldSealer, VisitStore } from './ports';
-import type { RecordVisit, RegisterPerson, SignVisit, UpdatePerson } from '../../shared/api/visits';
+import type { ArchivePerson, RecordVisit, RegisterPerson, SignVisit, UpdatePerson } from '../../shared/api/visits';
 import type { SensitivePersonField } from '../../shared/policies/visits';
 import type { VisitCategoryConfig } from '../../shared/visits/types';
 import { AppError } from '../errors';
@@ -109,6 +109,8 @@ export function bindUseCases(ports: UseCasePorts) {
       unmask: (actor: Actor, id: string, input: { field: SensitivePersonField | 'visits'; reason: string }) => visits.unmask(visitDeps(), actor, id, input),
       audit: (actor: Actor, query: { limit: number; cursor?: string }) => visits.auditTrail(visitDeps(), actor, query),
       sign: (actor: Actor, visitId: string, input: SignVisit) => visits.signVisit(visitDeps(), actor, visitId, input),
+      archive: (actor: Actor, id: string, input: ArchivePerson) => visits.archivePerson(visitDeps(), actor, id, input),
+      export: (actor: Actor, id: string, input: { reason: string }) => visits.exportPerson(visitDeps(), actor, id, input),
     },
     now: ports.now,
     open311: {

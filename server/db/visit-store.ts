@@ -105,5 +105,16 @@ export function mongoVisitStore(database: Database): VisitStore {
     async resealVisit(id, sealed) {
       await visits.updateOne({ _id: id }, { $set: { sealed } });
     },
+    async listPurgeDue(archivedBefore, limit) {
+      // Purged people drop out of the filter, so the step needs no cursor: it takes the first batch until none is left.
+      return (await people.find({ status: 'archived', purgedAt: { $exists: false }, 'archived.at': { $lte: archivedBefore } }).sort({ _id: 1 }).limit(limit).toArray()).map(toPerson);
+    },
+    async purgeVisitsOf(personId, at) {
+      const result = await visits.updateMany({ personId, purgedAt: { $exists: false } }, { $set: { sealed: {}, 'draft.requestHash': '', purgedAt: at } });
+      return result.modifiedCount;
+    },
+    async purgePerson(id, at) {
+      await people.updateOne({ _id: id }, { $set: { sealed: {}, purgedAt: at } });
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { auditEntryViewSchema, personViewSchema, visitViewSchema } from '../../shared/api/visits';
+import type { auditEntryViewSchema, personExportSchema, personViewSchema, visitViewSchema } from '../../shared/api/visits';
+import type { PersonExport } from '../commands/visits/retention';
 import type { VisitAuditEntry } from '../commands/ports';
 import type { MaskedPerson } from '../commands/visits/access';
 import type { OpenedVisit } from '../commands/visits/read';
@@ -18,6 +19,8 @@ export function presentPerson(person: MaskedPerson): z.output<typeof personViewS
     gridCode: person.gridCode,
     communityUnitCode: person.communityUnitCode,
     ...person.masked,
+    status: person.status,
+    archived: person.archived ? { reason: person.archived.reason, leftAt: person.archived.leftAt, at: person.archived.at } : null,
     lastVisitAt: person.lastVisitAt ?? null,
     schedule: { dueAt: s.dueAt, warnAt: s.warnAt, reason: s.reason, state: s.state, latenessHours: Math.floor(s.latenessMs / HOUR_MS), escalatedTo: s.escalatedTo },
   };
@@ -38,7 +41,7 @@ export function presentVisit(visit: OpenedVisit): z.output<typeof visitViewSchem
     signOff: visit.signOff
       ? {
           required: visit.signOff.required,
-          signed: visit.signOff.signed.map((one) => ({ unitType: one.unitType ?? null, unitCode: one.unitCode, at: one.at, note: one.note ?? null })),
+          signed: visit.signOff.signed.map((one) => ({ unitType: one.unitType, unitCode: one.unitCode, at: one.at })),
           complete: visit.signOff.required.every((type) => visit.signOff!.signed.some((one) => one.unitType === type)),
         }
       : null,
@@ -57,5 +60,29 @@ export function presentAuditEntry(entry: VisitAuditEntry): z.output<typeof audit
     personId: entry.personId,
     field: entry.field ?? null,
     reason: entry.reason ?? null,
+  };
+}
+
+/** The answer to a person's own access request: every field in clear, every visit opened. */
+export function presentExport(data: PersonExport): z.output<typeof personExportSchema> {
+  const p = data.person;
+  return {
+    exportedAt: data.exportedAt,
+    person: {
+      id: p.id,
+      category: { code: p.categoryCode, name: p.categoryName },
+      risk: p.risk,
+      status: p.status,
+      archived: p.archived ? { reason: p.archived.reason, leftAt: p.archived.leftAt, at: p.archived.at } : null,
+      streetCode: p.streetCode,
+      communityUnitCode: p.communityUnitCode,
+      gridCode: p.gridCode,
+      compoundCode: p.compoundCode,
+      registeredAt: p.registeredAt,
+      majorChangeAt: p.majorChangeAt ?? null,
+      lastVisitAt: p.lastVisitAt ?? null,
+      ...p.clear,
+    },
+    visits: data.visits.map(presentVisit),
   };
 }

@@ -32,6 +32,24 @@ export const updatePersonSchema = z.strictObject({
 });
 export type UpdatePerson = z.output<typeof updatePersonSchema>;
 
+/** Why a person left the category (the register keeps the code only: a free text could name a diagnosis or a crime). */
+export const archiveReasons = ['moved_away', 'deceased', 'no_longer_eligible', 'other'] as const;
+export type ArchiveReason = (typeof archiveReasons)[number];
+export const archiveReasonLabels: Record<ArchiveReason, string> = { moved_away: '迁出本社区', deceased: '死亡', no_longer_eligible: '不再属于该类人群', other: '其他' };
+
+/** 归档: a person who left the category leaves the worklist and the reminders; guarded by the version read. */
+export const archivePersonSchema = z.strictObject({
+  version: z.number('请提供版本号').int().min(1),
+  reason: z.enum(archiveReasons, '归档原因须为 moved_away、deceased、no_longer_eligible 或 other'),
+  leftAt: instant,
+});
+export type ArchivePerson = z.output<typeof archivePersonSchema>;
+
+/** 个人信息查阅复制（PIPL Art. 45）: the committee, for the person's own request, says why. */
+export const exportPersonSchema = z.strictObject({
+  reason: z.string('请说明导出原因').trim().min(4, '导出原因至少4个字').max(200, '导出原因不超过200字'),
+});
+
 export const personIdParamSchema = z.strictObject({ id: z.string().regex(/^vp_[A-Za-z0-9_-]{8,40}$/, '人员编号无效') });
 
 /** A case filed from the visit (the broken handrail): at the person's compound, never at their address. */
@@ -95,6 +113,8 @@ export const personViewSchema = z.strictObject({
   phone: z.string().nullable(),
   address: z.string(),
   hasNotes: z.boolean(),
+  status: z.enum(['active', 'archived']),
+  archived: z.strictObject({ reason: z.enum(archiveReasons), leftAt: dateTime, at: dateTime }).nullable(),
   lastVisitAt: dateTime.nullable(),
   schedule: scheduleView,
 });
@@ -112,7 +132,7 @@ export const visitViewSchema = z.strictObject({
   signOff: z
     .strictObject({
       required: z.array(z.string()),
-      signed: z.array(z.strictObject({ unitType: z.string().nullable(), unitCode: z.string(), at: dateTime, note: z.string().nullable() })),
+      signed: z.array(z.strictObject({ unitType: z.string(), unitCode: z.string(), at: dateTime })),
       complete: z.boolean(),
     })
     .nullable(),
@@ -136,16 +156,40 @@ export const auditEntryViewSchema = z.strictObject({
   id: z.string(),
   at: dateTime,
   actor: z.strictObject({ id: z.string(), name: z.string(), role: z.string() }),
-  action: z.enum(['list', 'read', 'unmask', 'register', 'update', 'visit', 'sign']),
+  action: z.enum(['list', 'read', 'unmask', 'register', 'update', 'visit', 'sign', 'archive', 'export', 'purge']),
   personId: z.string(),
   field: z.string().nullable(),
   reason: z.string().nullable(),
 });
 export const auditPageSchema = pageOf(auditEntryViewSchema);
 
-/** A department's signature on a visit that found danger (卫健、派出所…): an optional note of what it will do. */
+/** A department's signature on a visit that found danger (卫健、派出所…): an optional note of what it will do, kept in the audit trail. */
 export const signVisitSchema = z.strictObject({
   note: z.string().trim().min(2, '说明至少2个字').max(500, '说明不超过500字').optional(),
 });
 export type SignVisit = z.output<typeof signVisitSchema>;
 export const visitIdParamSchema = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '走访记录编号格式不正确') });
+/** The export for a person's own access request: everything held, in clear. */
+export const personExportSchema = z.strictObject({
+  exportedAt: dateTime,
+  person: z.strictObject({
+    id: z.string(),
+    category: z.strictObject({ code: z.string(), name: z.string() }),
+    risk,
+    status: z.enum(['active', 'archived']),
+    archived: z.strictObject({ reason: z.enum(archiveReasons), leftAt: dateTime, at: dateTime }).nullable(),
+    streetCode: z.string(),
+    communityUnitCode: z.string(),
+    gridCode: z.string(),
+    compoundCode: z.string(),
+    registeredAt: dateTime,
+    majorChangeAt: dateTime.nullable(),
+    lastVisitAt: dateTime.nullable(),
+    name: z.string(),
+    idNumber: z.string(),
+    phone: z.string().nullable(),
+    address: z.string(),
+    notes: z.string().nullable(),
+  }),
+  visits: z.array(visitViewSchema),
+});

@@ -46,6 +46,21 @@ const rows: Row[] = [
   ['community reads the audit of its community', community, 'audit', 'community_correction', street1Grid1, true],
   ['community cannot read a neighbouring community', community, 'read', 'elderly', street1Grid2, false],
   ['community does not record visits', community, 'visit', 'elderly', street1Grid1, false],
+  // Retention: leaders archive in their grid, the committee in its community; only the committee
+  // reads the archived and answers a person's own access request.
+  ['leader archives an elderly person of their grid', leader, 'archive', 'elderly', street1Grid1, true],
+  ['leader cannot archive in another grid', leader, 'archive', 'elderly', street1Grid2, false],
+  ['member cannot archive', member, 'archive', 'elderly', street1Grid1, false],
+  ['community archives any category of its community', community, 'archive', 'community_correction', street1Grid1, true],
+  ['community cannot archive in a neighbouring community', community, 'archive', 'elderly', street1Grid2, false],
+  ['community reads the archived of its community', community, 'read_archived', 'severe_mental_disorder', street1Grid1, true],
+  ['leader cannot read the archived', leader, 'read_archived', 'elderly', street1Grid1, false],
+  ['department cannot read the archived', dept('U-CIVIL'), 'read_archived', 'extreme_poverty', street1Grid1, false],
+  ['community exports for a person of its community', community, 'export', 'elderly', street1Grid1, true],
+  ['community cannot export for a neighbouring community', community, 'export', 'elderly', street1Grid2, false],
+  ['leader cannot export', leader, 'export', 'elderly', street1Grid1, false],
+  ['member cannot export', member, 'export', 'elderly', street1Grid1, false],
+  ['department cannot export', dept('U-CIVIL'), 'export', 'extreme_poverty', street1Grid1, false],
   // Departments: what they own, where they serve.
   ['health centre of street 1 reads a mental disorder in street 1', dept('U-ST01-HEALTH'), 'read', 'severe_mental_disorder', street1Grid2, true],
   ['health centre of street 1 cannot read street 2', dept('U-ST01-HEALTH'), 'read', 'severe_mental_disorder', street2, false],
@@ -74,6 +89,13 @@ describe('visit access matrix: role × category × place', () => {
 
   it('gives every role a row, and no action to roles outside the visit work', () => {
     expect(Object.entries(visitAccessTable).filter(([, rule]) => rule.actions.length > 0).map(([role]) => role).sort()).toEqual(['community', 'department', 'grid_leader', 'grid_member']);
+  });
+
+  it('lets the committee alone export or read the archived', () => {
+    const holders = (action: VisitAction) => Object.entries(visitAccessTable).filter(([, rule]) => rule.actions.includes(action)).map(([role]) => role);
+    expect(holders('export')).toEqual(['community']);
+    expect(holders('read_archived')).toEqual(['community']);
+    expect(holders('archive').sort()).toEqual(['community', 'grid_leader']);
   });
 
   it('lists the same slice the record check allows', () => {

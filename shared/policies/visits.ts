@@ -8,9 +8,13 @@ import type { VisitCategory } from '../visits/types';
  * - `register`: add people, change their risk level or record a major change;
  * - `visit`: record a visit (and file the case it found);
  * - `unmask`: see one sensitive field in clear, with a reason, audited;
- * - `audit`: read who read and unmasked what.
+ * - `audit`: read who read and unmasked what;
+ * - `archive`: take a person who left the category off the register (reason, date of leaving);
+ * - `read_archived`: read (and unmask) an archived person: only the committee that supervises;
+ * - `export`: the person's own access request (PIPL Art. 45), made through the committee: the
+ *   whole record and every visit in clear, with a reason, audited.
  */
-export const visitActions = ['list', 'read', 'register', 'visit', 'unmask', 'audit'] as const;
+export const visitActions = ['list', 'read', 'register', 'visit', 'unmask', 'audit', 'archive', 'read_archived', 'export'] as const;
 export type VisitAction = (typeof visitActions)[number];
 
 /** Where a person of the register lives, as the register keeps it. */
@@ -52,9 +56,10 @@ const nothing: AccessRule = { place: 'nowhere', categories: 'none', actions: [] 
  */
 export const visitAccessTable: Record<Actor['role'], AccessRule> = {
   grid_member: { place: 'own_grid', categories: 'handled_by_role', actions: ['list', 'read', 'visit', 'unmask'] },
-  grid_leader: { place: 'own_grid', categories: 'handled_by_role', actions: ['list', 'read', 'register', 'visit', 'unmask'] },
-  // The committee keeps the register of its community and supervises the audit of it.
-  community: { place: 'own_community', categories: 'all', actions: ['list', 'read', 'register', 'unmask', 'audit'] },
+  grid_leader: { place: 'own_grid', categories: 'handled_by_role', actions: ['list', 'read', 'register', 'visit', 'unmask', 'archive'] },
+  // The committee keeps the register of its community and supervises the audit of it; the
+  // archived stay with it alone, and a resident's own access request goes through it.
+  community: { place: 'own_community', categories: 'all', actions: ['list', 'read', 'register', 'unmask', 'audit', 'archive', 'read_archived', 'export'] },
   department: { place: 'unit_street', categories: 'owned_by_unit', actions: ['list', 'read', 'unmask'] },
   resident: nothing,
   property_manager: nothing,

@@ -39,8 +39,16 @@ const refused = () => errors.forbidden('visit.forbidden', '无权查看或办理
 export async function loadPersonFor(deps: VisitCommandDeps, actor: Actor, id: string, action: VisitAction): Promise<{ person: StoredVisitPerson; category: VisitCategory }> {
   const person = await deps.visits.findPerson(id);
   if (!person) throw errors.notFound('人员');
+  // Purged: nothing of who the person was is held any more, so there is nothing to answer.
+  if (person.purgedAt) throw errors.notFound('人员');
   const category = categoryOf(deps, person.categoryCode);
-  if (!category || !mayOnVisits(actor, action, category, person, unitOfActor(deps, actor))) throw refused();
+  const unit = unitOfActor(deps, actor);
+  if (!category || !mayOnVisits(actor, action, category, person, unit)) throw refused();
+  // The archived stay with the committee that supervises: only it reads them (the export is its own right).
+  if (person.status === 'archived' && action !== 'export') {
+    if (!mayOnVisits(actor, 'read_archived', category, person, unit)) throw refused();
+    if (action !== 'read' && action !== 'unmask') throw errors.conflict('visit.archived', '该人员已归档，不能再登记变化、走访或重复归档');
+  }
   return { person, category };
 }
 

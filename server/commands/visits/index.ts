@@ -4,3 +4,4 @@ export { auditTrail, listRegister, personRecord, unmask, worklist, type OpenedVi
 export { recordVisit } from './record-visit';
 export { rekeyVisits } from './rekey';
 export { signVisit } from './sign-off';
+export { archivePerson, exportPerson, purgeArchived, type PersonExport, type VisitPurgeDeps } from './retention';

@@ -74,7 +74,7 @@ export function openVisit(deps: Pick<VisitCommandDeps, 'sealer'>, v: StoredVisit
   return {
     ...v,
     opened: {
-      answers: JSON.parse(deps.sealer.open(v.sealed.answers, visitAad(v.id, 'answers'))) as Record<string, string | number | boolean>,
+      answers: v.sealed.answers ? (JSON.parse(deps.sealer.open(v.sealed.answers, visitAad(v.id, 'answers'))) as Record<string, string | number | boolean>) : {},
       ...(v.sealed.findings ? { findings: deps.sealer.open(v.sealed.findings, visitAad(v.id, 'findings')) } : {}),
       ...(v.sealed.point ? { point: JSON.parse(deps.sealer.open(v.sealed.point, visitAad(v.id, 'point'))) as { lng: number; lat: number } } : {}),
     },

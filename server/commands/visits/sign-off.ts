@@ -12,7 +12,7 @@ import { openVisit, type OpenedVisit } from './read';
  */
 export async function signVisit(deps: VisitCommandDeps, actor: Actor, visitId: string, input: SignVisit): Promise<OpenedVisit> {
   const visit = await deps.visits.findVisit(visitId);
-  if (!visit) throw errors.notFound('走访记录');
+  if (!visit || visit.purgedAt) throw errors.notFound('走访记录');
   const unit = unitOfActor(deps, actor);
   if (unit && actor.role === 'department' && visit.signOff?.signed.some((one) => one.unitType === unit.type)) {
     throw errors.conflict('visit.already_signed', '本类单位已签收过这条走访记录');
@@ -21,7 +21,8 @@ export async function signVisit(deps: VisitCommandDeps, actor: Actor, visitId: s
     throw errors.forbidden('visit.forbidden', '这条走访记录不需要本单位签收');
   }
   await audit(deps, actor, 'sign', [{ id: visit.personId, communityUnitCode: visit.communityUnitCode }], input.note ? { reason: input.note } : {});
-  const signed = await deps.visits.addSignature(visit.id, { unitType: unit.type, unitCode: actor.scope.unitCode, at: deps.now(), ...(input.note ? { note: input.note } : {}) });
+  // The note stays in the audit line only: free text about a person is not kept in clear on the visit.
+  const signed = await deps.visits.addSignature(visit.id, { unitType: unit.type, unitCode: actor.scope.unitCode, at: deps.now() });
   if (!signed) throw errors.conflict('visit.already_signed', '本类单位已签收过这条走访记录');
   const after = await deps.visits.findVisit(visit.id);
   return openVisit(deps, after ?? visit);

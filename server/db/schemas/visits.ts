@@ -25,6 +25,9 @@ export const visitPersonSchema = new Schema(
     dueAt: { type: Date, required: true },
     warnAt: { type: Date, required: true },
     sealed: { type: mixed, required: true },
+    /** { reason, leftAt, at, by } once the person left the category. */
+    archived: { type: mixed },
+    purgedAt: { type: Date },
     createdBy: { type: String, required: true },
     updatedAt: { type: Date, required: true },
     version: { type: Number, required: true },
@@ -35,6 +38,8 @@ export const visitPersonSchema = new Schema(
 visitPersonSchema.index({ gridCode: 1, status: 1, riskRank: 1, dueAt: 1, _id: 1 });
 visitPersonSchema.index({ communityUnitCode: 1, status: 1, riskRank: 1, dueAt: 1, _id: 1 });
 visitPersonSchema.index({ streetCode: 1, categoryCode: 1, status: 1, riskRank: 1, dueAt: 1, _id: 1 });
+// The purge step's scan: the archived, by when.
+visitPersonSchema.index({ status: 1, 'archived.at': 1 });
 // The reminder step's scan: whoever's reminder time has come.
 visitPersonSchema.index({ status: 1, warnAt: 1 });
 
@@ -56,6 +61,7 @@ export const visitRecordSchema = new Schema(
     nextRisk: { type: String, required: true },
     caseId: { type: String },
     signOff: { type: mixed },
+    purgedAt: { type: Date },
     recordedBy: { type: String, required: true },
     recordedAt: { type: Date, required: true },
     draft: { type: mixed, required: true },

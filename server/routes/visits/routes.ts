@@ -1,6 +1,9 @@
 import type Router from '@koa/router';
 import {
+  archivePersonSchema,
   auditPageSchema,
+  exportPersonSchema,
+  personExportSchema,
   personIdParamSchema,
   personPageSchema,
   personRecordSchema,
@@ -20,7 +23,7 @@ import { actorOf } from '../../http/auth';
 import type { AppDeps } from '../../http/app';
 import { parseInput } from '../../http/validate';
 import { describe } from '../../openapi/describe';
-import { presentAuditEntry, presentPerson, presentVisit } from '../../presenters/visits';
+import { presentAuditEntry, presentExport, presentPerson, presentVisit } from '../../presenters/visits';
 
 const tag = '入户走访' as const;
 const idParam = { schema: personIdParamSchema, descriptions: { id: '人员编号' } };
@@ -190,5 +193,44 @@ export function visitRoutes(router: Router, deps: AppDeps): void {
   router.get('/api/v1/visits/audit', async (ctx) => {
     const page = await visits.audit(actorOf(ctx), parseInput(worklistQuerySchema, ctx.query));
     ctx.body = { items: page.items.map(presentAuditEntry), nextCursor: page.nextCursor };
+  });
+
+  describe(router, {
+    method: 'post',
+    path: '/api/v1/visits/people/:id/archive',
+    operationId: 'archiveVisitPerson',
+    summary: '归档（人员已不属于该类人群）',
+    description:
+      '网格长（本网格、本岗位可办理的类别）或社区居委会（本社区）。reason 为 moved_away（迁出）、deceased（死亡）、no_longer_eligible（不再属于该类人群）或 other，leftAt 为离开时间（不晚于现在、不早于登记）；version 须为读取时的版本，否则 409 visit.stale。归档后不再出现在待办、名册与提醒中，仅本社区居委会可查看；已归档再操作 409 visit.archived。保存期限（VISITS_RETENTION_DAYS，默认1095天）届满后，姓名、身份证号、电话、住址、备注及走访回答、情况、位置由系统清除，此后 404。记入审计。',
+    tag,
+    access: 'signed_in',
+    request: { params: idParam, json: { schema: archivePersonSchema, required: true } },
+    responses: { 200: { description: '已归档（脱敏）', schema: personViewSchema } },
+    errors: [400, 403, 404, 409],
+  });
+  router.post('/api/v1/visits/people/:id/archive', async (ctx) => {
+    const { id } = parseInput(personIdParamSchema, ctx.params);
+    ctx.body = presentPerson(await visits.archive(actorOf(ctx), id, parseInput(archivePersonSchema, ctx.request.body)));
+  });
+
+  describe(router, {
+    method: 'post',
+    path: '/api/v1/visits/people/:id/export',
+    operationId: 'exportVisitPerson',
+    summary: '导出本人信息（查阅复制请求）',
+    description:
+      '本人通过社区提出查阅、复制请求（个人信息保护法第四十五条）时，由本社区居委会导出：人员全部信息与全部走访记录的明文，JSON 文件下载。须说明原因（至少4个字）；导出人、时间与原因记入审计。仅社区居委会（本社区，含已归档人员）；其他身份 403 visit.forbidden；已清除的人员 404。',
+    tag,
+    access: 'signed_in',
+    request: { params: idParam, json: { schema: exportPersonSchema, required: true } },
+    responses: { 200: { description: 'JSON 文件（Content-Disposition: attachment）', schema: personExportSchema } },
+    errors: [400, 403, 404],
+  });
+  router.post('/api/v1/visits/people/:id/export', async (ctx) => {
+    const { id } = parseInput(personIdParamSchema, ctx.params);
+    const data = await visits.export(actorOf(ctx), id, parseInput(exportPersonSchema, ctx.request.body));
+    ctx.set('Content-Disposition', `attachment; filename="visit-person-${id}.json"`);
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = presentExport(data);
   });
 }

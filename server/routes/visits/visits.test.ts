@@ -208,7 +208,7 @@ describe('recording a visit', () => {
     expect(health.status, JSON.stringify(health.body)).toBe(200);
     expect(health.body.findings).toBeTruthy();
     expect(health.body.answers).toMatchObject({ dangerGrade: 4 });
-    expect(health.body.signOff).toMatchObject({ signed: [{ unitType: 'health', unitCode: 'U-ST01-HEALTHC', note: '已安排社区医生随访' }], complete: false });
+    expect(health.body.signOff).toEqual({ required: ['health', 'police_station'], signed: [{ unitType: 'health', unitCode: 'U-ST01-HEALTHC', at: expect.any(String) }], complete: false });
     expect((await request('health01', 'POST', signOff, {})).status).toBe(409);
 
     const police = await request('policex1', 'POST', signOff, {});
@@ -216,6 +216,7 @@ describe('recording a visit', () => {
     expect(police.body.signOff.complete).toBe(true);
     const signLines = (await request('cm-a', 'GET', '/api/v1/visits/audit?limit=50')).body.items.filter((line: { action: string }) => line.action === 'sign');
     expect(signLines.map((line: { actor: { id: string }; personId: string }) => line.personId)).toEqual([people.mental, people.mental]);
+    expect(signLines.map((line: { reason: string | null }) => line.reason)).toContain('已安排社区医生随访');
   });
 });
 

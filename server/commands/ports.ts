@@ -19,6 +19,7 @@ import type { CountedEvent, DayRange, StatsScope, Tally } from '../../shared/sta
 import type { PollNoticeKind, PollNoticeTemplate } from '../../shared/polls/notices';
 import type { HotlineOrderState } from '../../shared/hotline/mappings';
 import type { HotlineAction, HotlineChannel, WorkOrderInput } from '../../shared/hotline/work-order';
+import type { SummaryRow } from '../../shared/visits/summary';
 
 /**
  * Every port the use cases need, in one place: the adapters in server/db, server/reference and
@@ -1150,6 +1151,8 @@ export interface VisitStore {
   replacePersonIfVersion(next: StoredVisitPerson, expectedVersion: number): Promise<boolean>;
   /** Active people in scope, keyed by id, for the register list. */
   listPeople(scope: VisitScope, page: { limit: number; after?: string }): Promise<StoredVisitPerson[]>;
+  /** The slice's active people as figures count them: category, risk and schedule only, nothing sealed. */
+  summaryRows(scope: VisitScope): Promise<SummaryRow[]>;
   /** Active people in scope whose reminder time has come, by risk then due time, then id (keyset after the last). */
   listDue(scope: VisitScope, now: Date, page: { limit: number; after?: { riskRank: number; dueAt: Date; id: string } }): Promise<StoredVisitPerson[]>;
   /** Stores a visit; `duplicate` when its id is taken (the draft was sent before). */

@@ -109,6 +109,7 @@ export function bindUseCases(ports: UseCasePorts) {
       unmask: (actor: Actor, id: string, input: { field: SensitivePersonField | 'visits'; reason: string }) => visits.unmask(visitDeps(), actor, id, input),
       audit: (actor: Actor, query: { limit: number; cursor?: string }) => visits.auditTrail(visitDeps(), actor, query),
       sign: (actor: Actor, visitId: string, input: SignVisit) => visits.signVisit(visitDeps(), actor, visitId, input),
+      summary: (actor: Actor) => visits.registerSummary(visitDeps(), actor),
       archive: (actor: Actor, id: string, input: ArchivePerson) => visits.archivePerson(visitDeps(), actor, id, input),
       export: (actor: Actor, id: string, input: { reason: string }) => visits.exportPerson(visitDeps(), actor, id, input),
     },

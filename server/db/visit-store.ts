@@ -43,6 +43,10 @@ export function mongoVisitStore(database: Database): VisitStore {
       if (page.after) filter._id = { $gt: page.after };
       return (await people.find(filter).sort({ _id: 1 }).limit(page.limit).toArray()).map(toPerson);
     },
+    async summaryRows(scope) {
+      const docs = await people.find(scopeFilter(scope), { projection: { _id: 0, categoryCode: 1, risk: 1, dueAt: 1, warnAt: 1 } }).toArray();
+      return docs.map(({ categoryCode, risk, dueAt, warnAt }) => ({ categoryCode, risk, dueAt, warnAt }));
+    },
     async listDue(scope, now, page) {
       const filter: Filter<PersonDoc> = { ...scopeFilter(scope), warnAt: { $lte: now } };
       const after = page.after;

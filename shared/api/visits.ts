@@ -193,3 +193,18 @@ export const personExportSchema = z.strictObject({
   }),
   visits: z.array(visitViewSchema),
 });
+
+const smallHidden = z.number().int().nullable();
+/** The register's figures by category; null is shown as "<5" (a smaller group is never counted out). */
+export const visitSummarySchema = z.strictObject({
+  threshold: z.number().int(),
+  categories: z.array(
+    z.strictObject({
+      category: z.strictObject({ code: z.string(), name: z.string() }),
+      people: smallHidden,
+      byRisk: z.strictObject({ red: smallHidden, yellow: smallHidden, blue: smallHidden }),
+      dueSoon: smallHidden,
+      overdue: smallHidden,
+    }),
+  ),
+});

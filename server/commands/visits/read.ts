@@ -1,10 +1,11 @@
 import type { Actor } from '../../../shared/domain/roles';
 import { visitScopeOf, type SensitivePersonField } from '../../../shared/policies/visits';
+import { summarise, type CategorySummary } from '../../../shared/visits/summary';
 import { riskLevels } from '../../../shared/visits/types';
 import { errors } from '../../errors';
 import type { StoredVisit, VisitAuditEntry, VisitScope } from '../ports';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '../keyset-cursor';
-import { audit, loadPersonFor, openPersonField, unitOfActor, visitAad, withSchedule, type MaskedPerson, type VisitCommandDeps } from './access';
+import { audit, categoryOf, loadPersonFor, openPersonField, unitOfActor, visitAad, withSchedule, type MaskedPerson, type VisitCommandDeps } from './access';
 
 /** A visit with its sealed parts opened (only for an unmask of `visits`). */
 export type OpenedVisit = StoredVisit & { opened?: { answers: Record<string, string | number | boolean>; findings?: string; point?: { lng: number; lat: number } } };
@@ -48,6 +49,16 @@ export async function listRegister(deps: VisitCommandDeps, actor: Actor, query: 
   const page = people.slice(0, query.limit);
   await audit(deps, actor, 'list', page);
   return { items: page.map((p) => withSchedule(deps, p, undefined)), nextCursor: people.length > query.limit ? Buffer.from(page[page.length - 1].id).toString('base64url') : null };
+}
+
+/**
+ * The figures of the actor's slice by category (people, risk levels, due soon, overdue), every group
+ * under 5 hidden (shared/visits/summary): names no one, so it is not an audited read of anyone.
+ */
+export async function registerSummary(deps: VisitCommandDeps, actor: Actor): Promise<(CategorySummary & { categoryName: string })[]> {
+  const scope = scopeFor(deps, actor, 'list');
+  const figures = summarise(await deps.visits.summaryRows(scope), scope.categoryCodes, deps.now());
+  return figures.map((figure) => ({ ...figure, categoryName: categoryOf(deps, figure.categoryCode)?.name ?? figure.categoryCode }));
 }
 
 /** One person's record (masked) and their last visits (answers sealed): audited as a read. */

@@ -16,9 +16,11 @@ import {
   unmaskSchema,
   updatePersonSchema,
   visitIdParamSchema,
+  visitSummarySchema,
   visitViewSchema,
   worklistQuerySchema,
 } from '../../../shared/api/visits';
+import { visitAggregateThreshold } from '../../../shared/policies/visits';
 import { actorOf } from '../../http/auth';
 import type { AppDeps } from '../../http/app';
 import { parseInput } from '../../http/validate';
@@ -158,6 +160,25 @@ export function visitRoutes(router: Router, deps: AppDeps): void {
     const { id } = parseInput(personIdParamSchema, ctx.params);
     const result = await visits.unmask(actorOf(ctx), id, parseInput(unmaskSchema, ctx.request.body));
     ctx.body = { field: result.field, value: Array.isArray(result.value) ? result.value.map(presentVisit) : result.value };
+  });
+
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/visits/summary',
+    operationId: 'visitSummary',
+    summary: '走访名册统计',
+    description: `本账号可见范围内按类别统计的在册人数、红黄蓝风险等级、即将到期与逾期人数；少于${visitAggregateThreshold}人的数字不显示（null，界面显示“<${visitAggregateThreshold}”），只有一个等级被隐去时另隐去一个，以免由合计推出。${who}`,
+    tag,
+    access: 'signed_in',
+    responses: { 200: { description: '统计', schema: visitSummarySchema } },
+    errors: [403],
+  });
+  router.get('/api/v1/visits/summary', async (ctx) => {
+    const figures = await visits.summary(actorOf(ctx));
+    ctx.body = {
+      threshold: visitAggregateThreshold,
+      categories: figures.map(({ categoryCode, categoryName, people, byRisk, dueSoon, overdue }) => ({ category: { code: categoryCode, name: categoryName }, people, byRisk, dueSoon, overdue })),
+    };
   });
 
   describe(router, {

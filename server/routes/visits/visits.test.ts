@@ -328,3 +328,25 @@ describe('telling the owning department', () => {
   });
 
 });
+
+describe('figures of the register', () => {
+  it('counts a slice by category with every group under 5 hidden, names no one, and shows nothing to a resident', async () => {
+    const before = await request('cm-a', 'GET', '/api/v1/visits/summary');
+    expect(before.status, JSON.stringify(before.body)).toBe(200);
+    const elderlyOf = (body: { categories: { category: { code: string } }[] }) => body.categories.find((row) => row.category.code === 'elderly_alone');
+    expect(elderlyOf(before.body)).toMatchObject({ people: null, byRisk: { red: null, yellow: null, blue: null } });
+
+    for (let i = 0; i < 5; i += 1) {
+      const added = await request('grid0101', 'POST', '/api/v1/visits/people', { categoryCode: 'elderly_alone', risk: 'yellow', compoundCode: compoundA, ...personFields, name: `孙${i}老` });
+      expect(added.status).toBe(201);
+    }
+    const after = await request('cm-a', 'GET', '/api/v1/visits/summary');
+    const elderly = elderlyOf(after.body)!;
+    expect(elderly).toMatchObject({ people: expect.any(Number), byRisk: { red: null, blue: null } });
+    expect((elderly as unknown as { people: number }).people).toBeGreaterThanOrEqual(5);
+    expect(after.body.threshold).toBe(5);
+    expect(JSON.stringify(after.body)).not.toMatch(new RegExp(`${secrets.name}|孙0老|${secrets.phone}`));
+    expect((await request('resident01', 'GET', '/api/v1/visits/summary')).status).toBe(403);
+    expect((await request(undefined, 'GET', '/api/v1/visits/summary')).status).toBe(401);
+  });
+});

@@ -100,6 +100,7 @@ export function bindUseCases(ports: UseCasePorts) {
     /** 入户走访: the register of key service populations, the worklist, visits, unmasking and the audit trail. */
     visits: {
       categories: () => visitDeps().categories(),
+      visibleCategories: (actor: Actor) => visits.visibleCategories(visitDeps(), actor),
       register: (actor: Actor, input: RegisterPerson) => visits.registerPerson(visitDeps(), actor, input),
       update: (actor: Actor, id: string, input: UpdatePerson) => visits.updatePerson(visitDeps(), actor, id, input),
       list: (actor: Actor, query: { limit: number; cursor?: string }) => visits.listRegister(visitDeps(), actor, query),

@@ -208,3 +208,31 @@ export const visitSummarySchema = z.strictObject({
     }),
   ),
 });
+
+const questionView = z.strictObject({
+  key: z.string(),
+  label: z.string(),
+  kind: z.enum(['text', 'boolean', 'integer', 'choice']),
+  required: z.boolean(),
+  min: z.number().int().optional(),
+  max: z.number().int().optional(),
+  options: z.array(z.string()).optional(),
+  sensitive: z.boolean(),
+});
+/** The categories an account works with, as the app's visit form needs them. */
+export const visitCategoriesSchema = z.strictObject({
+  version: z.number().int(),
+  categories: z.array(
+    z.strictObject({
+      code: z.string(),
+      name: z.string(),
+      ownerUnitType: z.string(),
+      handledBy: z.array(z.string()),
+      majorChangeWithinHours: z.number().nullable(),
+      minVisitsPerYear: z.number().int().nullable(),
+      signOffOnDanger: z.array(z.string()),
+      questions: z.array(questionView),
+    }),
+  ),
+});
+export type VisitCategoriesView = z.output<typeof visitCategoriesSchema>;

@@ -1,6 +1,6 @@
 export { type VisitCommandDeps } from './access';
 export { registerPerson, updatePerson } from './register';
-export { auditTrail, listRegister, registerSummary, personRecord, unmask, worklist, type OpenedVisit } from './read';
+export { auditTrail, listRegister, visibleCategories, registerSummary, personRecord, unmask, worklist, type OpenedVisit } from './read';
 export { recordVisit } from './record-visit';
 export { rekeyVisits } from './rekey';
 export { signVisit } from './sign-off';

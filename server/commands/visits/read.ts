@@ -1,7 +1,7 @@
 import type { Actor } from '../../../shared/domain/roles';
 import { visitScopeOf, type SensitivePersonField } from '../../../shared/policies/visits';
 import { summarise, type CategorySummary } from '../../../shared/visits/summary';
-import { riskLevels } from '../../../shared/visits/types';
+import { riskLevels, type VisitCategory } from '../../../shared/visits/types';
 import { errors } from '../../errors';
 import type { StoredVisit, VisitAuditEntry, VisitScope } from '../ports';
 import { decodeTimeIdCursor, encodeTimeIdCursor } from '../keyset-cursor';
@@ -59,6 +59,16 @@ export async function registerSummary(deps: VisitCommandDeps, actor: Actor): Pro
   const scope = scopeFor(deps, actor, 'list');
   const figures = summarise(await deps.visits.summaryRows(scope), scope.categoryCodes, deps.now());
   return figures.map((figure) => ({ ...figure, categoryName: categoryOf(deps, figure.categoryCode)?.name ?? figure.categoryCode }));
+}
+
+/**
+ * The categories the actor works with, with their visit questions and rules: the app builds the
+ * visit form from them. No one is named, so it is not audited.
+ */
+export function visibleCategories(deps: VisitCommandDeps, actor: Actor): { version: number; categories: VisitCategory[] } {
+  const scope = scopeFor(deps, actor, 'list');
+  const config = deps.categories();
+  return { version: config.version, categories: config.categories.filter((c) => scope.categoryCodes.includes(c.code)) };
 }
 
 /** One person's record (masked) and their last visits (answers sealed): audited as a read. */

@@ -16,6 +16,7 @@ import {
   unmaskSchema,
   updatePersonSchema,
   visitIdParamSchema,
+  visitCategoriesSchema,
   visitSummarySchema,
   visitViewSchema,
   worklistQuerySchema,
@@ -36,6 +37,34 @@ const who =
 /** 入户走访: the register of key service populations, the worklist, visits, unmasking and the audit trail. */
 export function visitRoutes(router: Router, deps: AppDeps): void {
   const { visits } = deps.useCases;
+
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/visits/categories',
+    operationId: 'visitCategories',
+    summary: '走访类别与问题',
+    description: `当前身份可办理的重点服务人群类别，含各类别的走访问题（小程序据此生成走访表单）、主管部门类型与会签要求。不含任何人员信息。${who}`,
+    tag,
+    access: 'signed_in',
+    responses: { 200: { description: '类别与问题', schema: visitCategoriesSchema } },
+    errors: [403],
+  });
+  router.get('/api/v1/visits/categories', (ctx) => {
+    const { version, categories } = visits.visibleCategories(actorOf(ctx));
+    ctx.body = {
+      version,
+      categories: categories.map((c) => ({
+        code: c.code,
+        name: c.name,
+        ownerUnitType: c.ownerUnitType,
+        handledBy: c.handledBy,
+        majorChangeWithinHours: c.majorChangeWithinHours ?? null,
+        minVisitsPerYear: c.minVisitsPerYear ?? null,
+        signOffOnDanger: c.signOffOnDanger ?? [],
+        questions: c.questions,
+      })),
+    };
+  });
 
   describe(router, {
     method: 'get',

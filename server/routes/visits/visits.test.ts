@@ -121,6 +121,18 @@ describe('the access matrix, end to end', () => {
     expect(listed.body.items.map((p: { id: string }) => p.id).sort()).toEqual(expected.sort());
   });
 
+  it('gives each account the categories it works with and their questions, and the public none', async () => {
+    const codes = async (username: string) => ((await request(username, 'GET', '/api/v1/visits/categories')).body.categories as { code: string }[]).map((c) => c.code);
+    expect(await codes('member0101')).not.toContain('severe_mental_disorder');
+    expect(await codes('grid0101')).toEqual(expect.arrayContaining(['elderly_alone', 'severe_mental_disorder', 'community_correction']));
+    expect((await codes('health01')).sort()).toEqual(['family_planning_special', 'severe_mental_disorder']);
+    const mental = (await request('grid0101', 'GET', '/api/v1/visits/categories')).body.categories.find((c: { code: string }) => c.code === 'severe_mental_disorder');
+    expect(mental.signOffOnDanger).toEqual(expect.arrayContaining(['health', 'police_station']));
+    expect(mental.questions).toContainEqual(expect.objectContaining({ key: 'dangerGrade', kind: 'integer', min: 0, max: 5 }));
+    expect((await request('resident01', 'GET', '/api/v1/visits/categories')).status).toBe(403);
+    expect((await request(undefined, 'GET', '/api/v1/visits/categories')).status).toBe(401);
+  });
+
   it('answers nothing to the public', async () => {
     expect((await request(undefined, 'GET', `/api/v1/visits/people/${people.elderly}`)).status).toBe(401);
     expect((await request(undefined, 'GET', '/api/v1/visits/worklist')).status).toBe(401);

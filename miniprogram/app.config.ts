@@ -16,6 +16,8 @@ export default defineAppConfig({
     { root: 'community', pages: ['homes/index', 'polls/index', 'poll/index'] },
     // The charts (ECharts) load only with the statistics pages, public figures included.
     { root: 'stats', pages: ['dashboard/index', 'public/index'] },
+    // Home visits: the most sensitive pages, for grid teams, committees and owning departments only.
+    { root: 'visits', pages: ['worklist/index', 'person/index', 'record/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

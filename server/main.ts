@@ -10,6 +10,7 @@ import { ensurePortalBuilt } from './cli/portal';
 import { reachableUrl, startupBanner } from './cli/banner';
 import { listen } from './http/server';
 import { seedDemoDistrict } from './seed/seed';
+import { seedDemoVisitPeople } from './seed/visit-people';
 import { demoAccountsTable } from './seed/demo-accounts';
 import { WeChatClient } from './wechat/client';
 import { startFakeWeChat } from './wechat/fake-server';
@@ -63,6 +64,10 @@ async function main(): Promise<void> {
   const hotline = Object.keys(hotlineChannels).length ? hotlineSetup(database, { channels: hotlineChannels, mapping: config.hotline.mapping, liveness: config.hotline.liveness, now }) : undefined;
   if (hotline) await ensureHotlineIndexes(database);
   const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat, messages: config.wechat.messages, visitKeys: config.visits.keys, ...(hotline ? { hotline } : {}) });
+  if (!config.production && config.visits.keys?.length) {
+    const people = await seedDemoVisitPeople(database, useCases, reference, now());
+    if (people) logger.info({ people }, '已写入入户走访演示人员（网格 member0101）');
+  }
   const devHotline = fakeHotline && { send: (fields: Record<string, unknown>) => fakeHotline.push(devOrderFrom(fields, now())).then(([hook]) => ({ status: hook!.status, answer: hook!.answer })), calls: () => fakeHotline.calls };
   const app = createApp({ useCases, logger, config, now, h5Dir: config.h5Dir, open311RateLimit: config.open311, ...(fakeWeChat ? { devWeChat: fakeWeChat } : {}), ...(devHotline ? { devHotline } : {}) });
   // One process: events stay inside it. Several: Redis carries them to every process's sockets.

@@ -5,7 +5,7 @@ import { Button, Popup, SearchBar } from '@nutui/nutui-react-taro';
 import { ApiError, messageOf } from '../services/http';
 import { listCompounds, listStreets, locatePoint, type CompoundSummary, type Street } from '../services/places';
 import type { DraftPlace } from '../services/drafts';
-import { wgs84ToGcj02 } from './place-picker.geo';
+import { currentPoint } from '../services/location';
 import './place-picker.scss';
 
 export interface PlacePickerProps {
@@ -19,16 +19,6 @@ export interface PlacePickerProps {
 }
 
 const insideWeChat = process.env.TARO_ENV === 'weapp';
-
-/** Where the phone is, in GCJ-02: WeChat answers in it; a browser answers WGS-84, converted here. */
-async function currentPoint(): Promise<{ lng: number; lat: number }> {
-  if (insideWeChat) {
-    const { longitude, latitude } = await Taro.getLocation({ type: 'gcj02' });
-    return { lng: longitude, lat: latitude };
-  }
-  const { longitude, latitude } = await Taro.getLocation({ type: 'wgs84' });
-  return wgs84ToGcj02({ lng: longitude, lat: latitude });
-}
 
 export function placeLabel(place: DraftPlace | undefined): string {
   if (!place) return '';

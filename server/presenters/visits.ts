@@ -16,6 +16,7 @@ export function presentPerson(person: MaskedPerson): z.output<typeof personViewS
     category: { code: person.categoryCode, name: person.categoryName },
     risk: person.risk,
     compoundCode: person.compoundCode,
+    compoundName: person.compoundName,
     gridCode: person.gridCode,
     communityUnitCode: person.communityUnitCode,
     ...person.masked,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { sensitivePersonFields } from '../policies/visits';
 import { lngLatSchema } from '../schemas/cases';
-import { riskLevels } from '../visits/types';
+import { riskLevels, visitMethods } from '../visits/types';
 import { dateTime, pageOf } from './common';
 
 const risk = z.enum(riskLevels, '风险等级须为 red、yellow 或 blue');
@@ -65,7 +65,7 @@ export const visitCaseSchema = z.strictObject({
 export const recordVisitSchema = z.strictObject({
   draftId: z.string('请提供草稿编号').regex(/^[A-Za-z0-9_-]{8,64}$/, '草稿编号应为8–64位字母、数字、-或_'),
   visitedAt: instant,
-  method: z.enum(['in_person', 'phone', 'video'], '走访方式须为 in_person、phone 或 video'),
+  method: z.enum(visitMethods, '走访方式须为 in_person、phone 或 video'),
   met: z.boolean('请说明是否见到本人'),
   /** The second team member, if two went (an account id of the same grid). */
   companionId: z.string().min(1).max(60).optional(),
@@ -106,6 +106,8 @@ export const personViewSchema = z.strictObject({
   category: z.strictObject({ code: z.string(), name: z.string() }),
   risk,
   compoundCode: z.string(),
+  /** The compound (小区) only: the person's address stays sealed. */
+  compoundName: z.string(),
   gridCode: z.string(),
   communityUnitCode: z.string(),
   name: z.string().meta({ description: '已脱敏的姓名（张*明）' }),
@@ -123,7 +125,7 @@ export const visitViewSchema = z.strictObject({
   id: z.string(),
   personId: z.string(),
   visitedAt: dateTime,
-  method: z.enum(['in_person', 'phone', 'video']),
+  method: z.enum(visitMethods),
   met: z.boolean(),
   visitorIds: z.array(z.string()),
   riskBefore: risk,

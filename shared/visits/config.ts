@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { unitTypes } from '../domain/places';
-import { riskLevels, visitorRoles, type VisitCategory, type VisitCategoryConfig } from './types';
+import { riskLevels, visitorRoles, type VisitCategory, type VisitCategoryConfig, type VisitQuestion } from './types';
 
 const span = z.union([z.strictObject({ hours: z.number().positive().max(24 * 366) }), z.strictObject({ workingDays: z.number().int().min(1).max(250) })]);
 const riskRule = z.strictObject({
@@ -73,7 +73,7 @@ export type Answer = string | number | boolean;
  * Checks a visit's answers against its category's questions.
  * @returns field errors keyed by question (empty when all is well), in Chinese.
  */
-export function answerErrors(category: VisitCategory, answers: Record<string, Answer>): Record<string, string[]> {
+export function answerErrors(category: { questions: readonly VisitQuestion[] }, answers: Record<string, Answer>): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const add = (key: string, message: string) => (errors[key] = [...(errors[key] ?? []), message]);
   const known = new Set(category.questions.map((q) => q.key));

@@ -83,3 +83,8 @@ export interface VisitCategoryConfig {
   effectiveFrom: string;
   categories: VisitCategory[];
 }
+
+/** How a visit was made: at the door, by phone or by video call. */
+export const visitMethods = ['in_person', 'phone', 'video'] as const;
+export type VisitMethod = (typeof visitMethods)[number];
+export const visitMethodLabels: Record<VisitMethod, string> = { in_person: '入户', phone: '电话', video: '视频' };

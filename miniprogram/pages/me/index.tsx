@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { Button, Cell, Dialog, Switch } from '@nutui/nutui-react-taro';
 import { PageShell } from '../../components/page-shell';
 import { canDraftPolls, canReviewRoster } from '../../components/roster-roles';
+import { canReadVisitRegister, VISIT_WORKLIST_PAGE } from '../../components/visit-roles';
 import { canReadStats, PUBLIC_FIGURES_PAGE, STATS_DASHBOARD_PAGE } from '../../components/stats-roles';
 import { live } from '../../services/live';
 import { askForConsents, getSubscriptions, templatesAbout, type Subscriptions } from '../../services/messages';
@@ -80,6 +81,7 @@ export default function Me() {
         {account && isStaff(account) && <LinkCell title='待办案件' extra='›' label='待办案件' onClick={() => openPage('/staff/inbox/index')} />}
         {account && canReviewRoster(account.role) && <LinkCell title='住户审核' extra='›' label='住户审核' onClick={() => openPage('/staff/roster/index')} />}
         {account && canDraftPolls(account.role) && <LinkCell title='议事管理' extra='›' label='议事管理' onClick={() => openPage('/staff/polls/index')} />}
+        {account && canReadVisitRegister(account.role) && <LinkCell title='入户走访' extra='›' label='入户走访' onClick={() => openPage(VISIT_WORKLIST_PAGE)} />}
         {account && canReadStats(account.role) && <LinkCell title='统计分析' extra='›' label='统计分析' onClick={() => openPage(STATS_DASHBOARD_PAGE)} />}
         <LinkCell title='我的诉求' extra='›' label='我的诉求' onClick={() => openPage(account ? '/pages/mine/index' : loginUrl('/pages/mine/index'))} />
         <LinkCell title='消息' extra={unread ? `${unread}条未读 ›` : '›'} label={unread ? `消息，${unread}条未读` : '消息'} onClick={() => openPage('/pages/messages/index')} />

@@ -70,13 +70,13 @@ export function maskedFields(deps: Pick<VisitCommandDeps, 'sealer'>, person: Sto
   return { name: masked('name') ?? '', idNumber: masked('idNumber') ?? '', phone: masked('phone'), address: masked('address') ?? '', hasNotes: person.sealed.notes !== undefined };
 }
 
-export type MaskedPerson = StoredVisitPerson & { masked: ReturnType<typeof maskedFields>; schedule: VisitSchedule; categoryName: string };
+export type MaskedPerson = StoredVisitPerson & { masked: ReturnType<typeof maskedFields>; schedule: VisitSchedule; categoryName: string; compoundName: string };
 
 export function withSchedule(deps: VisitCommandDeps, person: StoredVisitPerson, category: VisitCategory | undefined): MaskedPerson {
   const now = deps.now();
   const cat = category ?? categoryOf(deps, person.categoryCode);
   if (!cat) throw refused();
-  return { ...person, masked: maskedFields(deps, person), schedule: visitSchedule(cat, person, person.lastVisitAt, now, deps.reference.calendar), categoryName: cat.name };
+  return { ...person, masked: maskedFields(deps, person), schedule: visitSchedule(cat, person, person.lastVisitAt, now, deps.reference.calendar), categoryName: cat.name, compoundName: deps.reference.compounds.get(person.compoundCode)?.name ?? person.compoundCode };
 }
 
 /** The schedule fields the register stores, from the rules as they stand at `now`. */

@@ -1,0 +1,30 @@
+import type { RiskLevel } from '../../shared/visits/types';
+import type { VisitPerson } from '../services/visits';
+import { formatRemaining, formatTime } from '../utils/format';
+
+/** The short names on a tag: the full labels (shared/visits/types.ts) are for the form. */
+export const riskShort: Record<RiskLevel, string> = { red: '红', yellow: '黄', blue: '蓝' };
+export const riskTone: Record<RiskLevel, 'danger' | 'warning' | 'primary'> = { red: 'danger', yellow: 'warning', blue: 'primary' };
+
+const escalationNames = { grid_leader: '网格长', community: '社区' } as const;
+
+/**
+ * What a worklist row says about when the person is owed a visit: late first ("逾期 2天3小时,
+ * 已提醒网格长"), then due soon, then when it is planned; and why, when a major change set it.
+ */
+export function dueLine(schedule: VisitPerson['schedule'], now: Date): { text: string; tone: 'danger' | 'warning' | 'default' } {
+  const why = schedule.reason === 'major_change' ? '（重大变化后）' : schedule.reason === 'yearly_minimum' ? '（全年次数要求）' : '';
+  if (schedule.state === 'overdue') {
+    const late = formatRemaining(new Date(schedule.dueAt).getTime() - now.getTime()).replace('已超时', '逾期');
+    const told = schedule.escalatedTo.length ? `，已提醒${schedule.escalatedTo.map((to) => escalationNames[to]).join('、')}` : '';
+    return { text: `${late}${why}${told}`, tone: 'danger' };
+  }
+  const when = formatTime(schedule.dueAt, now);
+  if (schedule.state === 'due_soon') return { text: `${when} 前走访${why}`, tone: 'warning' };
+  return { text: `下次走访 ${when}${why}`, tone: 'default' };
+}
+
+/** "上次走访 11-20 09:30", or that there has been none. */
+export function lastVisitLine(lastVisitAt: string | null | undefined, now: Date): string {
+  return lastVisitAt ? `上次走访 ${formatTime(lastVisitAt, now)}` : '尚未走访';
+}

@@ -4,7 +4,8 @@ import { formatRemaining, formatTime } from '../utils/format';
 
 /** The short names on a tag: the full labels (shared/visits/types.ts) are for the form. */
 export const riskShort: Record<RiskLevel, string> = { red: '红', yellow: '黄', blue: '蓝' };
-export const riskTone: Record<RiskLevel, 'danger' | 'warning' | 'primary'> = { red: 'danger', yellow: 'warning', blue: 'primary' };
+/** The tag's colour: NutUI's own tones have no blue (its primary is the app's green). */
+export const riskColor: Record<RiskLevel, string> = { red: '#fa2c19', yellow: '#ff9e0d', blue: '#3578e5' };
 
 const escalationNames = { grid_leader: '网格长', community: '社区' } as const;
 

@@ -37,7 +37,7 @@ export async function seedDemoVisitPeople(database: Database, useCases: UseCases
     if (lastVisitDaysAgo === undefined) continue;
     await useCases.visits.visit(member, person.id, {
       draftId: `demo-seed-visit-${index}`,
-      visitedAt: new Date(now.getTime() - lastVisitDaysAgo * 86_400_000),
+      visitedAt: atTenInBeijing(new Date(now.getTime() - lastVisitDaysAgo * 86_400_000)),
       method: 'in_person',
       met: true,
       answers: answers ?? {},
@@ -46,4 +46,10 @@ export async function seedDemoVisitPeople(database: Database, useCases: UseCases
     });
   }
   return registered;
+}
+
+/** A visit of that day at 10:00 Beijing time: the demo's visits happen in office hours. */
+function atTenInBeijing(day: Date): Date {
+  const beijingDate = new Date(day.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return new Date(`${beijingDate}T10:00:00+08:00`);
 }

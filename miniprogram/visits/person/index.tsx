@@ -12,7 +12,7 @@ import { currentAccount } from '../../services/session';
 import { getPersonRecord, signVisitRecord, unmaskField, unmaskVisits, visitCategoriesFor, type PersonRecord, type VisitCategoryView, type VisitRecordView } from '../../services/visits';
 import { formatDateTime } from '../../utils/format';
 import { findVisitDraft } from '../draft-store';
-import { dueLine, lastVisitLine, riskShort, riskTone } from '../labels';
+import { dueLine, lastVisitLine, riskShort, riskColor } from '../labels';
 import { canVisit, visitRecordPage } from '../../components/visit-roles';
 import { UnmaskPrompt } from '../unmask-prompt';
 import './index.scss';
@@ -106,7 +106,7 @@ export default function VisitPerson() {
     <PageShell className='visit-person-page'>
       <View className={`visit-card visit-person-page__who visit-person-page__who--${person.risk}`}>
         <View className='visit-person-page__title'>
-          <Tag type={riskTone[person.risk]}>{riskShort[person.risk]}</Tag>
+          <Tag background={riskColor[person.risk]}>{riskShort[person.risk]}</Tag>
           <Text className='visit-card__title'>{opened.name || person.name}</Text>
           <Text className='visit-card__text'>{person.category.name}</Text>
         </View>
@@ -117,9 +117,9 @@ export default function VisitPerson() {
             <Text className='visit-field__label'>{fieldLabels[field]}</Text>
             <Text className='visit-field__value'>{opened[field] || shown[field]}</Text>
             {maySee(field) && !opened[field] && (field !== 'phone' || person.phone) ? (
-              <Button size='mini' fill='none' onClick={() => setAsking(field)} aria-label={`查看${fieldLabels[field]}`}>
-                查看
-              </Button>
+              <View className='visit-field__reveal' role='button' ariaLabel={`查看${fieldLabels[field]}`} onClick={() => setAsking(field)}>
+                <Text>查看</Text>
+              </View>
             ) : null}
           </View>
         ))}
@@ -141,9 +141,9 @@ export default function VisitPerson() {
         <View className='visit-person-page__visits-head'>
           <Text className='visit-card__title'>最近走访</Text>
           {record.visits.length > 0 && !openedVisits ? (
-            <Button size='mini' fill='none' onClick={() => setAsking('visits')}>
-              查看走访内容
-            </Button>
+            <View className='visit-field__reveal' role='button' ariaLabel='查看走访内容' onClick={() => setAsking('visits')}>
+              <Text>查看走访内容</Text>
+            </View>
           ) : null}
         </View>
         {asking === 'visits' ? <UnmaskPrompt what='走访内容' onConfirm={(reason) => reveal('visits', reason)} onCancel={() => setAsking(undefined)} /> : null}

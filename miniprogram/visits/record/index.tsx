@@ -214,11 +214,13 @@ export default function VisitRecordForm() {
         {category.questions.map((question) => (
           <QuestionField key={question.key} question={question} value={draft.answers[question.key]} error={errors[`answers.${question.key}`]} onChange={(value) => answer(question.key, value)} />
         ))}
-        <View className='record-field'>
+        <View className='record-field' role='group' ariaLabel='走访情况'>
           <Text className='record-field__label'>
             走访情况<Text className='record-field__optional'>（选填，加密保存）</Text>
           </Text>
-          <TextArea value={draft.findings} onChange={(findings) => update({ findings })} maxLength={1000} showCount rows={3} autoSize placeholder='看到了什么、说了什么、还需要什么帮助' aria-label='走访情况' />
+          <View className='record-textarea'>
+            <TextArea value={draft.findings} onChange={(findings) => update({ findings })} maxLength={1000} showCount rows={3} autoSize placeholder='看到了什么、说了什么、还需要什么帮助' aria-label='走访情况' />
+          </View>
           {errors.findings ? <Text className='visit-error'>{errors.findings}</Text> : null}
         </View>
         {draft.method === 'in_person' ? (
@@ -254,7 +256,7 @@ export default function VisitRecordForm() {
       </View>
 
       <View className='visit-card'>
-        <View className='record-switch'>
+        <View className='record-switch' role='group' ariaLabel='上报案件'>
           <View>
             <Text className='visit-card__title'>发现问题，上报案件</Text>
             <Text className='visit-card__text'>如扶手松动、楼道堆物：地点为所在小区，不含门牌</Text>
@@ -265,13 +267,15 @@ export default function VisitRecordForm() {
           }} />
         </View>
         {draft.fileCase ? (
-          <>
+          <View className='record-case'>
             <CategoryPicker catalog={catalog} value={draft.caseSubcategoryCode} onChange={(code) => update({ caseSubcategoryCode: code }, ['case.subcategoryCode'])} error={errors['case.subcategoryCode']} unavailableText={catalogError || '正在加载问题分类…'} />
-            <TextArea value={draft.caseDescription} onChange={(caseDescription) => update({ caseDescription }, ['case.description'])} maxLength={1000} rows={3} autoSize placeholder='问题是什么、需要谁来处理' aria-label='问题描述' />
+            <View className='record-textarea'>
+              <TextArea value={draft.caseDescription} onChange={(caseDescription) => update({ caseDescription }, ['case.description'])} maxLength={1000} rows={3} autoSize placeholder='问题是什么、需要谁来处理' aria-label='问题描述' />
+            </View>
             {errors['case.description'] ? <Text className='visit-error'>{errors['case.description']}</Text> : null}
-          </>
+          </View>
         ) : null}
-        <View className='record-switch'>
+        <View className='record-switch' role='group' ariaLabel='通知主管部门'>
           <View>
             <Text className='visit-card__title'>通知主管部门</Text>
             <Text className='visit-card__text'>消息只说明需要跟进，不含人员姓名和类别</Text>

@@ -91,13 +91,13 @@ export default function VisitWorklist() {
               立即发送
             </Button>
           )}
-          {sendNote ? (
-            <View role='status'>
-              <Text className='visit-card__text'>{sendNote}</Text>
-            </View>
-          ) : null}
         </View>
       )}
+      {sendNote ? (
+        <View className='visits-page__sent' role='status'>
+          <Text>{sendNote}</Text>
+        </View>
+      ) : null}
       <Tabs value={tab} onChange={(value) => setTab(value as TabKey)} activeType='line' className='visits-page__tabs'>
         <Tabs.TabPane value='due' title='待走访' />
         <Tabs.TabPane value='register' title='名册' />

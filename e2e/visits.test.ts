@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { button, field, shown } from './support/locators';
+import { screenshot, startE2E, type E2E } from './support';
+
+/**
+ * 入户走访 in a phone against the real server, on `npm start`'s demo register (grid 0101's first
+ * compound): the grid member's worklist, a person's masked record and one field shown on a reason
+ * (audited), a visit drafted at the door without network and sent once when it comes back, a
+ * visit that files a case, and a resident refused. Each leaves a screenshot.
+ */
+
+let e2e: E2E | undefined;
+
+beforeAll(async () => {
+  e2e = await startE2E('visits');
+});
+
+afterAll(async () => {
+  await e2e?.close();
+});
+
+async function api<T>(username: string, method: string, route: string, body?: unknown): Promise<T> {
+  const { token } = await e2e!.server.signIn(username);
+  const response = await fetch(`${e2e!.server.base}/api/v1${route}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const answer: unknown = await response.json();
+  if (!response.ok) throw new Error(`${method} ${route} answered ${response.status}: ${JSON.stringify(answer)}`);
+  return answer as T;
+}
+
+interface PersonView {
+  id: string;
+  name: string;
+  risk: string;
+  category: { code: string; name: string };
+  schedule: { state: string };
+}
+
+async function phone(as: string) {
+  const opened = await e2e!.phone({ as });
+  opened.context.setDefaultTimeout(20_000);
+  return opened;
+}
+
+/** The demo person of a category on member0101's worklist, as the API lists them. */
+async function dueOf(categoryCode: string): Promise<PersonView> {
+  const worklist = await api<{ items: PersonView[] }>('member0101', 'GET', '/visits/worklist?limit=50');
+  const person = worklist.items.find((p) => p.category.code === categoryCode);
+  if (!person) throw new Error(`no ${categoryCode} person due: ${JSON.stringify(worklist.items.map((p) => p.category.code))}`);
+  return person;
+}
+
+it('the grid member’s worklist puts the red and the late first, masked; the record shows a field only on a reason, and the committee reads why', async () => {
+  const { page } = await phone('member0101');
+  await page.goto('/#/visits/worklist/index');
+  await shown(page, '入户走访').waitFor();
+  const rows = page.locator('.visit-person').filter({ visible: true });
+  await rows.first().waitFor();
+  await expect.poll(async () => (await rows.first().getAttribute('class')) ?? '').toContain('visit-person--red');
+  const names = await page.locator('.visit-person__name').filter({ visible: true }).allTextContents();
+  expect(names.length).toBeGreaterThanOrEqual(3);
+  for (const name of names) expect(name).toMatch(/\*/);
+  expect(await page.locator('body').innerText()).not.toContain('王桂英');
+  await screenshot(page, 'visits-worklist');
+
+  const alone = await dueOf('elderly_alone');
+  await page.getByRole('button', { name: new RegExp(`^${alone.name.replace(/\*/g, '\\*')}，`) }).first().click();
+  await shown(page, '走访安排').waitFor();
+  await shown(page, '139****0101').waitFor();
+  await page.getByRole('button', { name: '查看电话' }).filter({ visible: true }).first().click();
+  await shown(page, '查看明文会记录查看人、时间和原因，社区可查阅。').waitFor();
+  await button(page, '确认查看').click();
+  await shown(page, '请说明查看原因，至少4个字').waitFor();
+  await field(page, '查看原因，如：核实联系电话以便预约走访').fill('预约上门走访时间');
+  await button(page, '确认查看').click();
+  await shown(page, '13905510101').waitFor();
+  await screenshot(page, 'visits-person-record');
+
+  const audit = await api<{ items: { action: string; field: string | null; reason: string | null; personId: string }[] }>('community01', 'GET', '/visits/audit?limit=50');
+  expect(audit.items).toContainEqual(expect.objectContaining({ action: 'unmask', field: 'phone', reason: '预约上门走访时间', personId: alone.id }));
+  expect(audit.items).toContainEqual(expect.objectContaining({ action: 'read', personId: alone.id }));
+});
+
+it('a visit drafted without network waits on the phone, is sent once when the network returns, and leaves the worklist', async () => {
+  const person = await dueOf('elderly_alone');
+  const { page, context } = await phone('member0101');
+  await page.goto(`/#/visits/record/index?id=${person.id}`);
+  await shown(page, '走访时间').waitFor();
+  // Required answers left out: the form says which, before anything is sent.
+  await button(page, '提交走访记录').click();
+  await shown(page, '请回答：是否独居').waitFor();
+
+  const group = (label: string) => page.getByRole('group', { name: label }).filter({ visible: true }).first();
+  await group('是否独居').getByText('是', { exact: true }).click();
+  await group('紧急联系人可联系').getByText('是', { exact: true }).click();
+  await group('身体状况').locator('textarea').fill('血压平稳，按时服药');
+  await group('走访情况').locator('textarea').fill('卫生间扶手松动，已告知家属');
+  await group('走访后风险等级').getByText('黄色（重点）', { exact: true }).click();
+  await shown(page, /^草稿已保存在本机/).waitFor();
+
+  await context.setOffline(true);
+  await button(page, '提交走访记录').click();
+  await shown(page, '已保存在本机，等待发送').waitFor();
+  await screenshot(page, 'visits-record-offline');
+
+  // Still offline: a second try changes nothing and keeps it.
+  await button(page, '立即发送').click();
+  await shown(page, '已保存在本机，等待发送').waitFor();
+  await context.setOffline(false);
+
+  await page.goto('/#/visits/worklist/index');
+  await shown(page, '1 条走访尚未发送').waitFor();
+  await screenshot(page, 'visits-worklist-waiting');
+  await button(page, '立即发送').click();
+  await shown(page, '已发送 1 条').waitFor();
+
+  const record = await api<{ person: PersonView; visits: { id: string; nextRisk: string }[] }>('member0101', 'GET', `/visits/people/${person.id}`);
+  expect(record.person.risk).toBe('yellow');
+  const sameDay = record.visits.filter((v) => v.nextRisk === 'yellow');
+  expect(sameDay).toHaveLength(1);
+  const worklist = await api<{ items: PersonView[] }>('member0101', 'GET', '/visits/worklist?limit=50');
+  expect(worklist.items.map((p) => p.id)).not.toContain(person.id);
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('gongzhi.visitDrafts')));
+  expect(stored).toEqual([]);
+});
+
+it('a visit that finds a problem files a case at the compound in the same action', async () => {
+  const person = await dueOf('elderly');
+  const { page } = await phone('member0101');
+  await page.goto(`/#/visits/record/index?id=${person.id}`);
+  await shown(page, '走访时间').waitFor();
+  const group = (label: string) => page.getByRole('group', { name: label }).filter({ visible: true }).first();
+  await group('是否独居').getByText('否', { exact: true }).click();
+  await group('身体状况').locator('textarea').fill('听力下降，需大声交流');
+  await group('上报案件').locator('.nut-switch').click();
+  // The picker opens once the service list has come.
+  await shown(page, '请选择').waitFor();
+  await page.getByRole('button', { name: '选择问题类型' }).filter({ visible: true }).first().click();
+  await field(page, '搜索问题，如“井盖”“噪音”').fill('养老服务');
+  await page.getByRole('button', { name: /养老服务$/ }).filter({ visible: true }).first().click();
+  await field(page, '问题是什么、需要谁来处理').fill('老人家中卫生间需加装扶手，申请适老化改造');
+  await screenshot(page, 'visits-record-form', { fullPage: true });
+  await button(page, '提交走访记录').click();
+  await shown(page, '走访已记录').waitFor();
+  await shown(page, /^已上报案件 /).waitFor();
+  await screenshot(page, 'visits-record-sent');
+
+  const record = await api<{ visits: { caseId: string | null }[] }>('member0101', 'GET', `/visits/people/${person.id}`);
+  expect(record.visits[0].caseId).toMatch(/\S/);
+});
+
+it('shows a resident nothing of it', async () => {
+  const { page } = await phone('resident01');
+  await page.goto('/#/visits/worklist/index');
+  await shown(page, '入户走访仅对网格、社区和主管部门开放').waitFor();
+  expect(await page.locator('.visit-person').count()).toBe(0);
+});

@@ -84,6 +84,23 @@ it('the grid member’s worklist puts the red and the late first, masked; the re
   expect(audit.items).toContainEqual(expect.objectContaining({ action: 'read', personId: alone.id }));
 });
 
+it('the committee reads its figures with small groups hidden, and the audit with who looked at what and why', async () => {
+  const { page } = await phone('community01');
+  await page.goto('/#/visits/worklist/index');
+  await page.getByRole('tab', { name: '统计' }).or(page.getByText('统计', { exact: true })).filter({ visible: true }).first().click();
+  const table = page.getByRole('table', { name: '走访统计' }).filter({ visible: true }).first();
+  await table.waitFor();
+  // Six demo people in six categories: every group is under 5.
+  expect(await table.innerText()).toContain('<5');
+  expect(await table.innerText()).not.toMatch(/\b[1-4]\b/);
+  await screenshot(page, 'visits-summary');
+
+  await page.getByRole('tab', { name: '审计' }).or(page.getByText('审计', { exact: true })).filter({ visible: true }).first().click();
+  await shown(page, /查看明文：电话/).waitFor();
+  await shown(page, /原因：预约上门走访时间/).waitFor();
+  await screenshot(page, 'visits-audit');
+});
+
 it('a visit drafted without network waits on the phone, is sent once when the network returns, and leaves the worklist', async () => {
   const person = await dueOf('elderly_alone');
   const { page, context } = await phone('member0101');

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { personPageSchema, personRecordSchema, personViewSchema, recordVisitResultSchema, recordVisitSchema, unmaskSchema, visitCategoriesSchema, visitViewSchema } from '../../shared/api/visits';
+import type { auditPageSchema, visitSummarySchema, personPageSchema, personRecordSchema, personViewSchema, recordVisitResultSchema, recordVisitSchema, unmaskSchema, visitCategoriesSchema, visitViewSchema } from '../../shared/api/visits';
 import Taro from '@tarojs/taro';
 import { request } from './http';
 
@@ -80,4 +80,18 @@ export async function visitCategoriesFor(accountId: string): Promise<VisitCatego
     if (kept && typeof kept === 'object' && Array.isArray((kept as VisitCategories).categories)) return kept as VisitCategories;
     throw error;
   }
+}
+
+export type VisitSummary = z.input<typeof visitSummarySchema>;
+export type VisitAuditPage = z.input<typeof auditPageSchema>;
+export type VisitAuditEntry = VisitAuditPage['items'][number];
+
+/** The register's figures by category for the account's slice; null stands for a group under the threshold. */
+export function getVisitSummary(): Promise<VisitSummary> {
+  return request<VisitSummary>('GET', '/api/v1/visits/summary');
+}
+
+/** The community's audit trail, newest first (its committee only). */
+export function getVisitAudit(query: { limit: number; cursor?: string }): Promise<VisitAuditPage> {
+  return request<VisitAuditPage>('GET', '/api/v1/visits/audit', undefined, { query });
 }

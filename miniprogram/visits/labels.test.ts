@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueLine, lastVisitLine } from './labels';
+import { auditWhat, dueLine, figure, lastVisitLine } from './labels';
 
 const now = new Date('2026-11-28T02:00:00Z'); // 10:00 in Beijing
 const schedule = (over: Partial<Parameters<typeof dueLine>[0]>): Parameters<typeof dueLine>[0] => ({
@@ -28,5 +28,19 @@ describe('the worklist’s due line', () => {
   it('says when nobody has visited yet', () => {
     expect(lastVisitLine(null, now)).toBe('尚未走访');
     expect(lastVisitLine('2026-11-27T01:30:00Z', now)).toBe('上次走访 昨天 09:30');
+  });
+});
+
+describe('the audit and the figures', () => {
+  it('names what was done and to which field, and passes an unknown action through', () => {
+    expect(auditWhat('unmask', 'phone')).toBe('查看明文：电话');
+    expect(auditWhat('read', null)).toBe('打开档案');
+    expect(auditWhat('reopen', null)).toBe('reopen');
+  });
+
+  it('shows a hidden group as under the threshold', () => {
+    expect(figure(null, 5)).toBe('<5');
+    expect(figure(0, 5)).toBe('0');
+    expect(figure(12, 5)).toBe('12');
   });
 });

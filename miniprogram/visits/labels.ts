@@ -29,3 +29,29 @@ export function dueLine(schedule: VisitPerson['schedule'], now: Date): { text: s
 export function lastVisitLine(lastVisitAt: string | null | undefined, now: Date): string {
   return lastVisitAt ? `上次走访 ${formatTime(lastVisitAt, now)}` : '尚未走访';
 }
+
+const auditActions: Record<string, string> = {
+  list: '在列表中查看',
+  read: '打开档案',
+  unmask: '查看明文',
+  register: '登记',
+  update: '更新信息',
+  visit: '记录走访',
+  sign: '会签',
+  archive: '归档',
+  restore: '恢复',
+  export: '导出本人信息',
+  purge: '到期清除',
+};
+const auditFields: Record<string, string> = { name: '姓名', idNumber: '身份证号', phone: '电话', address: '住址', notes: '备注', visits: '走访内容' };
+
+/** An audit line as the committee reads it: "查看明文：电话" — the raw code when a newer server sends one this app does not know. */
+export function auditWhat(action: string, field: string | null): string {
+  const what = auditActions[action] ?? action;
+  return field ? `${what}：${auditFields[field] ?? field}` : what;
+}
+
+/** A figure of the summary: null is a group under the threshold, never counted out. */
+export function figure(value: number | null, threshold: number): string {
+  return value === null ? `<${threshold}` : String(value);
+}

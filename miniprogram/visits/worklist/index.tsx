@@ -10,13 +10,15 @@ import { currentAccount } from '../../services/session';
 import { getRegister, getWorklist, type VisitPerson } from '../../services/visits';
 import { listVisitDrafts } from '../draft-store';
 import { PersonRow } from '../person-row';
+import { AuditList } from './audit-list';
+import { SummaryTable } from './summary-table';
 import { canReadVisitRegister, canVisit, VISIT_WORKLIST_PAGE, visitPersonPage, visitRecordPage } from '../../components/visit-roles';
 import { sendQueuedVisits } from '../send-visit';
 import type { VisitDraft } from '../visit-draft';
 import './index.scss';
 
 const PAGE_SIZE = 20;
-type TabKey = 'due' | 'register';
+type TabKey = 'due' | 'register' | 'summary' | 'audit';
 
 /**
  * 入户走访: who is owed a visit (red first, the latest first), the whole register of the account's
@@ -26,7 +28,8 @@ export default function VisitWorklist() {
   const account = currentAccount();
   const allowed = !!account && canReadVisitRegister(account.role);
   const [tab, setTab] = useState<TabKey>('due');
-  const list = useCursorPages<VisitPerson>((cursor) => (tab === 'due' ? getWorklist : getRegister)({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }), { enabled: allowed, key: tab });
+  const listing = tab === 'due' || tab === 'register';
+  const list = useCursorPages<VisitPerson>((cursor) => (tab === 'due' ? getWorklist : getRegister)({ limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }), { enabled: allowed && listing, key: tab });
   const [drafts, setDrafts] = useState<VisitDraft[]>(() => (account ? listVisitDrafts(account.id) : []));
   const [sending, setSending] = useState(false);
   const [sendNote, setSendNote] = useState('');
@@ -35,10 +38,10 @@ export default function VisitWorklist() {
   const refreshDrafts = () => setDrafts(account ? listVisitDrafts(account.id) : []);
   useDidShow(() => {
     refreshDrafts();
-    if (allowed) void list.reload();
+    if (allowed && listing) void list.reload();
   });
   usePullDownRefresh(() => void list.reload().finally(() => void Taro.stopPullDownRefresh()));
-  useReachBottom(() => void list.loadMore());
+  useReachBottom(() => void (listing ? list.loadMore() : undefined));
 
   if (!account) {
     return (
@@ -101,21 +104,35 @@ export default function VisitWorklist() {
       <Tabs value={tab} onChange={(value) => setTab(value as TabKey)} activeType='line' className='visits-page__tabs'>
         <Tabs.TabPane value='due' title='待走访' />
         <Tabs.TabPane value='register' title='名册' />
+        <Tabs.TabPane value='summary' title='统计' />
+        {account.role === 'community' ? <Tabs.TabPane value='audit' title='审计' /> : null}
       </Tabs>
-      <View className='visits-page__list'>
-        {!list.loaded && list.loading ? (
-          <View className='visit-person'>
-            <Skeleton rows={3} animated />
-          </View>
-        ) : null}
-        {list.loaded && list.items.length === 0 && !list.error ? (
-          tab === 'due' ? <EmptyState title='暂无到期的走访' description={canVisit(account.role) ? '临近走访时间的人员会出现在这里' : '本辖区暂无到期或逾期的走访'} /> : <EmptyState title='名册中还没有人员' />
-        ) : null}
-        {list.items.map((person) => (
-          <PersonRow key={person.id} person={person} now={now} onOpen={() => void Taro.navigateTo({ url: visitPersonPage(person.id) })} />
-        ))}
-        <ListFooter error={list.error || null} loadingMore={list.loaded && list.loading} hasItems={list.items.length > 0} hasMore={list.hasMore} onRetry={() => void list.reload()} onMore={() => void list.loadMore()} />
-      </View>
+      {tab === 'summary' ? (
+        <View className='visits-page__list'>
+          <SummaryTable />
+        </View>
+      ) : null}
+      {tab === 'audit' ? (
+        <View className='visits-page__list'>
+          <AuditList />
+        </View>
+      ) : null}
+      {listing ? (
+        <View className='visits-page__list'>
+          {!list.loaded && list.loading ? (
+            <View className='visit-person'>
+              <Skeleton rows={3} animated />
+            </View>
+          ) : null}
+          {list.loaded && list.items.length === 0 && !list.error ? (
+            tab === 'due' ? <EmptyState title='暂无到期的走访' description={canVisit(account.role) ? '临近走访时间的人员会出现在这里' : '本辖区暂无到期或逾期的走访'} /> : <EmptyState title='名册中还没有人员' />
+          ) : null}
+          {list.items.map((person) => (
+            <PersonRow key={person.id} person={person} now={now} onOpen={() => void Taro.navigateTo({ url: visitPersonPage(person.id) })} />
+          ))}
+          <ListFooter error={list.error || null} loadingMore={list.loaded && list.loading} hasItems={list.items.length > 0} hasMore={list.hasMore} onRetry={() => void list.reload()} onMore={() => void list.loadMore()} />
+        </View>
+      ) : null}
       <Text className='visits-page__privacy'>人员信息已脱敏显示；每次查看都记入审计，仅限工作需要。</Text>
     </PageShell>
   );

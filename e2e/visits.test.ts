@@ -99,6 +99,29 @@ it('the committee reads its figures with small groups hidden, and the audit with
   await shown(page, /查看明文：电话/).waitFor();
   await shown(page, /原因：预约上门走访时间/).waitFor();
   await screenshot(page, 'visits-audit');
+
+  // 登记: refused with the field named, then registered and shown masked.
+  await button(page, '登记人员').click();
+  const group = (label: string) => page.getByRole('group', { name: label }).filter({ visible: true }).first();
+  await group('人群类别').locator('.record-picker').waitFor();
+  await group('姓名').locator('input').fill('示例·钱秀珍');
+  await group('身份证号').locator('input').fill('3401111950');
+  await group('住址').locator('input').fill('3栋2单元502室');
+  await button(page, '登记').click();
+  await shown(page, '身份证号应为18位').waitFor();
+  await shown(page, '请填写人群类别').waitFor();
+  await screenshot(page, 'visits-register-errors');
+  // Taro's picker opens on its first item; 确定 takes it.
+  for (const label of ['人群类别', '所在小区']) {
+    await group(label).locator('.record-picker').click();
+    await shown(page, '确定').click();
+    await expect.poll(() => group(label).locator('.record-picker').innerText()).not.toContain('请选择');
+  }
+  await group('身份证号').locator('input').fill('340111195003150027');
+  await button(page, '登记').click();
+  await shown(page, '走访安排').waitFor();
+  await shown(page, '示****珍').waitFor();
+  expect(await page.locator('body').innerText()).not.toContain('钱秀珍');
 });
 
 it('a visit drafted without network waits on the phone, is sent once when the network returns, and leaves the worklist', async () => {

@@ -17,7 +17,7 @@ export default defineAppConfig({
     // The charts (ECharts) load only with the statistics pages, public figures included.
     { root: 'stats', pages: ['dashboard/index', 'public/index'] },
     // Home visits: the most sensitive pages, for grid teams, committees and owning departments only.
-    { root: 'visits', pages: ['worklist/index', 'person/index', 'record/index'] },
+    { root: 'visits', pages: ['worklist/index', 'person/index', 'record/index', 'register/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

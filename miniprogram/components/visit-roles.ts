@@ -11,3 +11,7 @@ export const canReadVisitRegister = (role: string) => registerRoles.includes(rol
 export const VISIT_WORKLIST_PAGE = '/visits/worklist/index';
 export const visitPersonPage = (id: string) => `/visits/person/index?id=${encodeURIComponent(id)}`;
 export const visitRecordPage = (id: string) => `/visits/record/index?id=${encodeURIComponent(id)}`;
+
+/** Who adds people to the register: the committee (its community) and the grid leader (its grid). */
+export const canRegisterVisitPeople = (role: string) => role === 'community' || role === 'grid_leader';
+export const VISIT_REGISTER_PAGE = '/visits/register/index';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { auditPageSchema, visitSummarySchema, personPageSchema, personRecordSchema, personViewSchema, recordVisitResultSchema, recordVisitSchema, unmaskSchema, visitCategoriesSchema, visitViewSchema } from '../../shared/api/visits';
+import type { registerPersonSchema, auditPageSchema, visitSummarySchema, personPageSchema, personRecordSchema, personViewSchema, recordVisitResultSchema, recordVisitSchema, unmaskSchema, visitCategoriesSchema, visitViewSchema } from '../../shared/api/visits';
 import Taro from '@tarojs/taro';
 import { request } from './http';
 
@@ -94,4 +94,11 @@ export function getVisitSummary(): Promise<VisitSummary> {
 /** The community's audit trail, newest first (its committee only). */
 export function getVisitAudit(query: { limit: number; cursor?: string }): Promise<VisitAuditPage> {
   return request<VisitAuditPage>('GET', '/api/v1/visits/audit', undefined, { query });
+}
+
+export type RegisterPersonBody = z.input<typeof registerPersonSchema>;
+
+/** 登记: the committee (its community) or the grid leader (its grid); answered masked. */
+export function registerVisitPerson(body: RegisterPersonBody): Promise<VisitPerson> {
+  return request<VisitPerson>('POST', '/api/v1/visits/people', body);
 }

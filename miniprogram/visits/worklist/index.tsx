@@ -12,7 +12,7 @@ import { listVisitDrafts } from '../draft-store';
 import { PersonRow } from '../person-row';
 import { AuditList } from './audit-list';
 import { SummaryTable } from './summary-table';
-import { canReadVisitRegister, canVisit, VISIT_WORKLIST_PAGE, visitPersonPage, visitRecordPage } from '../../components/visit-roles';
+import { canReadVisitRegister, canRegisterVisitPeople, canVisit, VISIT_REGISTER_PAGE, VISIT_WORKLIST_PAGE, visitPersonPage, visitRecordPage } from '../../components/visit-roles';
 import { sendQueuedVisits } from '../send-visit';
 import type { VisitDraft } from '../visit-draft';
 import './index.scss';
@@ -76,8 +76,15 @@ export default function VisitWorklist() {
   return (
     <PageShell className='visits-page'>
       <View className='visits-page__head'>
-        <Text className='visits-page__title'>入户走访</Text>
-        <Text className='visits-page__sub'>{`${account.name} · ${account.roleLabel}`}</Text>
+        <View className='visits-page__who'>
+          <Text className='visits-page__title'>入户走访</Text>
+          <Text className='visits-page__sub'>{`${account.name} · ${account.roleLabel}`}</Text>
+        </View>
+        {canRegisterVisitPeople(account.role) ? (
+          <Button type='primary' size='small' onClick={() => void Taro.navigateTo({ url: VISIT_REGISTER_PAGE })}>
+            登记人员
+          </Button>
+        ) : null}
       </View>
       {waiting.length > 0 && (
         <View className='visit-card visits-page__waiting' role='region' ariaLabel='未发送的走访'>

@@ -1,6 +1,7 @@
 import type { HotlineAction, HotlineChannel } from '../../../shared/hotline/work-order';
 import type { CaseRecord } from '../../../shared/cases/types';
 import type { JobStore } from '../ports';
+import { effectContextOf } from '../outbox';
 
 /** One call to queue: the job's key makes a second queueing of the same call a no-op. */
 export interface QueuedCall {
@@ -19,15 +20,7 @@ export async function queueCall(deps: { jobs: Pick<JobStore, 'enqueue'>; now: ()
         key: call.key,
         caseId: call.caseId,
         effect: { type: 'hotline.call', channel: call.channel, number: call.number, action: call.action },
-        context: {
-          number: record.number,
-          title: record.title,
-          reporterId: record.reporter.accountId,
-          streetCode: record.streetCode,
-          tier: record.tier,
-          ...(record.assignment.leadUnitCode ? { leadUnitCode: record.assignment.leadUnitCode } : {}),
-          cohandlerUnitCodes: record.assignment.cohandlers.map((unit) => unit.unitCode),
-        },
+        context: effectContextOf(record),
       },
     ],
     deps.now(),

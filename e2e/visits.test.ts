@@ -122,6 +122,15 @@ it('the committee reads its figures with small groups hidden, and the audit with
   await shown(page, '走访安排').waitFor();
   await shown(page, '示****珍').waitFor();
   expect(await page.locator('body').innerText()).not.toContain('钱秀珍');
+
+  // 归档 with a coded reason only.
+  await page.getByRole('button', { name: '归档' }).filter({ visible: true }).first().click();
+  await button(page, '确认归档').click();
+  await shown(page, '请选择归档原因').waitFor();
+  await shown(page, '迁出本社区').click();
+  await button(page, '确认归档').click();
+  await shown(page, '已归档：不再走访，仅社区可查阅').waitFor();
+  await screenshot(page, 'visits-archived');
 });
 
 it('a visit drafted without network waits on the phone, is sent once when the network returns, and leaves the worklist', async () => {

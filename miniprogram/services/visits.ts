@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { registerPersonSchema, auditPageSchema, visitSummarySchema, personPageSchema, personRecordSchema, personViewSchema, recordVisitResultSchema, recordVisitSchema, unmaskSchema, visitCategoriesSchema, visitViewSchema } from '../../shared/api/visits';
+import type { archivePersonSchema, registerPersonSchema, auditPageSchema, visitSummarySchema, personPageSchema, personRecordSchema, personViewSchema, recordVisitResultSchema, recordVisitSchema, unmaskSchema, visitCategoriesSchema, visitViewSchema } from '../../shared/api/visits';
 import Taro from '@tarojs/taro';
 import { request } from './http';
 
@@ -101,4 +101,11 @@ export type RegisterPersonBody = z.input<typeof registerPersonSchema>;
 /** 登记: the committee (its community) or the grid leader (its grid); answered masked. */
 export function registerVisitPerson(body: RegisterPersonBody): Promise<VisitPerson> {
   return request<VisitPerson>('POST', '/api/v1/visits/people', body);
+}
+
+export type ArchivePersonBody = z.input<typeof archivePersonSchema>;
+
+/** 归档: the person left the category; off the worklist and the reminders, read by the committee only. */
+export function archiveVisitPerson(personId: string, body: ArchivePersonBody): Promise<VisitPerson> {
+  return request<VisitPerson>('POST', `${personPath(personId)}/archive`, body);
 }

@@ -13,7 +13,8 @@ import { getPersonRecord, signVisitRecord, unmaskField, unmaskVisits, visitCateg
 import { formatDateTime } from '../../utils/format';
 import { findVisitDraft } from '../draft-store';
 import { dueLine, lastVisitLine, riskShort, riskColor } from '../labels';
-import { canVisit, visitRecordPage } from '../../components/visit-roles';
+import { canRegisterVisitPeople, canVisit, visitRecordPage } from '../../components/visit-roles';
+import { ArchiveForm } from './archive-form';
 import { UnmaskPrompt } from '../unmask-prompt';
 import './index.scss';
 
@@ -35,6 +36,7 @@ export default function VisitPerson() {
   const [openedVisits, setOpenedVisits] = useState<VisitRecordView[]>();
   const [signing, setSigning] = useState('');
   const [signError, setSignError] = useState('');
+  const [archiving, setArchiving] = useState(false);
   const now = new Date();
 
   const load = async () => {
@@ -130,6 +132,21 @@ export default function VisitPerson() {
         <Text className='visit-card__title'>走访安排</Text>
         <Text className={`visit-person__due visit-person__due--${due.tone}`}>{due.text}</Text>
         <Text className='visit-card__text'>{lastVisitLine(person.lastVisitAt, now)}</Text>
+        {account && canRegisterVisitPeople(account.role) && person.status === 'active' && !archiving ? (
+          <View className='visit-field__reveal' role='button' ariaLabel='归档' onClick={() => setArchiving(true)}>
+            <Text>已不属于该类人群？归档</Text>
+          </View>
+        ) : null}
+        {archiving ? (
+          <ArchiveForm
+            person={person}
+            onCancel={() => setArchiving(false)}
+            onArchived={(archived) => {
+              setArchiving(false);
+              setRecord((current) => current && { ...current, person: archived });
+            }}
+          />
+        ) : null}
         {account && canVisit(account.role) && person.status === 'active' ? (
           <Button type='primary' block onClick={() => void Taro.navigateTo({ url: visitRecordPage(person.id) })}>
             {draft ? (draft.status === 'editing' ? '继续填写走访记录' : '查看未发送的走访') : '记录走访'}

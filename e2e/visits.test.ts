@@ -130,6 +130,7 @@ it('the committee reads its figures with small groups hidden, and the audit with
   await shown(page, '迁出本社区').click();
   await button(page, '确认归档').click();
   await shown(page, '已归档：不再走访，仅社区可查阅').waitFor();
+  await shown(page, '已归档，不再安排走访').waitFor();
   await screenshot(page, 'visits-archived');
 });
 

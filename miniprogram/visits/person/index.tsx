@@ -130,7 +130,7 @@ export default function VisitPerson() {
 
       <View className='visit-card'>
         <Text className='visit-card__title'>走访安排</Text>
-        <Text className={`visit-person__due visit-person__due--${due.tone}`}>{due.text}</Text>
+        {person.status === 'archived' ? <Text className='visit-card__text'>已归档，不再安排走访</Text> : <Text className={`visit-person__due visit-person__due--${due.tone}`}>{due.text}</Text>}
         <Text className='visit-card__text'>{lastVisitLine(person.lastVisitAt, now)}</Text>
         {account && canRegisterVisitPeople(account.role) && person.status === 'active' && !archiving ? (
           <View className='visit-field__reveal' role='button' ariaLabel='归档' onClick={() => setArchiving(true)}>

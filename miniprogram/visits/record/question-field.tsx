@@ -29,7 +29,7 @@ export function QuestionField({ question, value, error, onChange }: { question: 
         <Input className='record-input' type='number' value={typeof value === 'string' ? value : ''} aria-label={question.label} placeholder='填写整数' onInput={(event) => onChange(event.detail.value)} />
       ) : (
         <View className='record-textarea'>
-          <TextArea value={typeof value === 'string' ? value : ''} onChange={(text) => onChange(text)} maxLength={500} rows={2} autoSize aria-label={question.label} />
+          <TextArea value={typeof value === 'string' ? value : ''} onChange={(text) => onChange(text)} maxLength={500} rows={2} autoSize placeholder={`请填写${question.label}`} aria-label={question.label} />
         </View>
       )}
       {error ? <Text className='visit-error'>{error}</Text> : null}

@@ -123,6 +123,14 @@ it('the committee reads its figures with small groups hidden, and the audit with
   await shown(page, '示****珍').waitFor();
   expect(await page.locator('body').innerText()).not.toContain('钱秀珍');
 
+  // 登记变化: a discharge from hospital, at a higher risk (高龄老人 has no major-change rule: the weekly red visit applies).
+  await page.getByRole('button', { name: '登记变化' }).filter({ visible: true }).first().click();
+  await shown(page, '红色（高风险）').click();
+  await page.getByRole('group', { name: '重大变化' }).locator('.nut-switch').click();
+  await screenshot(page, 'visits-change');
+  await button(page, '保存').click();
+  await shown(page, /^红色（高风险） · /).waitFor();
+
   // 归档 with a coded reason only.
   await page.getByRole('button', { name: '归档' }).filter({ visible: true }).first().click();
   await button(page, '确认归档').click();

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { archivePersonSchema, registerPersonSchema, auditPageSchema, visitSummarySchema, personPageSchema, personRecordSchema, personViewSchema, recordVisitResultSchema, recordVisitSchema, unmaskSchema, visitCategoriesSchema, visitViewSchema } from '../../shared/api/visits';
+import type { updatePersonSchema, archivePersonSchema, registerPersonSchema, auditPageSchema, visitSummarySchema, personPageSchema, personRecordSchema, personViewSchema, recordVisitResultSchema, recordVisitSchema, unmaskSchema, visitCategoriesSchema, visitViewSchema } from '../../shared/api/visits';
 import Taro from '@tarojs/taro';
 import { request } from './http';
 
@@ -108,4 +108,11 @@ export type ArchivePersonBody = z.input<typeof archivePersonSchema>;
 /** 归档: the person left the category; off the worklist and the reminders, read by the committee only. */
 export function archiveVisitPerson(personId: string, body: ArchivePersonBody): Promise<VisitPerson> {
   return request<VisitPerson>('POST', `${personPath(personId)}/archive`, body);
+}
+
+export type PersonChangeBody = z.input<typeof updatePersonSchema>;
+
+/** 登记变化: a new risk level, a major change (出院、监护人变化…) or corrected contact details, under the version read. */
+export function changeVisitPerson(personId: string, body: PersonChangeBody): Promise<VisitPerson> {
+  return request<VisitPerson>('POST', `${personPath(personId)}/changes`, body);
 }

@@ -15,6 +15,7 @@ import { findVisitDraft } from '../draft-store';
 import { dueLine, lastVisitLine, riskShort, riskColor } from '../labels';
 import { canRegisterVisitPeople, canVisit, visitRecordPage } from '../../components/visit-roles';
 import { ArchiveForm } from './archive-form';
+import { ChangeForm } from './change-form';
 import { UnmaskPrompt } from '../unmask-prompt';
 import './index.scss';
 
@@ -37,6 +38,7 @@ export default function VisitPerson() {
   const [signing, setSigning] = useState('');
   const [signError, setSignError] = useState('');
   const [archiving, setArchiving] = useState(false);
+  const [changing, setChanging] = useState(false);
   const now = new Date();
 
   const load = async () => {
@@ -132,10 +134,25 @@ export default function VisitPerson() {
         <Text className='visit-card__title'>走访安排</Text>
         {person.status === 'archived' ? <Text className='visit-card__text'>已归档，不再安排走访</Text> : <Text className={`visit-person__due visit-person__due--${due.tone}`}>{due.text}</Text>}
         <Text className='visit-card__text'>{lastVisitLine(person.lastVisitAt, now)}</Text>
-        {account && canRegisterVisitPeople(account.role) && person.status === 'active' && !archiving ? (
-          <View className='visit-field__reveal' role='button' ariaLabel='归档' onClick={() => setArchiving(true)}>
-            <Text>已不属于该类人群？归档</Text>
+        {account && canRegisterVisitPeople(account.role) && person.status === 'active' && !archiving && !changing ? (
+          <View className='visit-person-page__manage'>
+            <View className='visit-field__reveal' role='button' ariaLabel='登记变化' onClick={() => setChanging(true)}>
+              <Text>登记变化</Text>
+            </View>
+            <View className='visit-field__reveal' role='button' ariaLabel='归档' onClick={() => setArchiving(true)}>
+              <Text>已不属于该类人群？归档</Text>
+            </View>
           </View>
+        ) : null}
+        {changing ? (
+          <ChangeForm
+            person={person}
+            onCancel={() => setChanging(false)}
+            onChanged={(changed) => {
+              setChanging(false);
+              setRecord((current) => current && { ...current, person: changed });
+            }}
+          />
         ) : null}
         {archiving ? (
           <ArchiveForm

@@ -137,18 +137,19 @@ export function visitRoutes(router: Router, deps: AppDeps): void {
   });
 
   describe(router, {
-    method: 'patch',
-    path: '/api/v1/visits/people/:id',
+    method: 'post',
+    path: '/api/v1/visits/people/:id/changes',
     operationId: 'updateVisitPerson',
     summary: '调整风险等级或登记重大变化',
-    description: '社区居委会或网格长；version 须为读取时的版本，否则 409 visit.stale。登记重大变化后按类别规则须在时限内走访。',
+    description:
+      '社区居委会或网格长；version 须为读取时的版本，否则 409 visit.stale。登记重大变化（出院、监护人变化、失联后找回）后按类别规则须在时限内走访。用 POST 而非 PATCH：小程序的网络请求不支持 PATCH。',
     tag,
     access: 'signed_in',
     request: { params: idParam, json: { schema: updatePersonSchema, required: true } },
     responses: { 200: { description: '更新后（脱敏）', schema: personViewSchema } },
     errors: [400, 403, 404, 409],
   });
-  router.patch('/api/v1/visits/people/:id', async (ctx) => {
+  router.post('/api/v1/visits/people/:id/changes', async (ctx) => {
     const { id } = parseInput(personIdParamSchema, ctx.params);
     ctx.body = presentPerson(await visits.update(actorOf(ctx), id, parseInput(updatePersonSchema, ctx.request.body)));
   });

@@ -5,7 +5,6 @@ import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro';
 import type { SensitivePersonField } from '../../../shared/policies/visits';
 import { unitTypeLabels, type UnitType } from '../../../shared/domain/places';
 import { riskLabels, visitMethodLabels } from '../../../shared/visits/types';
-import { EmptyState } from '../../components/empty-state';
 import { PageShell } from '../../components/page-shell';
 import { messageOf } from '../../services/http';
 import { currentAccount } from '../../services/session';
@@ -17,6 +16,7 @@ import { canRegisterVisitPeople, canVisit, visitRecordPage } from '../../compone
 import { ArchiveForm } from './archive-form';
 import { ChangeForm } from './change-form';
 import { UnmaskPrompt } from '../unmask-prompt';
+import { LoadFailed } from '../load-failed';
 import './index.scss';
 
 const fieldLabels: Record<SensitivePersonField, string> = { name: '姓名', idNumber: '身份证号', phone: '电话', address: '住址', notes: '备注' };
@@ -56,17 +56,7 @@ export default function VisitPerson() {
   };
   useDidShow(() => void load());
 
-  if (error) {
-    return (
-      <PageShell className='visit-person-page'>
-        <EmptyState title='无法打开人员档案' description={error}>
-          <Button type='primary' onClick={() => void load()}>
-            重新加载
-          </Button>
-        </EmptyState>
-      </PageShell>
-    );
-  }
+  if (error) return <LoadFailed className='visit-person-page' title='无法打开人员档案' message={error} onRetry={() => void load()} />;
   if (!record) {
     return (
       <PageShell className='visit-person-page'>

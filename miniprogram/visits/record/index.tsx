@@ -19,6 +19,7 @@ import { canVisit, VISIT_WORKLIST_PAGE } from '../../components/visit-roles';
 import { sendVisitDraft } from '../send-visit';
 import { newVisitDraft, visitBodyOf, type DraftErrors, type VisitDraft } from '../visit-draft';
 import { QuestionField } from './question-field';
+import { LoadFailed } from '../load-failed';
 import './index.scss';
 
 /** A visit may be recorded up to a month late (a paper note typed in afterwards), never ahead. */
@@ -73,17 +74,7 @@ export default function VisitRecordForm() {
       </PageShell>
     );
   }
-  if (loadError) {
-    return (
-      <PageShell className='record-page'>
-        <EmptyState title='无法打开走访表单' description={loadError}>
-          <Button type='primary' onClick={() => void load()}>
-            重新加载
-          </Button>
-        </EmptyState>
-      </PageShell>
-    );
-  }
+  if (loadError) return <LoadFailed className='record-page' title='无法打开走访表单' message={loadError} onRetry={() => void load()} />;
   if (sent) return <SentCard result={sent} />;
   if (!draft || !category) {
     return (

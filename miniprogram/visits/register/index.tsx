@@ -13,6 +13,7 @@ import { currentAccount } from '../../services/session';
 import { registerVisitPerson, visitCategoriesFor, type RegisterPersonBody, type VisitCategoryView } from '../../services/visits';
 import { draftErrorsOf, type DraftErrors } from '../visit-draft';
 import { registrableCompounds } from './compounds';
+import { LoadFailed } from '../load-failed';
 import './index.scss';
 
 interface Form {
@@ -68,17 +69,7 @@ export default function RegisterVisitPerson() {
       </PageShell>
     );
   }
-  if (loadError) {
-    return (
-      <PageShell className='register-page'>
-        <EmptyState title='无法打开登记表' description={loadError}>
-          <Button type='primary' onClick={() => void load()}>
-            重新加载
-          </Button>
-        </EmptyState>
-      </PageShell>
-    );
-  }
+  if (loadError) return <LoadFailed className='register-page' title='无法打开登记表' message={loadError} onRetry={() => void load()} />;
 
   const set = (patch: Partial<Form>) => {
     setForm((current) => ({ ...current, ...patch }));

@@ -1115,7 +1115,7 @@ export interface StoredVisit {
   draft: { id: string; requestHash: string };
 }
 
-export type VisitAuditAction = 'list' | 'read' | 'unmask' | 'register' | 'update' | 'visit' | 'sign' | 'archive' | 'export' | 'purge';
+export type VisitAuditAction = 'list' | 'read' | 'unmask' | 'register' | 'update' | 'visit' | 'sign' | 'archive' | 'restore' | 'export' | 'purge';
 
 /** One department's signature on a visit; what it wrote with it is in the audit line, not here. */
 export interface VisitSignature {

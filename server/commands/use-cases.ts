@@ -30,7 +30,7 @@ import type { ListRequestsQuery, PostRequestForm } from '../../shared/open311/qu
 import { bindHotlineUseCases, type HotlineUseCaseDeps } from './hotline';
 import * as visits from './visits';
 import type { FieldSealer, VisitStore } from './ports';
-import type { ArchivePerson, RecordVisit, RegisterPerson, SignVisit, UpdatePerson } from '../../shared/api/visits';
+import type { ArchivePerson, RestorePerson, RecordVisit, RegisterPerson, SignVisit, UpdatePerson } from '../../shared/api/visits';
 import type { SensitivePersonField } from '../../shared/policies/visits';
 import type { VisitCategoryConfig } from '../../shared/visits/types';
 import { AppError } from '../errors';
@@ -112,6 +112,7 @@ export function bindUseCases(ports: UseCasePorts) {
       sign: (actor: Actor, visitId: string, input: SignVisit) => visits.signVisit(visitDeps(), actor, visitId, input),
       summary: (actor: Actor) => visits.registerSummary(visitDeps(), actor),
       archive: (actor: Actor, id: string, input: ArchivePerson) => visits.archivePerson(visitDeps(), actor, id, input),
+      restore: (actor: Actor, id: string, input: RestorePerson) => visits.restorePerson(visitDeps(), actor, id, input),
       export: (actor: Actor, id: string, input: { reason: string }) => visits.exportPerson(visitDeps(), actor, id, input),
     },
     now: ports.now,

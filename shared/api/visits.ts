@@ -45,6 +45,18 @@ export const archivePersonSchema = z.strictObject({
 });
 export type ArchivePerson = z.output<typeof archivePersonSchema>;
 
+/** Why an archived person comes back: coded, like the archiving. */
+export const restoreReasons = ['archived_by_mistake', 'returned', 'eligible_again', 'other'] as const;
+export type RestoreReason = (typeof restoreReasons)[number];
+export const restoreReasonLabels: Record<RestoreReason, string> = { archived_by_mistake: '误归档', returned: '迁回本社区', eligible_again: '重新符合条件', other: '其他' };
+
+/** 恢复: an archived person back on the register and the worklist (the committee, before the purge); guarded by the version read. */
+export const restorePersonSchema = z.strictObject({
+  version: z.number('请提供版本号').int().min(1),
+  reason: z.enum(restoreReasons, '恢复原因须为 archived_by_mistake、returned、eligible_again 或 other'),
+});
+export type RestorePerson = z.output<typeof restorePersonSchema>;
+
 /** 个人信息查阅复制（PIPL Art. 45）: the committee, for the person's own request, says why. */
 export const exportPersonSchema = z.strictObject({
   reason: z.string('请说明导出原因').trim().min(4, '导出原因至少4个字').max(200, '导出原因不超过200字'),
@@ -158,7 +170,7 @@ export const auditEntryViewSchema = z.strictObject({
   id: z.string(),
   at: dateTime,
   actor: z.strictObject({ id: z.string(), name: z.string(), role: z.string() }),
-  action: z.enum(['list', 'read', 'unmask', 'register', 'update', 'visit', 'sign', 'archive', 'export', 'purge']),
+  action: z.enum(['list', 'read', 'unmask', 'register', 'update', 'visit', 'sign', 'archive', 'restore', 'export', 'purge']),
   personId: z.string(),
   field: z.string().nullable(),
   reason: z.string().nullable(),

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../../shared/domain/roles';
-import { archiveReasonLabels, type ArchivePerson } from '../../../shared/api/visits';
+import { archiveReasonLabels, restoreReasonLabels, type ArchivePerson, type RestorePerson } from '../../../shared/api/visits';
+import { mayOnVisits } from '../../../shared/policies/visits';
 import { errors } from '../../errors';
 import type { StoredVisitPerson, VisitStore } from '../ports';
-import { audit, loadPersonFor, openPersonField, withSchedule, type MaskedPerson, type VisitCommandDeps } from './access';
+import { audit, loadPersonFor, openPersonField, storedSchedule, unitOfActor, withSchedule, type MaskedPerson, type VisitCommandDeps } from './access';
 import { openVisit, type OpenedVisit } from './read';
 
 const DAY_MS = 86_400_000;
@@ -22,6 +23,27 @@ export async function archivePerson(deps: VisitCommandDeps, actor: Actor, id: st
   const next: StoredVisitPerson = { ...person, status: 'archived', archived: { reason: input.reason, leftAt: input.leftAt, at: now, by: actor.id }, updatedAt: now, version: person.version + 1 };
   if (!(await deps.visits.replacePersonIfVersion(next, person.version))) throw errors.conflict('visit.stale', '该人员信息已被他人修改，请刷新后再试');
   await audit(deps, actor, 'archive', [next], { reason: archiveReasonLabels[input.reason] });
+  return withSchedule(deps, next, category);
+}
+
+/**
+ * Brings an archived person back (archived by mistake, moved back, eligible again): on the register,
+ * the worklist and the reminders again, as after a major change at this moment, so a visit falls due
+ * at once (within the category's hours when it has a major-change rule). Only who reads the archived
+ * and may archive (the committee), and only before the purge; under the version read, audited.
+ */
+export async function restorePerson(deps: VisitCommandDeps, actor: Actor, id: string, input: RestorePerson): Promise<MaskedPerson> {
+  const { person, category } = await loadPersonFor(deps, actor, id, 'read');
+  if (person.status !== 'archived') throw errors.conflict('visit.not_archived', '该人员未归档，无需恢复');
+  const unit = unitOfActor(deps, actor);
+  if (!mayOnVisits(actor, 'read_archived', category, person, unit) || !mayOnVisits(actor, 'archive', category, person, unit)) throw errors.forbidden('visit.forbidden', '无权查看或办理该人员的走访信息');
+  if (person.version !== input.version) throw errors.conflict('visit.stale', '该人员信息已被他人修改，请刷新后再试', { currentVersion: person.version });
+  const now = deps.now();
+  const { archived: _archived, ...rest } = person;
+  const back = { ...rest, status: 'active' as const, majorChangeAt: now };
+  const next: StoredVisitPerson = { ...back, ...storedSchedule(deps, category, back), updatedAt: now, version: person.version + 1 };
+  if (!(await deps.visits.replacePersonIfVersion(next, person.version))) throw errors.conflict('visit.stale', '该人员信息已被他人修改，请刷新后再试');
+  await audit(deps, actor, 'restore', [next], { reason: restoreReasonLabels[input.reason] });
   return withSchedule(deps, next, category);
 }
 

@@ -11,6 +11,7 @@ import {
   recordVisitResultSchema,
   recordVisitSchema,
   registerPersonSchema,
+  restorePersonSchema,
   signVisitSchema,
   unmaskResultSchema,
   unmaskSchema,
@@ -262,6 +263,24 @@ export function visitRoutes(router: Router, deps: AppDeps): void {
   router.post('/api/v1/visits/people/:id/archive', async (ctx) => {
     const { id } = parseInput(personIdParamSchema, ctx.params);
     ctx.body = presentPerson(await visits.archive(actorOf(ctx), id, parseInput(archivePersonSchema, ctx.request.body)));
+  });
+
+  describe(router, {
+    method: 'post',
+    path: '/api/v1/visits/people/:id/restore',
+    operationId: 'restoreVisitPerson',
+    summary: '恢复已归档人员',
+    description:
+      '本社区居委会，清除（保存期满）之前；原因为编码（误归档、迁回本社区、重新符合条件、其他）。恢复后重新进入名册、待走访和提醒，视同此刻发生重大变化。version 须为读取时的版本，否则 409 visit.stale；未归档 409 visit.not_archived；已清除 404。',
+    tag,
+    access: 'signed_in',
+    request: { params: idParam, json: { schema: restorePersonSchema, required: true } },
+    responses: { 200: { description: '已恢复（脱敏）', schema: personViewSchema } },
+    errors: [400, 403, 404, 409],
+  });
+  router.post('/api/v1/visits/people/:id/restore', async (ctx) => {
+    const { id } = parseInput(personIdParamSchema, ctx.params);
+    ctx.body = presentPerson(await visits.restore(actorOf(ctx), id, parseInput(restorePersonSchema, ctx.request.body)));
   });
 
   describe(router, {

@@ -134,12 +134,19 @@ it('the committee reads its figures with small groups hidden, and the audit with
   // 归档 with a coded reason only.
   await page.getByRole('button', { name: '归档' }).filter({ visible: true }).first().click();
   await button(page, '确认归档').click();
-  await shown(page, '请选择归档原因').waitFor();
+  await shown(page, '请选择原因').waitFor();
   await shown(page, '迁出本社区').click();
   await button(page, '确认归档').click();
   await shown(page, '已归档：不再走访，仅社区可查阅').waitFor();
   await shown(page, '已归档，不再安排走访').waitFor();
   await screenshot(page, 'visits-archived');
+
+  // 恢复: archived by mistake, back on the register and owed a visit.
+  await page.getByRole('button', { name: '恢复' }).filter({ visible: true }).first().click();
+  await shown(page, '误归档').click();
+  await button(page, '确认恢复').click();
+  await shown(page, '登记变化').waitFor();
+  expect(await page.getByText('已归档，不再安排走访').filter({ visible: true }).count()).toBe(0);
 });
 
 it('a visit drafted without network waits on the phone, is sent once when the network returns, and leaves the worklist', async () => {

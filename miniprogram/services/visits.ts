@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { updatePersonSchema, archivePersonSchema, registerPersonSchema, auditPageSchema, visitSummarySchema, personPageSchema, personRecordSchema, personViewSchema, recordVisitResultSchema, recordVisitSchema, unmaskSchema, visitCategoriesSchema, visitViewSchema } from '../../shared/api/visits';
+import type { restorePersonSchema, updatePersonSchema, archivePersonSchema, registerPersonSchema, auditPageSchema, visitSummarySchema, personPageSchema, personRecordSchema, personViewSchema, recordVisitResultSchema, recordVisitSchema, unmaskSchema, visitCategoriesSchema, visitViewSchema } from '../../shared/api/visits';
 import Taro from '@tarojs/taro';
 import { request } from './http';
 
@@ -115,4 +115,11 @@ export type PersonChangeBody = z.input<typeof updatePersonSchema>;
 /** 登记变化: a new risk level, a major change (出院、监护人变化…) or corrected contact details, under the version read. */
 export function changeVisitPerson(personId: string, body: PersonChangeBody): Promise<VisitPerson> {
   return request<VisitPerson>('POST', `${personPath(personId)}/changes`, body);
+}
+
+export type RestorePersonBody = z.input<typeof restorePersonSchema>;
+
+/** 恢复: the committee brings an archived person back before the purge; a visit falls due at once. */
+export function restoreVisitPerson(personId: string, body: RestorePersonBody): Promise<VisitPerson> {
+  return request<VisitPerson>('POST', `${personPath(personId)}/restore`, body);
 }

@@ -2,18 +2,19 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Button, Skeleton, Tag } from '@nutui/nutui-react-taro';
+import { archiveReasonLabels, restoreReasonLabels } from '../../../shared/api/visits';
 import type { SensitivePersonField } from '../../../shared/policies/visits';
 import { unitTypeLabels, type UnitType } from '../../../shared/domain/places';
 import { riskLabels, visitMethodLabels } from '../../../shared/visits/types';
 import { PageShell } from '../../components/page-shell';
 import { messageOf } from '../../services/http';
 import { currentAccount } from '../../services/session';
-import { getPersonRecord, signVisitRecord, unmaskField, unmaskVisits, visitCategoriesFor, type PersonRecord, type VisitCategoryView, type VisitRecordView } from '../../services/visits';
+import { archiveVisitPerson, getPersonRecord, restoreVisitPerson, signVisitRecord, unmaskField, unmaskVisits, visitCategoriesFor, type PersonRecord, type VisitCategoryView, type VisitRecordView } from '../../services/visits';
 import { formatDateTime } from '../../utils/format';
 import { findVisitDraft } from '../draft-store';
 import { dueLine, lastVisitLine, riskShort, riskColor } from '../labels';
 import { canRegisterVisitPeople, canVisit, visitRecordPage } from '../../components/visit-roles';
-import { ArchiveForm } from './archive-form';
+import { ReasonForm } from './reason-form';
 import { ChangeForm } from './change-form';
 import { UnmaskPrompt } from '../unmask-prompt';
 import { LoadFailed } from '../load-failed';
@@ -144,13 +145,37 @@ export default function VisitPerson() {
             }}
           />
         ) : null}
-        {archiving ? (
-          <ArchiveForm
-            person={person}
+        {archiving && person.status === 'active' ? (
+          <ReasonForm
+            title='归档（已不属于该类人群）'
+            hint='归档后不再提醒走访，仅社区可查阅；保存期满后个人信息将被清除。'
+            reasons={archiveReasonLabels}
+            confirmText='确认归档'
+            danger
             onCancel={() => setArchiving(false)}
-            onArchived={(archived) => {
+            onConfirm={async (reason) => {
+              const archived = await archiveVisitPerson(person.id, { version: person.version, reason, leftAt: new Date().toISOString() });
               setArchiving(false);
               setRecord((current) => current && { ...current, person: archived });
+            }}
+          />
+        ) : null}
+        {person.status === 'archived' && account?.role === 'community' && !archiving ? (
+          <View className='visit-field__reveal' role='button' ariaLabel='恢复' onClick={() => setArchiving(true)}>
+            <Text>恢复到名册</Text>
+          </View>
+        ) : null}
+        {person.status === 'archived' && archiving ? (
+          <ReasonForm
+            title='恢复到名册'
+            hint='恢复后重新进入名册和待走访，须尽快走访。'
+            reasons={restoreReasonLabels}
+            confirmText='确认恢复'
+            onCancel={() => setArchiving(false)}
+            onConfirm={async (reason) => {
+              const restored = await restoreVisitPerson(person.id, { version: person.version, reason });
+              setArchiving(false);
+              setRecord((current) => current && { ...current, person: restored });
             }}
           />
         ) : null}

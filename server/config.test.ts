@@ -123,6 +123,14 @@ describe('VISITS_RETENTION_DAYS', () => {
   });
 });
 
+describe('VISITS_AUDIT_RETENTION_DAYS', () => {
+  it('keeps the visit audit five years unless configured, never shorter than the people it names', () => {
+    expect(loadConfig({ DATA_DIR: freshDataDir() }).visits.auditRetentionDays).toBe(1_825);
+    expect(loadConfig({ DATA_DIR: freshDataDir(), VISITS_AUDIT_RETENTION_DAYS: '1095' }).visits.auditRetentionDays).toBe(1_095);
+    expect(() => loadConfig({ DATA_DIR: freshDataDir(), VISITS_AUDIT_RETENTION_DAYS: '1000' })).toThrowError(/VISITS_AUDIT_RETENTION_DAYS: must not be shorter than VISITS_RETENTION_DAYS/);
+  });
+});
+
 describe('VISITS_KEYS', () => {
   const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
   it('parses rotated keys in order, the first sealing', () => {

@@ -115,11 +115,19 @@ const envSchema = z
      * which a family may hold the community to account for a visit made or missed (docs/privacy-visits.md).
      */
     VISITS_RETENTION_DAYS: z.coerce.number().int().min(30).max(3_650).default(1_095),
+    /**
+     * How long the visit audit lines are kept, in days (default 5 years): at least as long as the
+     * people they name, so a question about how a record was used can still be answered after it.
+     */
+    VISITS_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(30).max(7_300).default(1_825),
   })
   .superRefine((env, ctx) => {
     // Node refuses a request deadline shorter than the header deadline.
     if (env.HTTP_HEADERS_TIMEOUT_MS > env.HTTP_REQUEST_TIMEOUT_MS) {
       ctx.addIssue({ code: 'custom', path: ['HTTP_HEADERS_TIMEOUT_MS'], message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS' });
+    }
+    if (env.VISITS_AUDIT_RETENTION_DAYS < env.VISITS_RETENTION_DAYS) {
+      ctx.addIssue({ code: 'custom', path: ['VISITS_AUDIT_RETENTION_DAYS'], message: 'must not be shorter than VISITS_RETENTION_DAYS' });
     }
     // A channel is connected with its URL, key and secret together, or not at all.
     for (const channel of ['12345', '12319'] as const) {
@@ -203,7 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       maxMessagesPer10s: defaultLive.maxMessagesPer10s,
     } satisfies typeof defaultLive,
     /** The visit register's field encryption (AES-256-GCM): the first key encrypts, every key decrypts (rotation). */
-    visits: { keys: visitKeys, retentionDays: e.VISITS_RETENTION_DAYS },
+    visits: { keys: visitKeys, retentionDays: e.VISITS_RETENTION_DAYS, auditRetentionDays: e.VISITS_AUDIT_RETENTION_DAYS },
   };
 }
 

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   publishHintsOnWrite(database, bus, onBusError);
   // The one loop that runs effects (outbox → jobs → handlers, WeChat messages among them) and checks the clocks.
   const runner = config.runJobs
-    ? createEffectRunner(database, reference, now, logger, { bus, visitRetentionDays: config.visits.retentionDays, wechat: { sender: wechat, messages: config.wechat.messages, appId: config.wechat.appId }, ...(hotline ? { hotline, hotlinePollMs: config.hotline.pollMs } : {}) })
+    ? createEffectRunner(database, reference, now, logger, { bus, visitRetentionDays: config.visits.retentionDays, visitAuditRetentionDays: config.visits.auditRetentionDays, wechat: { sender: wechat, messages: config.wechat.messages, appId: config.wechat.appId }, ...(hotline ? { hotline, hotlinePollMs: config.hotline.pollMs } : {}) })
     : undefined;
   runner?.start();
   if (!runner) logger.info('本进程不运行后台任务（RUN_JOBS=false），由另一进程运行');

@@ -113,7 +113,7 @@ export function createEffectRunner(
   reference: ReferenceData,
   now: () => Date,
   log: RunnerLog,
-  options: { visitCategories?: VisitCategoryConfig; visitRetentionDays?: number; bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending; hotline?: HotlineSetup; hotlinePollMs?: number } = {},
+  options: { visitCategories?: VisitCategoryConfig; visitRetentionDays?: number; visitAuditRetentionDays?: number; bus?: EventBus; random?: () => number; pollMs?: number; leaseMs?: number; retry?: RetryPolicy; owner?: string; wechat?: WeChatSending; hotline?: HotlineSetup; hotlinePollMs?: number } = {},
 ): JobRunner {
   const jobs = mongoJobStore(database);
   const stats = mongoStatsStore(database);
@@ -145,7 +145,7 @@ export function createEffectRunner(
       ...(hotline ? [hotlinePullStep({ ...caseCommandDeps(database, reference, now), jobs, ...hotline }, log, hotline.liveness, options.hotlinePollMs)] : []),
       visitReminderStep({ visits: mongoVisitStore(database), inbox: mongoInboxStore(database), categories: () => options.visitCategories ?? baoheVisitCategories, reference, now }, log),
       // The default is config.ts's: a runner built without the config (tests) keeps the same period.
-      visitPurgeStep({ visits: mongoVisitStore(database), retentionDays: options.visitRetentionDays ?? 1_095, now }, log),
+      visitPurgeStep({ visits: mongoVisitStore(database), retentionDays: options.visitRetentionDays ?? 1_095, auditRetentionDays: options.visitAuditRetentionDays ?? 1_825, now }, log),
     ],
     ...(options.pollMs ? { pollMs: options.pollMs } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),

@@ -1178,4 +1178,11 @@ export interface VisitStore {
   purgeVisitsOf(personId: string, at: Date): Promise<number>;
   /** Empties the person's sealed fields and marks them purged: last, so a crash before it is redone. */
   purgePerson(id: string, at: Date): Promise<void>;
+  /**
+   * Blanks the free-text reasons of the person's audit lines (an unmask's reason may name a
+   * diagnosis); who, when, what and which field stay. The purge's only change to audit lines.
+   */
+  blankAuditReasonsOf(personId: string): Promise<void>;
+  /** Deletes at most `limit` audit lines older than `before`, oldest first: the audit's own retention. */
+  deleteAuditBefore(before: Date, limit: number): Promise<number>;
 }

@@ -120,5 +120,14 @@ export function mongoVisitStore(database: Database): VisitStore {
     async purgePerson(id, at) {
       await people.updateOne({ _id: id }, { $set: { sealed: {}, purgedAt: at } });
     },
+    async blankAuditReasonsOf(personId) {
+      await audit.updateMany({ personId, reason: { $exists: true } }, { $unset: { reason: '' } });
+    },
+    async deleteAuditBefore(before, limit) {
+      // By ids, oldest first: a delete cannot be limited, and on FerretDB each one scans the collection.
+      const ids = (await audit.find({ at: { $lt: before } }, { projection: { _id: 1 } }).sort({ at: 1, _id: 1 }).limit(limit).toArray()).map((doc) => doc._id);
+      if (ids.length === 0) return 0;
+      return (await audit.deleteMany({ _id: { $in: ids } })).deletedCount;
+    },
   };
 }

@@ -4,4 +4,4 @@ export { auditTrail, listRegister, visibleCategories, registerSummary, personRec
 export { recordVisit } from './record-visit';
 export { rekeyVisits } from './rekey';
 export { signVisit } from './sign-off';
-export { archivePerson, restorePerson, exportPerson, purgeArchived, type PersonExport, type VisitPurgeDeps } from './retention';
+export { archivePerson, restorePerson, exportPerson, purgeArchived, purgeOldAudit, type PersonExport, type VisitPurgeDeps } from './retention';

@@ -78,7 +78,19 @@ export interface VisitPurgeDeps {
   visits: VisitStore;
   /** server/config.ts `visits.retentionDays`. */
   retentionDays: number;
+  /** server/config.ts `visits.auditRetentionDays`: never shorter than `retentionDays`. */
+  auditRetentionDays: number;
   now: () => Date;
+}
+
+/**
+ * The audit's own retention: lines older than `auditRetentionDays` are deleted, at most `maxPerRun`
+ * a run. They outlive the people they name (a complaint about how a record was used can come after
+ * the purge), and by then say only who did what when: the purge blanked their reasons.
+ */
+export async function purgeOldAudit(deps: VisitPurgeDeps, maxPerRun = 2_000): Promise<number> {
+  const cutoff = new Date(deps.now().getTime() - deps.auditRetentionDays * DAY_MS);
+  return deps.visits.deleteAuditBefore(cutoff, maxPerRun);
 }
 
 /**
@@ -101,6 +113,7 @@ export async function purgeArchived(deps: VisitPurgeDeps, batch = 100, maxPerRun
     for (const person of page) {
       if (done.size >= maxPerRun) return done.size;
       await deps.visits.purgeVisitsOf(person.id, now);
+      await deps.visits.blankAuditReasonsOf(person.id);
       await deps.visits.appendAudit([
         { id: `va_${randomBytes(12).toString('base64url')}`, at: now, actorId: 'system', actorName: '系统（保存期限届满清除）', actorRole: 'system', action: 'purge', personId: person.id, communityUnitCode: person.communityUnitCode, reason: `归档满${deps.retentionDays}天` },
       ]);

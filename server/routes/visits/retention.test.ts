@@ -5,7 +5,7 @@ import type { InboxMessage } from '../../commands/ports';
 import { sendVisitReminders } from '../../commands/visits/reminders';
 import { mongoVisitStore } from '../../db/visit-store';
 import { visitPurgeStep } from '../../jobs/visit-purge-step';
-import { purgeArchived } from '../../commands/visits/retention';
+import { purgeArchived, purgeOldAudit } from '../../commands/visits/retention';
 import { startTestApp, testClock, type TestApp } from '../../testing/app';
 
 // Retention on the real engine: two elderly people of grid 0101's first compound, one of whom moves
@@ -142,7 +142,7 @@ describe('the export for the person’s own request', () => {
 describe('the purge after the retention period', () => {
   const logged: unknown[] = [];
   const log = { info: (...args: unknown[]) => logged.push(args), warn: () => undefined, error: () => undefined } as never;
-  const step = () => visitPurgeStep({ visits: mongoVisitStore(app.database), retentionDays: 1_095, now: app.clock.now }, log);
+  const step = () => visitPurgeStep({ visits: mongoVisitStore(app.database), retentionDays: 1_095, auditRetentionDays: 1_825, now: app.clock.now }, log);
 
   it('keeps everything until the period has passed since the archiving', async () => {
     // Archived 2026-10-02 10:00; 1095 days (2028 is a leap year) end at 2029-10-01 10:00.
@@ -171,6 +171,13 @@ describe('the purge after the retention period', () => {
     expect(Object.keys((await rawOf(staying)).person!.sealed as object).length).toBeGreaterThan(0);
     expect(logged).toHaveLength(1);
 
+    // The person's audit lines stay (who, when, what, which field) without their reasons; the other's keep theirs.
+    const lines = await app.database.connection.db!.collection('visit_audit').find({ personId: { $in: [leaving, staying] } }).toArray();
+    const unmaskOfLeaving = lines.find((l) => l.personId === leaving && l.action === 'unmask');
+    expect(unmaskOfLeaving).toMatchObject({ field: 'phone' });
+    expect(unmaskOfLeaving!.reason).toBeUndefined();
+    expect(JSON.stringify(lines)).not.toContain('核实迁出去向');
+
     const purges = (await auditLines()).filter((e) => e.action === 'purge');
     expect(purges).toEqual([expect.objectContaining({ personId: leaving, actor: expect.objectContaining({ id: 'system', role: 'system' }), reason: '归档满1095天' })]);
   });
@@ -178,6 +185,22 @@ describe('the purge after the retention period', () => {
   it('leaves nothing to read or export', async () => {
     expect((await request('cm-a', 'GET', `/api/v1/visits/people/${leaving}`)).status).toBe(404);
     expect((await request('cm-a', 'POST', `/api/v1/visits/people/${leaving}/export`, { reason: '本人申请查阅' })).status).toBe(404);
+  });
+});
+
+describe('the audit lines’ own retention', () => {
+  it('deletes lines once they are older than the audit period, to the second, and no others', async () => {
+    const raw = app.database.connection.db!.collection('visit_audit');
+    const oldest = (await raw.find().sort({ at: 1 }).limit(1).toArray())[0].at as Date;
+    const total = await raw.countDocuments();
+    const olderThanOldestPlusOne = await raw.countDocuments({ at: { $lte: oldest } });
+    const deps = { visits: mongoVisitStore(app.database), retentionDays: 1_095, auditRetentionDays: 1_825 };
+    const period = 1_825 * 86_400_000;
+    expect(await purgeOldAudit({ ...deps, now: () => new Date(oldest.getTime() + period) })).toBe(0);
+    expect(await raw.countDocuments()).toBe(total);
+    expect(await purgeOldAudit({ ...deps, now: () => new Date(oldest.getTime() + period + 1_000) })).toBe(olderThanOldestPlusOne);
+    expect(await raw.countDocuments()).toBe(total - olderThanOldestPlusOne);
+    expect(total - olderThanOldestPlusOne).toBeGreaterThan(0);
   });
 });
 
@@ -189,7 +212,7 @@ describe('the purge of many', () => {
     for (let i = 0; i < 5; i++) {
       await store.insertPerson({ ...base, id: `vp_bulkpurge000${i}`, status: 'archived', archived: { reason: 'deceased', leftAt: archivedAt, at: archivedAt, by: 'test' } });
     }
-    const deps = { visits: store, retentionDays: 1_095, now: app.clock.now };
+    const deps = { visits: store, retentionDays: 1_095, auditRetentionDays: 1_825, now: app.clock.now };
     expect(await purgeArchived(deps, 2, 3)).toBe(3);
     expect(await purgeArchived(deps, 2, 3)).toBe(2);
     expect(await purgeArchived(deps, 2, 3)).toBe(0);

@@ -278,9 +278,9 @@ describe('unmasking and the audit trail', () => {
     expect(other.body.items).toEqual([]);
   });
 
-  it('cannot be changed through the store: the port has no update or delete of audit lines', () => {
+  it('cannot be edited through the store: lines are added and listed; only the purge blanks a person’s reasons and the retention deletes by age', () => {
     const store = mongoVisitStore(app.database);
-    expect(Object.keys(store).filter((name) => /audit/i.test(name)).sort()).toEqual(['appendAudit', 'listAudit']);
+    expect(Object.keys(store).filter((name) => /audit/i.test(name)).sort()).toEqual(['appendAudit', 'blankAuditReasonsOf', 'deleteAuditBefore', 'listAudit']);
   });
 });
 

@@ -18,6 +18,12 @@ import type { VisitDraft } from '../visit-draft';
 import './index.scss';
 
 const PAGE_SIZE = 20;
+
+function draftState(draft: VisitDraft): string {
+  if (draft.status === 'refused') return `未被接受：${draft.lastError ?? ''}`;
+  if (draft.status === 'editing') return '尚未提交，点此继续填写';
+  return `等待发送${draft.lastError ? `（${draft.lastError}）` : ''}`;
+}
 type TabKey = 'due' | 'register' | 'summary' | 'audit';
 
 /**
@@ -62,7 +68,8 @@ export default function VisitWorklist() {
     );
   }
 
-  const waiting = drafts.filter((draft) => draft.status !== 'editing');
+  // Every visit the server does not have: sent without an answer, refused, or a form left half filled.
+  const waiting = drafts;
   const sendAll = async () => {
     setSending(true);
     setSendNote('');
@@ -93,7 +100,7 @@ export default function VisitWorklist() {
           {waiting.map((draft) => (
             <View key={draft.draftId} className='visits-page__draft' role='button' ariaLabel={`${draft.person.name}的走访`} onClick={() => void Taro.navigateTo({ url: visitRecordPage(draft.person.id) })}>
               <Text>{`${draft.person.name} · ${draft.person.categoryName}`}</Text>
-              <Text className={draft.status === 'refused' ? 'visit-error' : 'visit-card__text'}>{draft.status === 'refused' ? `未被接受：${draft.lastError ?? ''}` : `等待发送${draft.lastError ? `（${draft.lastError}）` : ''}`}</Text>
+              <Text className={draft.status === 'refused' ? 'visit-error' : 'visit-card__text'}>{draftState(draft)}</Text>
             </View>
           ))}
           {waiting.some((draft) => draft.status === 'queued') && (

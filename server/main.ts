@@ -38,8 +38,11 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(uri);
   await syncIndexes(database);
+  // The demo register of home visits is written with the demo district, on a fresh database only.
+  let freshDemo = false;
   if (!config.production) {
     const seeded = await seedDemoDistrict(database);
+    freshDemo = seeded.created;
     if (seeded.created) logger.info(seeded, '已写入演示数据（包河区）');
   }
   if (!config.production) await ensurePortalBuilt(config.h5Dir, (line) => logger.info(line));
@@ -64,7 +67,7 @@ async function main(): Promise<void> {
   const hotline = Object.keys(hotlineChannels).length ? hotlineSetup(database, { channels: hotlineChannels, mapping: config.hotline.mapping, liveness: config.hotline.liveness, now }) : undefined;
   if (hotline) await ensureHotlineIndexes(database);
   const useCases = buildUseCases({ database, reference, now, uploadsDir: config.uploads.dir, wechat, messages: config.wechat.messages, visitKeys: config.visits.keys, ...(hotline ? { hotline } : {}) });
-  if (!config.production && config.visits.keys?.length) {
+  if (freshDemo && config.visits.keys?.length) {
     const people = await seedDemoVisitPeople(database, useCases, reference, now());
     if (people) logger.info({ people }, '已写入入户走访演示人员（网格 member0101）');
   }

@@ -39,6 +39,7 @@ import { hotlinePullStep } from './jobs/hotline-pull-step';
 import type { VisitKey } from './config';
 import { fieldSealer } from './crypto/field-sealer';
 import { mongoVisitStore } from './db/visit-store';
+import { mongoVisitCategoryVersions, visitCategorySource } from './db/visit-category-store';
 import { baoheVisitCategories } from '../shared/visits/baohe-categories';
 import type { VisitCategoryConfig } from '../shared/visits/types';
 
@@ -99,7 +100,10 @@ export function buildUseCases(wiring: Wiring): UseCases {
 
 /** The visit register's ports: the store, the field sealer over the configured keys, the categories. */
 export function visitPorts(database: Database, keys: readonly VisitKey[], categories: VisitCategoryConfig) {
-  return { store: mongoVisitStore(database), sealer: fieldSealer(keys), categories: () => categories };
+  const categoryVersions = mongoVisitCategoryVersions(database);
+  // The latest published list is in force; `categories` only while none is published.
+  const categorySource = visitCategorySource(categoryVersions, categories);
+  return { store: mongoVisitStore(database), sealer: fieldSealer(keys), categories: categorySource.current, categorySource, categoryVersions };
 }
 
 /** The case use cases' ports over the mongoose adapters (the scheduler and storage tests use them). */
@@ -118,6 +122,7 @@ export function createEffectRunner(
   const jobs = mongoJobStore(database);
   const stats = mongoStatsStore(database);
   const { hotline } = options;
+  const reminderCategories = visitCategorySource(mongoVisitCategoryVersions(database), options.visitCategories ?? baoheVisitCategories);
   return createJobRunner({
     outbox: mongoCaseOutbox(database),
     jobs,
@@ -143,7 +148,7 @@ export function createEffectRunner(
       pollNoticeStep({ polls: mongoPollStore(database), memberships: mongoMembershipStore(database), jobs, now }, log),
       statsFoldStep({ stats, now }, log),
       ...(hotline ? [hotlinePullStep({ ...caseCommandDeps(database, reference, now), jobs, ...hotline }, log, hotline.liveness, options.hotlinePollMs)] : []),
-      visitReminderStep({ visits: mongoVisitStore(database), inbox: mongoInboxStore(database), categories: () => options.visitCategories ?? baoheVisitCategories, reference, now }, log),
+      visitReminderStep({ visits: mongoVisitStore(database), inbox: mongoInboxStore(database), categories: reminderCategories.current, reference, now }, log, undefined, reminderCategories),
       // The default is config.ts's: a runner built without the config (tests) keeps the same period.
       visitPurgeStep({ visits: mongoVisitStore(database), retentionDays: options.visitRetentionDays ?? 1_095, auditRetentionDays: options.visitAuditRetentionDays ?? 1_825, now }, log),
     ],

@@ -1,3 +1,4 @@
+import type { VisitCategoryConfig } from '../../shared/visits/types';
 import type { SubcategoryEntry } from '../../shared/catalog/catalog';
 import type { Catalog } from '../../shared/catalog/types';
 import type { ListFacet } from '../../shared/cases/facets';
@@ -1185,4 +1186,31 @@ export interface VisitStore {
   blankAuditReasonsOf(personId: string): Promise<void>;
   /** Deletes at most `limit` audit lines older than `before`, oldest first: the audit's own retention. */
   deleteAuditBefore(before: Date, limit: number): Promise<number>;
+  /** Which of these category codes still have active people (a new category list may not drop them). */
+  activeCategoryCodes(codes: readonly string[]): Promise<string[]>;
+}
+
+/** One published category list as the history shows it. */
+export interface VisitCategoryVersionSummary {
+  version: number;
+  effectiveFrom: string;
+  publishedAt: Date;
+  publishedBy: string;
+  categoryCount: number;
+}
+
+/** The published visit category lists (server/db/visit-category-store.ts); never edited in place. */
+export interface VisitCategoryVersions {
+  latestVersion(): Promise<number | undefined>;
+  find(version: number): Promise<VisitCategoryConfig | undefined>;
+  /** Newest first. */
+  history(limit: number): Promise<VisitCategoryVersionSummary[]>;
+  /** `duplicate` when that version was published first by someone else. */
+  insert(config: VisitCategoryConfig, publishedBy: string, at: Date): Promise<'inserted' | 'duplicate'>;
+}
+
+/** The category list in force: read synchronously by use cases, refreshed before they run. */
+export interface VisitCategorySource {
+  current(): VisitCategoryConfig;
+  refresh(): Promise<void>;
 }

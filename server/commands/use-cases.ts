@@ -29,7 +29,7 @@ import type { Open311Key, Open311Store } from './ports';
 import type { ListRequestsQuery, PostRequestForm } from '../../shared/open311/queries';
 import { bindHotlineUseCases, type HotlineUseCaseDeps } from './hotline';
 import * as visits from './visits';
-import type { FieldSealer, VisitStore } from './ports';
+import type { FieldSealer, VisitCategorySource, VisitCategoryVersions, VisitStore } from './ports';
 import type { ArchivePerson, RestorePerson, RecordVisit, RegisterPerson, SignVisit, UpdatePerson } from '../../shared/api/visits';
 import type { SensitivePersonField } from '../../shared/policies/visits';
 import type { VisitCategoryConfig } from '../../shared/visits/types';
@@ -68,7 +68,7 @@ export interface UseCasePorts {
   /** Called after a vote is stored: the runner's count step may look sooner. */
   onVote?: () => void;
   /** The visit register (入户走访): its store, the field encryption and the categories in force. Absent, its routes answer 503. */
-  visits?: { store: VisitStore; sealer: FieldSealer; categories: () => VisitCategoryConfig };
+  visits?: { store: VisitStore; sealer: FieldSealer; categories: () => VisitCategoryConfig; categorySource?: VisitCategorySource; categoryVersions?: VisitCategoryVersions };
   /** Absent, WeChat sign-in answers 503. */
   wechat?: WeChatLoginPort;
   /** The hotline adapters (server/hotline); absent, the hotline webhook answers 404. */
@@ -96,24 +96,36 @@ export function bindUseCases(ports: UseCasePorts) {
     if (!visitPorts) throw new AppError('visit.unavailable', '走访功能未启用', 503);
     return { visits: visitPorts.store, sealer: visitPorts.sealer, categories: visitPorts.categories, reference: ports.reference, cases: caseDeps, inbox: ports.inbox, now: ports.now };
   };
+  // The list in force may have been published by another process: one cheap check before each use case (visit-category-store.ts).
+  const freshVisitDeps = async (): Promise<visits.VisitCommandDeps> => {
+    const deps = visitDeps();
+    await visitPorts?.categorySource?.refresh();
+    return deps;
+  };
+  const categoryAdminDeps = (): visits.VisitCategoryAdminDeps => {
+    if (!visitPorts?.categorySource || !visitPorts.categoryVersions) throw new AppError('visit.unavailable', '走访功能未启用', 503);
+    return { versions: visitPorts.categoryVersions, source: visitPorts.categorySource, visits: visitPorts.store, now: ports.now };
+  };
   return {
     /** 入户走访: the register of key service populations, the worklist, visits, unmasking and the audit trail. */
     visits: {
-      categories: () => visitDeps().categories(),
-      visibleCategories: (actor: Actor) => visits.visibleCategories(visitDeps(), actor),
-      register: (actor: Actor, input: RegisterPerson) => visits.registerPerson(visitDeps(), actor, input),
-      update: (actor: Actor, id: string, input: UpdatePerson) => visits.updatePerson(visitDeps(), actor, id, input),
-      list: (actor: Actor, query: { limit: number; cursor?: string }) => visits.listRegister(visitDeps(), actor, query),
-      worklist: (actor: Actor, query: { limit: number; cursor?: string }) => visits.worklist(visitDeps(), actor, query),
-      record: (actor: Actor, id: string) => visits.personRecord(visitDeps(), actor, id),
-      visit: (actor: Actor, id: string, input: RecordVisit) => visits.recordVisit(visitDeps(), actor, id, input),
-      unmask: (actor: Actor, id: string, input: { field: SensitivePersonField | 'visits'; reason: string }) => visits.unmask(visitDeps(), actor, id, input),
-      audit: (actor: Actor, query: { limit: number; cursor?: string }) => visits.auditTrail(visitDeps(), actor, query),
-      sign: (actor: Actor, visitId: string, input: SignVisit) => visits.signVisit(visitDeps(), actor, visitId, input),
-      summary: (actor: Actor) => visits.registerSummary(visitDeps(), actor),
-      archive: (actor: Actor, id: string, input: ArchivePerson) => visits.archivePerson(visitDeps(), actor, id, input),
-      restore: (actor: Actor, id: string, input: RestorePerson) => visits.restorePerson(visitDeps(), actor, id, input),
-      export: (actor: Actor, id: string, input: { reason: string }) => visits.exportPerson(visitDeps(), actor, id, input),
+      categories: async () => (await freshVisitDeps()).categories(),
+      visibleCategories: async (actor: Actor) => visits.visibleCategories(await freshVisitDeps(), actor),
+      register: async (actor: Actor, input: RegisterPerson) => visits.registerPerson(await freshVisitDeps(), actor, input),
+      update: async (actor: Actor, id: string, input: UpdatePerson) => visits.updatePerson(await freshVisitDeps(), actor, id, input),
+      list: async (actor: Actor, query: { limit: number; cursor?: string }) => visits.listRegister(await freshVisitDeps(), actor, query),
+      worklist: async (actor: Actor, query: { limit: number; cursor?: string }) => visits.worklist(await freshVisitDeps(), actor, query),
+      record: async (actor: Actor, id: string) => visits.personRecord(await freshVisitDeps(), actor, id),
+      visit: async (actor: Actor, id: string, input: RecordVisit) => visits.recordVisit(await freshVisitDeps(), actor, id, input),
+      unmask: async (actor: Actor, id: string, input: { field: SensitivePersonField | 'visits'; reason: string }) => visits.unmask(await freshVisitDeps(), actor, id, input),
+      audit: async (actor: Actor, query: { limit: number; cursor?: string }) => visits.auditTrail(await freshVisitDeps(), actor, query),
+      sign: async (actor: Actor, visitId: string, input: SignVisit) => visits.signVisit(await freshVisitDeps(), actor, visitId, input),
+      summary: async (actor: Actor) => visits.registerSummary(await freshVisitDeps(), actor),
+      archive: async (actor: Actor, id: string, input: ArchivePerson) => visits.archivePerson(await freshVisitDeps(), actor, id, input),
+      restore: async (actor: Actor, id: string, input: RestorePerson) => visits.restorePerson(await freshVisitDeps(), actor, id, input),
+      export: async (actor: Actor, id: string, input: { reason: string }) => visits.exportPerson(await freshVisitDeps(), actor, id, input),
+      adminCategories: (actor: Actor) => visits.visitCategoryAdminView(categoryAdminDeps(), actor),
+      publishCategories: (actor: Actor, config: VisitCategoryConfig) => visits.publishVisitCategories(categoryAdminDeps(), actor, config),
     },
     now: ports.now,
     open311: {

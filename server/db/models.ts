@@ -11,7 +11,7 @@ import { pollBallotSchema, pollCommentSchema, pollParticipationSchema, pollSchem
 import { accountMembershipsSchema, rosterSchema } from './schemas/membership';
 import { statsEventSchema, statsFoldedSchema, statsFoldSchema } from './schemas/stats';
 import { open311FilingSchema, open311KeySchema } from './schemas/open311';
-import { visitAuditSchema, visitPersonSchema, visitRecordSchema } from './schemas/visits';
+import { visitAuditSchema, visitCategoryVersionSchema, visitPersonSchema, visitRecordSchema } from './schemas/visits';
 import { wechatConsentSchema, wechatDeliverySchema, wechatServiceFollowerSchema } from './schemas/wechat';
 
 /** Registers every model on a connection; the one list the index sync walks. */
@@ -47,6 +47,7 @@ export function registerModels(connection: Connection) {
     VisitPerson: connection.model('VisitPerson', visitPersonSchema, 'visit_people'),
     VisitRecord: connection.model('VisitRecord', visitRecordSchema, 'visit_records'),
     VisitAudit: connection.model('VisitAudit', visitAuditSchema, 'visit_audit'),
+    VisitCategoryVersion: connection.model('VisitCategoryVersion', visitCategoryVersionSchema, 'visit_category_versions'),
   };
 }
 

@@ -129,5 +129,11 @@ export function mongoVisitStore(database: Database): VisitStore {
       if (ids.length === 0) return 0;
       return (await audit.deleteMany({ _id: { $in: ids } })).deletedCount;
     },
+    async activeCategoryCodes(codes) {
+      const found: string[] = [];
+      // One indexed probe per code: a list drops few codes at a time.
+      for (const code of codes) if (await people.findOne({ categoryCode: code, status: 'active' }, { projection: { _id: 1 } })) found.push(code);
+      return found;
+    },
   };
 }

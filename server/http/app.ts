@@ -22,6 +22,7 @@ import { placeRoutes } from '../routes/places/routes';
 import { photoRoutes } from '../routes/photos/routes';
 import { openapiRoutes } from '../routes/openapi';
 import { adminJobRoutes } from '../routes/admin/jobs';
+import { adminVisitCategoryRoutes } from '../routes/admin/visit-categories';
 import { accountRoutes } from '../routes/accounts/routes';
 import { messageRoutes } from '../routes/messages/routes';
 import { pollRoutes } from '../routes/polls/routes';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Koa {
   placeRoutes(router, deps);
   photoRoutes(router, deps);
   adminJobRoutes(router, deps);
+  adminVisitCategoryRoutes(router, deps);
   messageRoutes(router, deps);
   pollRoutes(router, deps);
   membershipRoutes(router, deps);

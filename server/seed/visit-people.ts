@@ -6,7 +6,8 @@ import { actorOfAccount, findAccountByLoginKey } from '../auth/accounts';
 /**
  * 入户走访 demo people for `npm start`: fictional residents of grid member0101's first compound,
  * registered by its grid leader and visited by its member through the use cases (so every field
- * is sealed as in production), some late, some due, some not yet. Written once, on an empty register.
+ * is sealed as in production), some late, some due, some not yet. Written once, on an empty register,
+ * when the demo district was just written (server/main.ts): a database someone already uses is left alone.
  */
 const demoPeople = [
   { categoryCode: 'elderly_alone', risk: 'red', name: '示例·王桂英', idNumber: '340111193802150021', phone: '13905510101', address: '1栋2单元301室', lastVisitDaysAgo: 9, answers: { livesAlone: true, healthNote: '高血压，行动不便', emergencyContactReachable: true } },
@@ -25,7 +26,7 @@ export async function seedDemoVisitPeople(database: Database, useCases: UseCases
   if (!leader || !member || leader.role !== 'grid_leader') return 0;
   const existing = await useCases.visits.list(leader, { limit: 1 });
   if (existing.items.length) return 0;
-  const categories = new Set(useCases.visits.visibleCategories(leader).categories.map((c) => c.code));
+  const categories = new Set((await useCases.visits.visibleCategories(leader)).categories.map((c) => c.code));
   const compound = [...reference.compounds.values()].find((c) => c.gridCode === leader.scope.gridCode && reference.communityOf(c.code));
   if (!compound) return 0;
   let registered = 0;

@@ -250,3 +250,10 @@ export const visitCategoriesSchema = z.strictObject({
   ),
 });
 export type VisitCategoriesView = z.output<typeof visitCategoriesSchema>;
+
+/** The administrator's view of the category lists: the one in force and the published versions. */
+export const visitCategoryAdminSchema = z.strictObject({
+  current: z.strictObject({ version: z.number().int(), effectiveFrom: z.string(), categories: z.array(z.record(z.string(), z.unknown())) }),
+  history: z.array(z.strictObject({ version: z.number().int(), effectiveFrom: z.string(), publishedAt: dateTime, publishedBy: z.string(), categoryCount: z.number().int() })),
+});
+export type VisitCategoryAdminView = z.output<typeof visitCategoryAdminSchema>;

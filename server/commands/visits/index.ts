@@ -5,3 +5,4 @@ export { recordVisit } from './record-visit';
 export { rekeyVisits } from './rekey';
 export { signVisit } from './sign-off';
 export { archivePerson, restorePerson, exportPerson, purgeArchived, purgeOldAudit, type PersonExport, type VisitPurgeDeps } from './retention';
+export { publishVisitCategories, visitCategoryAdminView, type VisitCategoryAdminDeps } from './categories';

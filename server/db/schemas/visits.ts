@@ -70,7 +70,10 @@ export const visitRecordSchema = new Schema(
 );
 visitRecordSchema.index({ personId: 1, visitedAt: -1 });
 
-/** Who read, unmasked, registered or visited whom: insert-only (nothing in the code updates or deletes it). */
+/**
+ * Who read, unmasked, registered or visited whom: insert-only for users. Only the purge touches it:
+ * it blanks the reasons of a purged person's lines and deletes lines older than VISITS_AUDIT_RETENTION_DAYS.
+ */
 export const visitAuditSchema = new Schema(
   {
     _id: { type: String, required: true },
@@ -87,3 +90,22 @@ export const visitAuditSchema = new Schema(
   { versionKey: false },
 );
 visitAuditSchema.index({ communityUnitCode: 1, at: -1, _id: -1 });
+// The purge: a person's lines (reasons blanked), and the oldest lines (the audit's own retention).
+visitAuditSchema.index({ at: 1 });
+visitAuditSchema.index({ personId: 1 });
+
+/**
+ * One published version of the visit category list (入户走访类别). Versions are never edited in
+ * place: an upload is a new document, and the unique index on version refuses a second writer.
+ */
+export const visitCategoryVersionSchema = new Schema(
+  {
+    version: { type: Number, required: true },
+    effectiveFrom: { type: String, required: true },
+    publishedAt: { type: Date, required: true },
+    publishedBy: { type: String, required: true },
+    categories: { type: mixed, required: true },
+  },
+  { versionKey: false },
+);
+visitCategoryVersionSchema.index({ version: -1 }, { unique: true });

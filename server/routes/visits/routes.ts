@@ -50,8 +50,8 @@ export function visitRoutes(router: Router, deps: AppDeps): void {
     responses: { 200: { description: '类别与问题', schema: visitCategoriesSchema } },
     errors: [403],
   });
-  router.get('/api/v1/visits/categories', (ctx) => {
-    const { version, categories } = visits.visibleCategories(actorOf(ctx));
+  router.get('/api/v1/visits/categories', async (ctx) => {
+    const { version, categories } = await visits.visibleCategories(actorOf(ctx));
     ctx.body = {
       version,
       categories: categories.map((c) => ({

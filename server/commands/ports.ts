@@ -502,6 +502,8 @@ export interface AccountListFilter {
   streetCode?: string;
   /** Units of the street: their accounts belong to it although their scope names no street. */
   unitCodes?: string[];
+  /** A grid's own team (grid members and leaders have a grid in their scope). */
+  gridCode?: string;
 }
 
 /** The account store as use cases see it; the mongoose adapter implements it. */

@@ -94,7 +94,7 @@ export function bindUseCases(ports: UseCasePorts) {
   const visitPorts = ports.visits;
   const visitDeps = (): visits.VisitCommandDeps => {
     if (!visitPorts) throw new AppError('visit.unavailable', '走访功能未启用', 503);
-    return { visits: visitPorts.store, sealer: visitPorts.sealer, categories: visitPorts.categories, reference: ports.reference, cases: caseDeps, inbox: ports.inbox, now: ports.now };
+    return { visits: visitPorts.store, sealer: visitPorts.sealer, categories: visitPorts.categories, reference: ports.reference, cases: caseDeps, inbox: ports.inbox, accounts: ports.accountAdmin.store, now: ports.now };
   };
   // The list in force may have been published by another process: one cheap check before each use case (visit-category-store.ts).
   const freshVisitDeps = async (): Promise<visits.VisitCommandDeps> => {
@@ -110,6 +110,7 @@ export function bindUseCases(ports: UseCasePorts) {
     /** 入户走访: the register of key service populations, the worklist, visits, unmasking and the audit trail. */
     visits: {
       categories: async () => (await freshVisitDeps()).categories(),
+      team: (actor: Actor) => visits.visitTeam(visitDeps(), actor),
       visibleCategories: async (actor: Actor) => visits.visibleCategories(await freshVisitDeps(), actor),
       register: async (actor: Actor, input: RegisterPerson) => visits.registerPerson(await freshVisitDeps(), actor, input),
       update: async (actor: Actor, id: string, input: UpdatePerson) => visits.updatePerson(await freshVisitDeps(), actor, id, input),

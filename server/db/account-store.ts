@@ -67,6 +67,7 @@ export function mongoAccountStore(database: Database): AccountStore {
     async list(filter, page) {
       const query: Record<string, unknown> = {};
       if (filter.role) query.role = filter.role;
+      if (filter.gridCode) query['scope.gridCode'] = filter.gridCode;
       if (filter.streetCode) {
         query.$or = [{ 'scope.streetCode': filter.streetCode }, ...(filter.unitCodes?.length ? [{ 'scope.unitCode': { $in: filter.unitCodes } }] : [])];
       }

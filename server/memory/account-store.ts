@@ -15,6 +15,7 @@ export function memoryAccountStore(initial: readonly StoredAccount[] = []): Acco
     async list(filter, page) {
       const matching = [...accounts.values()]
         .filter((account) => !filter.role || account.role === filter.role)
+        .filter((account) => !filter.gridCode || account.scope.gridCode === filter.gridCode)
         .filter((account) => !filter.streetCode || account.scope.streetCode === filter.streetCode || (account.scope.unitCode !== undefined && (filter.unitCodes ?? []).includes(account.scope.unitCode)))
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
       const start = page.cursor ? matching.findIndex((account) => account.id === page.cursor) + 1 : 0;

@@ -251,6 +251,12 @@ export const visitCategoriesSchema = z.strictObject({
 });
 export type VisitCategoriesView = z.output<typeof visitCategoriesSchema>;
 
+/** The colleagues a grid member may name as the visit's second member. */
+export const visitTeamSchema = z.strictObject({
+  items: z.array(z.strictObject({ id: z.string(), displayName: z.string(), roleLabel: z.string() })),
+});
+export type VisitTeamView = z.output<typeof visitTeamSchema>;
+
 /** The administrator's view of the category lists: the one in force and the published versions. */
 export const visitCategoryAdminSchema = z.strictObject({
   current: z.strictObject({ version: z.number().int(), effectiveFrom: z.string(), categories: z.array(z.record(z.string(), z.unknown())) }),

@@ -5,7 +5,7 @@ import { findVisitCategory } from '../../../shared/visits/config';
 import { visitSchedule, type VisitSchedule } from '../../../shared/visits/schedule';
 import type { VisitCategory, VisitCategoryConfig } from '../../../shared/visits/types';
 import { errors } from '../../errors';
-import type { CaseCommandDeps, FieldSealer, InboxStore, ReferencePort, StoredVisitPerson, VisitAuditAction, VisitAuditEntry, VisitStore } from '../ports';
+import type { AccountStore, CaseCommandDeps, FieldSealer, InboxStore, ReferencePort, StoredVisitPerson, VisitAuditAction, VisitAuditEntry, VisitStore } from '../ports';
 
 /** What the visit use cases are bound to. */
 export interface VisitCommandDeps {
@@ -18,6 +18,8 @@ export interface VisitCommandDeps {
   cases: CaseCommandDeps;
   /** In-app messages: the owning department told of a visit that needs it. */
   inbox: InboxStore;
+  /** Staff accounts: the second team member of a visit is one of the grid's own. */
+  accounts: Pick<AccountStore, 'findById' | 'list'>;
   now: () => Date;
 }
 

@@ -6,3 +6,4 @@ export { rekeyVisits } from './rekey';
 export { signVisit } from './sign-off';
 export { archivePerson, restorePerson, exportPerson, purgeArchived, purgeOldAudit, type PersonExport, type VisitPurgeDeps } from './retention';
 export { publishVisitCategories, visitCategoryAdminView, type VisitCategoryAdminDeps } from './categories';
+export { visitTeam, type TeamMember } from './team';

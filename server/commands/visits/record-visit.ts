@@ -6,6 +6,7 @@ import type { VisitCategory } from '../../../shared/visits/types';
 import { errors } from '../../errors';
 import { fileCaseCommand } from '../cases/file-case';
 import type { StoredVisit, StoredVisitPerson } from '../ports';
+import { companionError } from './team';
 import { audit, categoryOf, loadPersonFor, storedSchedule, visitAad, visitIdOf, type VisitCommandDeps } from './access';
 
 const requestHashOf = (personId: string, input: RecordVisit) => createHash('sha256').update(JSON.stringify([personId, input])).digest('base64url');
@@ -35,7 +36,8 @@ export async function recordVisit(
   const fields: Record<string, string[]> = {};
   for (const [key, messages] of Object.entries(answerErrors(category, input.answers))) fields[`answers.${key}`] = messages;
   if (input.visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) fields.visitedAt = ['走访时间不能晚于现在'];
-  if (input.companionId === actor.id) fields.companionId = ['同行人员不能是自己'];
+  const companion = input.companionId ? await companionError(deps, actor, input.companionId, person, category) : undefined;
+  if (companion) fields.companionId = [companion];
   if (Object.keys(fields).length) throw errors.validation(fields);
 
   // Filed first: if the visit's insert then fails, the resend files nothing new (same key) and stores the visit.

@@ -19,6 +19,7 @@ import {
   visitIdParamSchema,
   visitCategoriesSchema,
   visitSummarySchema,
+  visitTeamSchema,
   visitViewSchema,
   worklistQuerySchema,
 } from '../../../shared/api/visits';
@@ -38,6 +39,21 @@ const who =
 /** 入户走访: the register of key service populations, the worklist, visits, unmasking and the audit trail. */
 export function visitRoutes(router: Router, deps: AppDeps): void {
   const { visits } = deps.useCases;
+
+  describe(router, {
+    method: 'get',
+    path: '/api/v1/visits/team',
+    operationId: 'visitTeam',
+    summary: '走访同行人员',
+    description: '本网格其他网格员、网格长（仅姓名与岗位），供填写走访记录时选择同行人员（companionId）。仅网格员、网格长；其他身份 403（visit.forbidden）。',
+    tag,
+    access: 'signed_in',
+    responses: { 200: { description: '同行人员', schema: visitTeamSchema } },
+    errors: [403],
+  });
+  router.get('/api/v1/visits/team', async (ctx) => {
+    ctx.body = { items: await visits.team(actorOf(ctx)) };
+  });
 
   describe(router, {
     method: 'get',

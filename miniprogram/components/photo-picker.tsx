@@ -5,22 +5,10 @@ import { Loading } from '@nutui/nutui-react-taro';
 import { messageOf } from '../services/http';
 import { uploadPhotoBytes } from '../services/photos';
 import { choosePhotos, preparePhoto } from './photo-picker.media';
+import type { PickedPhoto } from './photo-picker.model';
 import './photo-picker.scss';
 
-/** One photo of a form: shown at once from the phone, uploaded in the background. */
-export interface PickedPhoto {
-  /** Local identity in the list (the server id arrives later, or never). */
-  key: string;
-  /** What the tile shows: the picked file, then the compressed preview. */
-  preview: string;
-  status: 'uploading' | 'done' | 'failed';
-  /** The server's photo id, once `done`: what a filing sends. */
-  id?: string;
-  /** Why the upload failed, in Chinese. */
-  error?: string;
-  /** The picked file, kept for 重试. */
-  source?: string;
-}
+export { uploadedIds, type PickedPhoto } from './photo-picker.model';
 
 export interface PhotoPickerProps {
   value: PickedPhoto[];
@@ -34,9 +22,6 @@ export interface PhotoPickerProps {
 
 let nextKey = 0;
 const newKey = () => `photo-${Date.now().toString(36)}-${(nextKey++).toString(36)}`;
-
-/** The server ids of the photos that finished uploading, in the order shown. */
-export const uploadedIds = (photos: PickedPhoto[]): string[] => photos.filter((photo) => photo.status === 'done' && photo.id).map((photo) => photo.id!);
 
 /**
  * Up to `max` photos: picked from the camera or album, compressed to JPEG and uploaded one by one

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { restorePersonSchema, updatePersonSchema, archivePersonSchema, registerPersonSchema, auditPageSchema, visitSummarySchema, personPageSchema, personRecordSchema, personViewSchema, recordVisitResultSchema, recordVisitSchema, unmaskSchema, visitCategoriesSchema, visitViewSchema } from '../../shared/api/visits';
+import type { restorePersonSchema, updatePersonSchema, archivePersonSchema, registerPersonSchema, auditPageSchema, visitSummarySchema, personPageSchema, personRecordSchema, personViewSchema, recordVisitResultSchema, recordVisitSchema, unmaskSchema, visitCategoriesSchema, visitTeamSchema, visitViewSchema } from '../../shared/api/visits';
 import Taro from '@tarojs/taro';
 import { request } from './http';
 
@@ -61,25 +61,39 @@ export function signVisitRecord(visitId: string, note?: string): Promise<VisitRe
 }
 
 const categoriesKey = (accountId: string) => `gongzhi.visitCategories.${accountId}`;
+const teamKey = (accountId: string) => `gongzhi.visitTeam.${accountId}`;
 
-/**
- * The categories and their questions: from the server when it answers, else the copy kept from the
- * last answer, so that a visit form opens at a door without network. They hold no one's data.
- */
-export async function visitCategoriesFor(accountId: string): Promise<VisitCategories> {
+/** The server's answer when it comes, kept under `key`; without network, the copy kept from the last answer. */
+async function freshOrKept<T>(key: string, fetch: () => Promise<T>, looksRight: (kept: unknown) => boolean): Promise<T> {
   try {
-    const fresh = await getVisitCategories();
+    const fresh = await fetch();
     try {
-      Taro.setStorageSync(categoriesKey(accountId), fresh);
+      Taro.setStorageSync(key, fresh);
     } catch {
       // Storage full: the form works while online.
     }
     return fresh;
   } catch (error) {
-    const kept: unknown = Taro.getStorageSync(categoriesKey(accountId));
-    if (kept && typeof kept === 'object' && Array.isArray((kept as VisitCategories).categories)) return kept as VisitCategories;
+    const kept: unknown = Taro.getStorageSync(key);
+    if (looksRight(kept)) return kept as T;
     throw error;
   }
+}
+
+/**
+ * The categories and their questions: from the server when it answers, else the copy kept from the
+ * last answer, so that a visit form opens at a door without network. They hold no one's data.
+ */
+export function visitCategoriesFor(accountId: string): Promise<VisitCategories> {
+  return freshOrKept(categoriesKey(accountId), getVisitCategories, (kept) => !!kept && typeof kept === 'object' && Array.isArray((kept as VisitCategories).categories));
+}
+
+export type VisitTeammate = z.input<typeof visitTeamSchema>['items'][number];
+
+/** The other grid members and leaders of the account's grid (同行人员), kept like the categories for a form without network. */
+export async function visitTeamFor(accountId: string): Promise<VisitTeammate[]> {
+  const team = await freshOrKept(teamKey(accountId), () => request<{ items: VisitTeammate[] }>('GET', '/api/v1/visits/team'), (kept) => !!kept && typeof kept === 'object' && Array.isArray((kept as { items: unknown }).items));
+  return team.items;
 }
 
 export type VisitSummary = z.input<typeof visitSummarySchema>;

@@ -76,6 +76,21 @@ describe('a visit draft', () => {
     });
   });
 
+  it('names the second visitor by id and sends the case’s uploaded photos, the draft keeping only those', () => {
+    const complete = { answers: { guardian: '母亲', dangerGrade: '1', medication: '规律服药' }, companion: { id: 'acct-2', name: '李四' }, fileCase: true, caseSubcategoryCode: '01.02', caseDescription: '楼道扶手松动，老人无法下楼' };
+    const kept = visitBodyOf(draftOf({ ...complete, casePhotos: [{ id: 'ph_1', preview: 'data:image/jpeg;base64,AA' }] }), category);
+    expect(kept).toMatchObject({ body: { companionId: 'acct-2', case: { subcategoryCode: '01.02', photos: ['ph_1'] } } });
+    const live = visitBodyOf(draftOf(complete), category, [
+      { key: 'a', preview: 'p', status: 'done', id: 'ph_2' },
+      { key: 'b', preview: 'p', status: 'uploading' },
+    ]);
+    expect(live).toEqual({ errors: { 'case.photos': '照片还在上传，请稍候再提交' } });
+    expect(visitBodyOf(draftOf(complete), category, [{ key: 'b', preview: 'p', status: 'failed', error: '网络连接失败' }])).toEqual({ errors: { 'case.photos': '有照片上传失败，请点“重试”或删除后再提交' } });
+    // Photos belong to the case: without one, a failed upload does not hold the visit back.
+    expect(visitBodyOf(draftOf({ ...complete, fileCase: false }), category, [{ key: 'b', preview: 'p', status: 'failed' }])).toMatchObject({ body: { companionId: 'acct-2' } });
+    expect(draftTouched(draftOf({ companion: { id: 'acct-2', name: '李四' } }))).toBe(true);
+  });
+
   it('reads the server’s field errors one message each', () => {
     expect(draftErrorsOf({ fields: { 'answers.guardian': ['请回答：监护人', '另一条'], visitedAt: [] } })).toEqual({ 'answers.guardian': '请回答：监护人' });
     expect(draftErrorsOf(undefined)).toEqual({});

@@ -1,6 +1,8 @@
 import { recordVisitSchema } from '../../shared/api/visits';
 import { answerErrors, type Answer } from '../../shared/visits/config';
 import type { RiskLevel, VisitMethod } from '../../shared/visits/types';
+import type { DraftPhoto } from '../services/drafts';
+import { photoUploadError, pickedFromDraft, uploadedIds, type PickedPhoto } from '../components/photo-picker.model';
 import type { RecordVisitBody, VisitCategoryView, VisitPerson } from '../services/visits';
 
 /**
@@ -18,6 +20,8 @@ export interface VisitDraft {
   visitedAt: string;
   method: VisitMethod;
   met: boolean;
+  /** The second team member, if two went; the name is kept so the form shows it without network. */
+  companion?: { id: string; name: string };
   /** Integers stay as typed until sent, so a half-typed number is not lost or turned into 0. */
   answers: Record<string, string | boolean>;
   findings: string;
@@ -27,6 +31,8 @@ export interface VisitDraft {
   fileCase: boolean;
   caseSubcategoryCode?: string;
   caseDescription: string;
+  /** The case's photos already uploaded: taken only when the problem needs one. */
+  casePhotos?: DraftPhoto[];
   notifyDepartment: boolean;
   /** editing: on the form; queued: sent without an answer, waiting for the network; refused: the server said no. */
   status: 'editing' | 'queued' | 'refused';
@@ -74,22 +80,28 @@ export function typedAnswers(category: Pick<VisitCategoryView, 'questions'>, ans
   return typed;
 }
 
-/** The request body of a draft, or the errors that keep it from being sent, keyed as the form shows them. */
-export function visitBodyOf(draft: VisitDraft, category: Pick<VisitCategoryView, 'questions'>): { body: RecordVisitBody } | { errors: DraftErrors } {
+/**
+ * The request body of a draft, or the errors that keep it from being sent, keyed as the form shows
+ * them. `photos` are the form's own (with uploads still running or failed); the draft keeps the uploaded ones.
+ */
+export function visitBodyOf(draft: VisitDraft, category: Pick<VisitCategoryView, 'questions'>, photos: PickedPhoto[] = pickedFromDraft(draft.casePhotos ?? [])): { body: RecordVisitBody } | { errors: DraftErrors } {
   const answers = typedAnswers(category, draft.answers);
   const body: RecordVisitBody = {
     draftId: draft.draftId,
     visitedAt: draft.visitedAt,
     method: draft.method,
     met: draft.met,
+    ...(draft.companion ? { companionId: draft.companion.id } : {}),
     answers,
     ...(draft.findings.trim() ? { findings: draft.findings.trim() } : {}),
     ...(draft.point ? { point: draft.point } : {}),
     nextRisk: draft.nextRisk,
-    ...(draft.fileCase ? { case: { subcategoryCode: draft.caseSubcategoryCode ?? '', description: draft.caseDescription } } : {}),
+    ...(draft.fileCase ? { case: { subcategoryCode: draft.caseSubcategoryCode ?? '', description: draft.caseDescription, photos: uploadedIds(photos) } } : {}),
     notifyDepartment: draft.notifyDepartment,
   };
   const errors: DraftErrors = {};
+  const pending = draft.fileCase ? photoUploadError(photos) : undefined;
+  if (pending) errors['case.photos'] = pending;
   for (const [key, messages] of Object.entries(answerErrors(category, answers))) errors[`answers.${key}`] = messages[0];
   const checked = recordVisitSchema.safeParse(body);
   if (!checked.success) for (const issue of checked.error.issues) errors[issue.path.join('.')] ??= issue.message;
@@ -105,5 +117,5 @@ export function draftErrorsOf(details: unknown): DraftErrors {
 
 /** Whether the draft holds anything typed or chosen beyond what a new one starts with. */
 export function draftTouched(draft: VisitDraft): boolean {
-  return Object.keys(draft.answers).length > 0 || draft.findings.trim() !== '' || !!draft.point || draft.fileCase || draft.notifyDepartment || draft.nextRisk !== draft.person.risk || !draft.met || draft.method !== 'in_person';
+  return Object.keys(draft.answers).length > 0 || draft.findings.trim() !== '' || !!draft.companion || !!draft.point || draft.fileCase || draft.notifyDepartment || draft.nextRisk !== draft.person.risk || !draft.met || draft.method !== 'in_person';
 }

@@ -13,7 +13,8 @@ import { getCatalog } from '../../services/catalog';
 import { clearDraft, loadDraft, noteSubcategoryUsed, readSubcategoryUsage, saveDraft, type DraftKind, type DraftPlace, type FilingDraft } from '../../services/drafts';
 import { ApiError, messageOf } from '../../services/http';
 import { askForConsents, getSubscriptions, templatesAbout } from '../../services/messages';
-import { DESCRIPTION_MAX, draftPhotosOf, fieldErrorsFrom, filingPreview, filingRequest, hasErrors, pickedFromDraft, validateFiling, type FieldErrors } from './form';
+import { DESCRIPTION_MAX, fieldErrorsFrom, filingPreview, filingRequest, hasErrors, validateFiling, type FieldErrors } from './form';
+import { draftPhotosOf, pickedFromDraft } from '../../components/photo-picker.model';
 import './filing-form.scss';
 
 export interface FilingFormProps {

@@ -2,8 +2,8 @@ import { fileCaseSchema, type FileCaseRequest } from '../../../shared/schemas/ca
 import { maskPersonalData } from '../../../shared/policies/personal-data';
 import { publicPreviewOf, type PublicPreview } from '../../../shared/policies/preview';
 import type { PickableSubcategory } from '../../components/category-picker.model';
-import { uploadedIds, type PickedPhoto } from '../../components/photo-picker';
-import type { DraftPhoto, FilingDraft } from '../../services/drafts';
+import { photoUploadError, uploadedIds, type PickedPhoto } from '../../components/photo-picker.model';
+import type { FilingDraft } from '../../services/drafts';
 
 /** The form's fields as errors name them: each error is shown beside its field. */
 export type FormField = 'subcategoryCode' | 'description' | 'photos' | 'place' | 'contactPhone' | 'form';
@@ -59,19 +59,13 @@ export function validateFiling(draft: FilingDraft, photos: PickedPhoto[], subcat
       errors[field] ??= issue.message;
     }
   }
-  if (photos.some((photo) => photo.status === 'uploading')) errors.photos = '照片还在上传，请稍候再提交';
-  else if (photos.some((photo) => photo.status === 'failed')) errors.photos = '有照片上传失败，请点“重试”或删除后再提交';
+  const uploading = photoUploadError(photos);
+  if (uploading) errors.photos = uploading;
   else if (subcategory?.photoRequiredToFile && uploadedIds(photos).length === 0) errors.photos ??= '这类问题须附至少1张照片';
   return errors;
 }
 
 export const hasErrors = (errors: FieldErrors) => Object.values(errors).some(Boolean);
-
-/** The draft's photos as the picker shows them (already uploaded). */
-export const pickedFromDraft = (photos: DraftPhoto[]): PickedPhoto[] => photos.map((photo) => ({ key: `draft-${photo.id}`, preview: photo.preview, status: 'done', id: photo.id }));
-
-/** What the draft keeps of the picker's photos: only the uploaded ones (a pending upload cannot be resumed after a restart). */
-export const draftPhotosOf = (photos: PickedPhoto[]): DraftPhoto[] => photos.filter((photo) => photo.status === 'done' && photo.id).map((photo) => ({ id: photo.id!, preview: photo.preview }));
 
 export interface FilingPreview extends PublicPreview {
   /** The description as a public summary could show it: phone numbers, IDs, plates and e-mails masked. */

@@ -6,7 +6,7 @@ import { setRouterParams } from '../../testing/taro';
 import { keepVisitDraft, listVisitDrafts } from '../draft-store';
 import { newVisitDraft } from '../visit-draft';
 
-const services = vi.hoisted(() => ({ getPersonRecord: vi.fn(), visitCategoriesFor: vi.fn(), sendVisit: vi.fn() }));
+const services = vi.hoisted(() => ({ getPersonRecord: vi.fn(), visitCategoriesFor: vi.fn(), visitTeamFor: vi.fn(), sendVisit: vi.fn() }));
 vi.mock('../../services/visits', () => services);
 
 const { default: VisitRecordForm } = await import('./index');
@@ -45,6 +45,7 @@ describe('走访记录', () => {
     localStorage.clear();
     for (const mock of Object.values(services)) mock.mockReset();
     services.visitCategoriesFor.mockResolvedValue(categories);
+    services.visitTeamFor.mockResolvedValue([{ id: 'acct-2', displayName: '李四', roleLabel: '网格长' }]);
     Taro.setStorageSync('gongzhi.token', 'token');
     Taro.setStorageSync('gongzhi.account', { id: 'acct-1', role: 'grid_member', roleLabel: '网格员', name: '吴新春', scope: { streetCode: 'ST01', gridCode: 'G0101' } });
     setRouterParams({ id: person.id });
@@ -83,6 +84,19 @@ describe('走访记录', () => {
     expect(await screen.findByText('请回答：是否独居')).toBeTruthy();
     expect(screen.getByText('请回答：身体状况')).toBeTruthy();
     expect(services.sendVisit).not.toHaveBeenCalled();
+  });
+
+  it('sends the second visitor chosen, and opens without the team list when it cannot be had', async () => {
+    services.getPersonRecord.mockRejectedValue(new ApiError('network', '网络连接失败，请稍后重试', 0));
+    services.visitTeamFor.mockRejectedValue(new ApiError('network', '网络连接失败，请稍后重试', 0));
+    services.sendVisit.mockResolvedValue({ replayed: false, visit: { id: 'v1', visitedAt: '2026-11-28T02:00:00Z', nextRisk: 'red', signOff: null }, case: null, notified: [] });
+    keepVisitDraft({ ...newVisitDraft(person, 'acct-1', 'draft-pair-0001', new Date('2026-11-28T02:00:00Z')), companion: { id: 'acct-2', name: '李四' }, answers: { livesAlone: true, healthNote: '血压平稳' } });
+    render(<VisitRecordForm />);
+    expect(await screen.findByText('李四')).toBeTruthy();
+    expect(screen.getByText('未取得本网格其他人员名单（无网络或网格仅您一人）')).toBeTruthy();
+    fireEvent.click(screen.getByText('提交走访记录'));
+    await waitFor(() => expect(services.sendVisit).toHaveBeenCalledTimes(1));
+    expect(services.sendVisit.mock.calls[0]![1]).toMatchObject({ draftId: 'draft-pair-0001', companionId: 'acct-2' });
   });
 
   it('refuses a resident', async () => {

@@ -1,17 +1,19 @@
-import { useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { useRef, useState } from 'react';
+import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { Button, DatePicker, Radio, Skeleton, Switch, TextArea } from '@nutui/nutui-react-taro';
 import { riskLabels, riskLevels, visitMethodLabels, visitMethods, type RiskLevel, type VisitMethod } from '../../../shared/visits/types';
 import { CategoryPicker } from '../../components/category-picker';
 import { EmptyState } from '../../components/empty-state';
+import { PhotoPicker } from '../../components/photo-picker';
+import { draftPhotosOf, pickedFromDraft, type PickedPhoto } from '../../components/photo-picker.model';
 import { PageShell } from '../../components/page-shell';
 import { getCatalog, type Catalog } from '../../services/catalog';
 import { newIdempotencyKey } from '../../services/cases';
 import { messageOf } from '../../services/http';
 import { currentPoint } from '../../services/location';
 import { currentAccount } from '../../services/session';
-import { getPersonRecord, visitCategoriesFor, type RecordVisitResult, type VisitCategoryView } from '../../services/visits';
+import { getPersonRecord, visitCategoriesFor, visitTeamFor, type RecordVisitResult, type VisitCategoryView, type VisitTeammate } from '../../services/visits';
 import { formatDateTime } from '../../utils/format';
 import { dropVisitDraft, findVisitDraft, keepVisitDraft } from '../draft-store';
 import { riskShort } from '../labels';
@@ -43,6 +45,11 @@ export default function VisitRecordForm() {
   const [locating, setLocating] = useState(false);
   const [catalog, setCatalog] = useState<Catalog>();
   const [catalogError, setCatalogError] = useState('');
+  const [team, setTeam] = useState<VisitTeammate[]>();
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  // Photo uploads answer after renders of their own: each change starts from the latest draft, not the one of that render.
+  const latestDraft = useRef<VisitDraft>();
+  latestDraft.current = draft;
 
   const load = async () => {
     if (!account || !canVisit(account.role)) return;
@@ -55,6 +62,9 @@ export default function VisitRecordForm() {
       if (!found) throw new Error('当前身份不能走访该类别的人员');
       setCategory(found);
       setDraft(current);
+      setPhotos(pickedFromDraft(current.casePhotos ?? []));
+      // Optional: without it the form still works, a visit made alone.
+      visitTeamFor(account.id).then(setTeam, () => setTeam([]));
       if (current.fileCase) loadCatalog();
     } catch (caught) {
       setLoadError(caught instanceof Error && !('code' in caught) ? caught.message : messageOf(caught));
@@ -87,16 +97,28 @@ export default function VisitRecordForm() {
   }
 
   const update = (patch: Partial<VisitDraft>, touched: string[] = Object.keys(patch)) => {
-    const next: VisitDraft = { ...draft, ...patch, savedAt: new Date().toISOString() };
+    const next: VisitDraft = { ...(latestDraft.current ?? draft), ...patch, savedAt: new Date().toISOString() };
+    latestDraft.current = next;
     setDraft(next);
     if (!keepVisitDraft(next)) setFormError('手机存储已满，草稿未能保存；请尽快提交');
     setErrors((current) => Object.fromEntries(Object.entries(current).filter(([key]) => !touched.some((t) => key === t || key.startsWith(`${t}.`)))));
   };
   const answer = (key: string, value: string | boolean) => update({ answers: { ...draft.answers, [key]: value } }, [`answers.${key}`]);
+  const changePhotos = (next: PickedPhoto[]) => {
+    setPhotos(next);
+    update({ casePhotos: draftPhotosOf(next) }, ['case.photos']);
+  };
+  const companionChoices = [{ id: '', name: '', label: '无（独自走访）' }, ...(team ?? []).map((member) => ({ id: member.id, name: member.displayName, label: `${member.displayName}（${member.roleLabel}）` }))];
+  const caseSubcategory = catalog?.categories.flatMap((c) => c.subcategories).find((sub) => sub.code === draft.caseSubcategoryCode);
 
   const submit = async () => {
     setFormError('');
-    const checked = visitBodyOf(draft, category);
+    const checked = visitBodyOf(draft, category, photos);
+    if ('body' in checked && draft.fileCase && caseSubcategory?.photoRequiredToFile && !checked.body.case?.photos?.length) {
+      setErrors({ 'case.photos': '这类问题须附至少1张照片' });
+      setFormError('请按提示修改后再提交');
+      return;
+    }
     if ('errors' in checked) {
       setErrors(checked.errors);
       setFormError('请按提示修改后再提交');
@@ -198,6 +220,22 @@ export default function VisitRecordForm() {
             <Radio value='no'>未见到</Radio>
           </Radio.Group>
         </View>
+        <View className='record-field'>
+          <Text className='record-field__label'>
+            同行人员<Text className='record-field__optional'>（选填，本网格网格员、网格长）</Text>
+          </Text>
+          <Picker mode='selector' range={companionChoices.map((choice) => choice.label)} onChange={(event) => {
+            const chosen = companionChoices[Number(event.detail.value)];
+            update({ companion: chosen?.id ? { id: chosen.id, name: chosen.name } : undefined }, ['companionId']);
+          }}>
+            <View className='record-picker' role='button' ariaLabel='选择同行人员'>
+              <Text>{draft.companion?.name ?? '无（独自走访）'}</Text>
+              <Text className='record-picker__arrow'>›</Text>
+            </View>
+          </Picker>
+          {team && team.length === 0 ? <Text className='visit-card__text'>未取得本网格其他人员名单（无网络或网格仅您一人）</Text> : null}
+          {errors.companionId ? <Text className='visit-error'>{errors.companionId}</Text> : null}
+        </View>
       </View>
 
       <View className='visit-card'>
@@ -264,6 +302,8 @@ export default function VisitRecordForm() {
               <TextArea value={draft.caseDescription} onChange={(caseDescription) => update({ caseDescription }, ['case.description'])} maxLength={1000} rows={3} autoSize placeholder='问题是什么、需要谁来处理' aria-label='问题描述' />
             </View>
             {errors['case.description'] ? <Text className='visit-error'>{errors['case.description']}</Text> : null}
+            <Text className='visit-card__text'>照片只在问题需要时拍摄，勿拍到人员面部和门牌；经工作人员审核后才可能公开</Text>
+            <PhotoPicker value={photos} onChange={changePhotos} max={6} addLabel='拍照' error={errors['case.photos']} />
           </View>
         ) : null}
         <View className='record-switch' role='group' ariaLabel='通知主管部门'>

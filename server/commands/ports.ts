@@ -1,4 +1,4 @@
-import type { VisitCategoryConfig } from '../../shared/visits/types';
+import type { VisitCategory, VisitCategoryConfig } from '../../shared/visits/types';
 import type { SubcategoryEntry } from '../../shared/catalog/catalog';
 import type { Catalog } from '../../shared/catalog/types';
 import type { ListFacet } from '../../shared/cases/facets';
@@ -1214,5 +1214,10 @@ export interface VisitCategoryVersions {
 /** The category list in force: read synchronously by use cases, refreshed before they run. */
 export interface VisitCategorySource {
   current(): VisitCategoryConfig;
+  /**
+   * A category the list in force no longer has, as its last list defined it: its archived people
+   * stay readable by their committee (and exportable) until the purge.
+   */
+  retired(code: string): VisitCategory | undefined;
   refresh(): Promise<void>;
 }

@@ -94,7 +94,7 @@ export function bindUseCases(ports: UseCasePorts) {
   const visitPorts = ports.visits;
   const visitDeps = (): visits.VisitCommandDeps => {
     if (!visitPorts) throw new AppError('visit.unavailable', '走访功能未启用', 503);
-    return { visits: visitPorts.store, sealer: visitPorts.sealer, categories: visitPorts.categories, reference: ports.reference, cases: caseDeps, inbox: ports.inbox, accounts: ports.accountAdmin.store, now: ports.now };
+    return { visits: visitPorts.store, sealer: visitPorts.sealer, categories: visitPorts.categories, ...(visitPorts.categorySource ? { retiredCategory: visitPorts.categorySource.retired } : {}), reference: ports.reference, cases: caseDeps, inbox: ports.inbox, accounts: ports.accountAdmin.store, now: ports.now };
   };
   // The list in force may have been published by another process: one cheap check before each use case (visit-category-store.ts).
   const freshVisitDeps = async (): Promise<visits.VisitCommandDeps> => {

@@ -1,4 +1,4 @@
-import type { VisitCategoryConfig } from '../../shared/visits/types';
+import type { VisitCategory, VisitCategoryConfig } from '../../shared/visits/types';
 import type { VisitCategorySource, VisitCategoryVersions } from '../commands/ports';
 import type { Database } from './connection';
 import { isDuplicateKey } from './duplicate-key';
@@ -48,13 +48,25 @@ export function mongoVisitCategoryVersions(database: Database): VisitCategoryVer
  */
 export function visitCategorySource(versions: VisitCategoryVersions, fallback: VisitCategoryConfig): VisitCategorySource {
   let held = fallback;
+  /** Categories dropped by a later list, as last defined; walked version by version so none is skipped. */
+  const retired = new Map<string, VisitCategory>();
+  const moveTo = (next: VisitCategoryConfig) => {
+    const kept = new Set(next.categories.map((c) => c.code));
+    for (const category of held.categories) if (!kept.has(category.code)) retired.set(category.code, category);
+    for (const code of kept) retired.delete(code);
+    held = next;
+  };
   return {
     current: () => held,
+    retired: (code) => retired.get(code),
     async refresh() {
       const latest = await versions.latestVersion();
       if (latest === undefined || latest <= held.version) return;
-      const stored = await versions.find(latest);
-      if (stored && stored.version > held.version) held = stored;
+      // Usually one step; a process that starts late reads each version once, at its first request.
+      for (let version = held.version + 1; version <= latest; version += 1) {
+        const stored = await versions.find(version);
+        if (stored && stored.version > held.version) moveTo(stored);
+      }
     },
   };
 }

@@ -13,6 +13,8 @@ export interface VisitCommandDeps {
   sealer: FieldSealer;
   /** The category list in force (shared/visits/baohe-categories.ts, or a district's own). */
   categories: () => VisitCategoryConfig;
+  /** A category dropped from the list in force, as last defined (its archived people remain the committee's until the purge). */
+  retiredCategory?: (code: string) => VisitCategory | undefined;
   reference: ReferencePort;
   /** The case use cases' ports: a visit files its case through the same filing. */
   cases: CaseCommandDeps;
@@ -43,7 +45,7 @@ export async function loadPersonFor(deps: VisitCommandDeps, actor: Actor, id: st
   if (!person) throw errors.notFound('人员');
   // Purged: nothing of who the person was is held any more, so there is nothing to answer.
   if (person.purgedAt) throw errors.notFound('人员');
-  const category = categoryOf(deps, person.categoryCode);
+  const category = categoryOf(deps, person.categoryCode) ?? (person.status === 'archived' ? deps.retiredCategory?.(person.categoryCode) : undefined);
   const unit = unitOfActor(deps, actor);
   if (!category || !mayOnVisits(actor, action, category, person, unit)) throw refused();
   // The archived stay with the committee that supervises: only it reads them (the export is its own right).

@@ -105,4 +105,18 @@ describe('the category list in force', () => {
     expect(kept.status).toBe(201);
     expect(await app.database.models.VisitCategoryVersion.countDocuments()).toBe(2);
   });
+
+  it('lets a category go once its people are archived; the committee still reads and exports them until the purge, no one else does', async () => {
+    const people = await request('grid0101', 'GET', '/api/v1/visits/people');
+    const person = people.body.items.find((p: { category: { code: string } }) => p.category.code === 'drug_rehab');
+    const archived = await request('grid0101', 'POST', `/api/v1/visits/people/${person.id}/archive`, { version: person.version, reason: 'moved_away', leftAt: '2026-09-01T09:00:00+08:00' });
+    expect(archived.status, JSON.stringify(archived.body)).toBe(200);
+    expect((await request('district-admin', 'POST', '/api/v1/admin/visit-categories', nextVersion(4))).status).toBe(201);
+    const read = await request('community01', 'GET', `/api/v1/visits/people/${person.id}`);
+    expect(read.status, JSON.stringify(read.body)).toBe(200);
+    expect(read.body.person.category).toEqual({ code: 'drug_rehab', name: '社区戒毒人员' });
+    const exported = await request('community01', 'POST', `/api/v1/visits/people/${person.id}/export`, { reason: '本人申请查阅' });
+    expect(exported.status, JSON.stringify(exported.body)).toBe(200);
+    for (const username of ['grid0101', 'police-y']) expect((await request(username, 'GET', `/api/v1/visits/people/${person.id}`)).status, username).toBe(403);
+  });
 });

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { visitDraftsKey } from '../services/visit-draft-storage';
 import type { VisitDraft } from './visit-draft';
 
 /**
@@ -6,7 +7,7 @@ import type { VisitDraft } from './visit-draft';
  * category's answers, the findings), so they stay only until the server has the visit: a sent
  * draft is removed at once, and one account never reads another's (docs/privacy-visits.md).
  */
-const storageKey = (accountId: string) => `gongzhi.visitDrafts.${accountId}`;
+const storageKey = visitDraftsKey;
 
 function isDraft(value: unknown): value is VisitDraft {
   if (typeof value !== 'object' || value === null) return false;

@@ -9,6 +9,7 @@ import { canReadStats, PUBLIC_FIGURES_PAGE, STATS_DASHBOARD_PAGE } from '../../c
 import { live } from '../../services/live';
 import { askForConsents, getSubscriptions, templatesAbout, type Subscriptions } from '../../services/messages';
 import { readPreferences, savePreferences } from '../../services/preferences';
+import { unsentVisitDraftCount } from '../../services/visit-draft-storage';
 import { currentAccount, insideWeChat, isStaff, logout, refreshMe, type Me as Account } from '../../services/session';
 import { loading, settle, type Remote } from '../index/remote';
 import { loginUrl } from '../login/redirect';
@@ -131,9 +132,16 @@ export default function Me() {
         </View>
       )}
 
-      <Dialog visible={confirmingLogout} title='退出登录' content='退出后需重新登录才能查看你的诉求和消息。' confirmText='退出' cancelText='取消' onConfirm={signOut} onCancel={() => setConfirmingLogout(false)} onClose={() => setConfirmingLogout(false)} />
+      <Dialog visible={confirmingLogout} title='退出登录' content={logoutWarning(account)} confirmText='退出' cancelText='取消' onConfirm={signOut} onCancel={() => setConfirmingLogout(false)} onClose={() => setConfirmingLogout(false)} />
     </PageShell>
   );
+}
+
+/** What signing out leaves behind: unsent visit records stay on the phone, for this account only. */
+function logoutWarning(account: Account | undefined): string {
+  const unsent = account ? unsentVisitDraftCount(account.id) : 0;
+  if (unsent === 0) return '退出后需重新登录才能查看你的诉求和消息。';
+  return `本机还有 ${unsent} 条未发送的走访记录。退出后它们仍保存在本机，其他账号看不到；用本账号重新登录后可继续发送，或在走访页删除。`;
 }
 
 /** A settings row that opens something: NutUI's Cell keeps no aria props, so the row wraps it as one button. */

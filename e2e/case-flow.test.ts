@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { button, field, screenshot, shown, startE2E, type E2E } from './support';
+import { addPhoto, writeTestPhoto } from './support/photos';
 
 /**
  * One case's whole life in phones against the real server: a resident files it through the
@@ -20,24 +17,16 @@ import { button, field, screenshot, shown, startE2E, type E2E } from './support'
  */
 
 let e2e: E2E | undefined;
-let photoDir: string;
-let photoFile: string;
+let photo: Awaited<ReturnType<typeof writeTestPhoto>>;
 
 beforeAll(async () => {
-  photoDir = mkdtempSync(path.join(tmpdir(), 'gzbh-e2e-photo-'));
-  photoFile = path.join(photoDir, 'pile-in-stairwell.jpg');
-  // A real JPEG with some structure: the app decodes and recompresses it in a canvas, the server checks it.
-  const stripes = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900"><rect width="1200" height="900" fill="#8a7f70"/>` +
-      `<rect x="200" y="300" width="500" height="400" fill="#b5651d"/><rect x="750" y="450" width="300" height="250" fill="#4a6fa5"/></svg>`,
-  );
-  await sharp(stripes).jpeg({ quality: 85 }).toFile(photoFile);
+  photo = await writeTestPhoto('pile-in-stairwell.jpg');
   e2e = await startE2E('case-flow');
 });
 
 afterAll(async () => {
   await e2e?.close();
-  rmSync(photoDir, { recursive: true, force: true });
+  photo?.remove();
 });
 
 /** A person's phone; a step that does not come within 20 s is not coming (the default 30 s only slows a failure). */
@@ -89,23 +78,6 @@ async function filedBy(token: string): Promise<{ id: string }[]> {
  */
 
 
-/** Adds the test photo through a photo picker: Taro's H5 chooseMedia opens a file input. */
-async function addPhoto(page: Page, addLabel: string) {
-  const chooser = page.waitForEvent('filechooser');
-  await shown(page, addLabel).click();
-  // On a phone's user agent Taro asks camera or album first.
-  const album = shown(page, '从相册选择');
-  const picked = await Promise.race([chooser, album.waitFor().then(() => undefined)]);
-  if (picked) await picked.setFiles(photoFile);
-  else {
-    const fromAlbum = page.waitForEvent('filechooser');
-    await album.click();
-    await (await fromAlbum).setFiles(photoFile);
-  }
-  // Uploaded: the tile no longer says 上传中 and offers no 重试.
-  await page.locator('.photo-tile--done').filter({ visible: true }).first().waitFor();
-}
-
 /** Fills 我要反映 for a home compound: 物业管理 / 楼道堆物, a description, a photo, the compound from the list. */
 async function fillReport(page: Page, home: { compound: Compound; streetName: string }, description: string) {
   await page.goto('/#/pages/report/index');
@@ -117,7 +89,7 @@ async function fillReport(page: Page, home: { compound: Compound; streetName: st
   await expect.poll(() => page.getByText('物业管理 / 楼道堆物').isVisible()).toBe(true);
 
   await field(page, '请描述问题：在哪里、什么情况、持续多久了').fill(description);
-  await addPhoto(page, '添加照片');
+  await addPhoto(page, '添加照片', photo.file);
 
   await button(page, '选择小区').click();
   await page.getByRole('button', { name: new RegExp(`^${home.streetName}，`) }).click();
@@ -220,7 +192,7 @@ it('a case from 我要反映 to 评价: filed, accepted, dispatched, claimed, re
     '回单',
     async () => {
       await field(office, '处置结果，居民可见').fill(resolution);
-      await addPhoto(office, '添加现场照片');
+      await addPhoto(office, '添加现场照片', photo.file);
     },
     'flow-4-company-resolve-form',
   );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { button, field, shown } from './support/locators';
 import { screenshot, startE2E, type E2E } from './support';
+import { addPhoto, writeTestPhoto } from './support/photos';
 
 /**
  * 入户走访 in a phone against the real server, on `npm start`'s demo register (grid 0101's first
@@ -11,12 +12,16 @@ import { screenshot, startE2E, type E2E } from './support';
 
 let e2e: E2E | undefined;
 
+let photo: Awaited<ReturnType<typeof writeTestPhoto>>;
+
 beforeAll(async () => {
+  photo = await writeTestPhoto('loose-handrail.jpg');
   e2e = await startE2E('visits');
 });
 
 afterAll(async () => {
   await e2e?.close();
+  photo?.remove();
 });
 
 async function api<T>(username: string, method: string, route: string, body?: unknown): Promise<T> {
@@ -207,14 +212,26 @@ it('a visit that finds a problem files a case at the compound in the same action
   await field(page, '搜索问题，如“井盖”“噪音”').fill('养老服务');
   await page.getByRole('button', { name: /养老服务$/ }).filter({ visible: true }).first().click();
   await field(page, '问题是什么、需要谁来处理').fill('老人家中卫生间需加装扶手，申请适老化改造');
+  await addPhoto(page, '拍照', photo.file);
+  // 同行人员: the grid's leader, tapped in Taro's picker (a tap without a drag selects that row), then 确定.
+  await group('同行人员').locator('.record-picker').click();
+  const leader = page.getByText(/（网格长）$/).filter({ visible: true }).first();
+  const box = (await leader.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await shown(page, '确定').click();
+  await expect.poll(() => group('同行人员').locator('.record-picker').innerText()).not.toContain('独自走访');
   await screenshot(page, 'visits-record-form', { fullPage: true });
   await button(page, '提交走访记录').click();
   await shown(page, '走访已记录').waitFor();
   await shown(page, /^已上报案件 /).waitFor();
   await screenshot(page, 'visits-record-sent');
 
-  const record = await api<{ visits: { caseId: string | null }[] }>('member0101', 'GET', `/visits/people/${person.id}`);
+  const record = await api<{ visits: { caseId: string | null; visitorIds: string[] }[] }>('member0101', 'GET', `/visits/people/${person.id}`);
   expect(record.visits[0].caseId).toMatch(/\S/);
+  const leaderId = (await e2e!.server.signIn('grid0101')).account.id;
+  expect(record.visits[0].visitorIds).toEqual([expect.any(String), leaderId]);
+  const filed = await api<{ photos: unknown[] }>('member0101', 'GET', `/cases/${record.visits[0].caseId}`);
+  expect(filed.photos).toHaveLength(1);
 });
 
 it('shows a resident nothing of it', async () => {

@@ -220,7 +220,7 @@ export default function VisitRecordForm() {
             <Radio value='no'>未见到</Radio>
           </Radio.Group>
         </View>
-        <View className='record-field'>
+        <View className='record-field' role='group' ariaLabel='同行人员'>
           <Text className='record-field__label'>
             同行人员<Text className='record-field__optional'>（选填，本网格网格员、网格长）</Text>
           </Text>

@@ -75,6 +75,13 @@ describe('the category list in force', () => {
     expect(await app.database.models.VisitCategoryVersion.countDocuments()).toBe(0);
   });
 
+  it('refuses a list dated to start later: a list is in force from its publication', async () => {
+    const response = await request('district-admin', 'POST', '/api/v1/admin/visit-categories', { ...nextVersion(2), effectiveFrom: '2026-10-01T00:00:00+08:00' });
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({ code: 'visit.categories_future', details: { fields: { effectiveFrom: ['生效时间不能晚于现在：新版本自发布起生效'] } } });
+    expect(await app.database.models.VisitCategoryVersion.countDocuments()).toBe(0);
+  });
+
   it('wants exactly the next version number', async () => {
     for (const version of [1, 3]) {
       const response = await request('district-admin', 'POST', '/api/v1/admin/visit-categories', nextVersion(version));

@@ -35,7 +35,7 @@ export function adminVisitCategoryRoutes(router: Router, deps: AppDeps): void {
     summary: '发布新版走访类别（管理员）',
     description:
       '请求体为完整的类别清单（version、effectiveFrom、categories）。内容有误 400，字段路径如 categories.3.questions.0.key；选择题未列选项、类别或问题编号重复 422（visit.categories_invalid）；' +
-      'version 须为当前版本号加一，否则 409（visit.categories_stale）；当前版本中仍有在册人员的类别不能删除，409（visit.categories_in_use，details.codes 列出类别）。' +
+      'version 须为当前版本号加一，否则 409（visit.categories_stale）；新版本自发布起生效，effectiveFrom 晚于现在 422（visit.categories_future）；当前版本中仍有在册人员的类别不能删除，409（visit.categories_in_use，details.codes 列出类别）。' +
       '每次发布存为新版本，旧版本不被覆盖。仅区级管理员可用（其他身份 403）。',
     tag: '入户走访',
     access: 'signed_in',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { button, field, shown } from './support/locators';
 import { screenshot, startE2E, type E2E } from './support';
 import { addPhoto, writeTestPhoto } from './support/photos';
+import { pickInOpenPicker } from './support/picker';
 
 /**
  * 入户走访 in a phone against the real server, on `npm start`'s demo register (grid 0101's first
@@ -213,14 +214,13 @@ it('a visit that finds a problem files a case at the compound in the same action
   await page.getByRole('button', { name: /养老服务$/ }).filter({ visible: true }).first().click();
   await field(page, '问题是什么、需要谁来处理').fill('老人家中卫生间需加装扶手，申请适老化改造');
   await addPhoto(page, '拍照', photo.file);
-  // 同行人员: the grid's leader, tapped in Taro's picker (a tap without a drag selects that row), then 确定.
+  // 同行人员: the grid's leader, from the grid's team.
   await group('同行人员').locator('.record-picker').click();
-  const leader = page.getByText(/（网格长）$/).filter({ visible: true }).first();
-  const box = (await leader.boundingBox())!;
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await shown(page, '确定').click();
+  await pickInOpenPicker(page, /（网格长）$/);
   await expect.poll(() => group('同行人员').locator('.record-picker').innerText()).not.toContain('独自走访');
   await screenshot(page, 'visits-record-form', { fullPage: true });
+  await page.locator('.photo-tile--done').filter({ visible: true }).first().scrollIntoViewIfNeeded();
+  await screenshot(page, 'visits-record-case');
   await button(page, '提交走访记录').click();
   await shown(page, '走访已记录').waitFor();
   await shown(page, /^已上报案件 /).waitFor();

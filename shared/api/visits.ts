@@ -80,7 +80,7 @@ export const recordVisitSchema = z.strictObject({
   method: z.enum(visitMethods, '走访方式须为 in_person、phone 或 video'),
   met: z.boolean('请说明是否见到本人'),
   /** The second team member, if two went (an account id of the same grid). */
-  companionId: z.string().min(1).max(60).optional(),
+  companionId: z.string('同行人员编号无效').min(1, '请选择同行人员').max(60, '同行人员编号无效').optional(),
   answers: z.record(z.string().max(40), z.union([z.string().max(500), z.number(), z.boolean()])).default({}),
   findings: z.string().trim().max(1000, '走访情况不超过1000字').optional(),
   /** One point at the door, never a track. */

@@ -107,8 +107,10 @@ describe('签收 and 退回', () => {
 });
 
 describe('延期', () => {
-  it('sends the request once and moves the order deadline when the centre approves', async () => {
-    const order = buildOrder('12345');
+  it('sends the request once and, when the centre approves, moves the order deadline and our case clock', async () => {
+    const now = world.app.clock.now();
+    // Two hours: shorter than the catalog's own case limit, so the case clock is held to it.
+    const order = buildOrder('12345', { receivedAt: now.toISOString(), deadline: new Date(now.getTime() + 2 * 3_600_000).toISOString() }, now);
     const caseId = await pushed(order);
     const until = new Date('2026-12-10T17:30:00+08:00');
     const ask = async (username: string, reason: string) =>
@@ -122,9 +124,23 @@ describe('延期', () => {
     expect(callsFor(order.number, 'extension')).toEqual([{ kind: 'extension', reason: '需协调市政部门联合处置', until: until.toISOString() }]);
     expect((await orderOf('12345', order.number)).state).toBe('extension_requested');
 
+    await act(world.app, 'street01', caseId, 'accept');
+    const held = (await caseOf(caseId)).caseClock as { deadline: Date };
+    expect(held.deadline).toEqual(new Date(order.deadline as string));
+
     const answer = await world.fake.notify('12345', { kind: 'extension_answer', number: order.number, approved: true, deadline: until.toISOString() });
     expect(answer.status, JSON.stringify(answer.answer)).toBe(200);
     expect(await orderOf('12345', order.number)).toMatchObject({ state: 'signed', replyBy: until });
+    // Our case follows the centre's new date, up to our own limit, and says so in its timeline.
+    const extended = await caseOf(caseId);
+    expect(extended.externalDeadline).toEqual(until);
+    const moved = (extended.caseClock as { deadline: Date }).deadline;
+    expect(moved.getTime()).toBeGreaterThan(held.deadline.getTime());
+    expect(moved.getTime()).toBeLessThanOrEqual(until.getTime());
+    expect((extended.timeline as { type: string; note?: string }[]).at(-1)).toMatchObject({ type: 'extend', note: '12345热线同意延期至2026-12-10' });
+    const again = await world.fake.notify('12345', { kind: 'extension_answer', number: order.number, approved: true, deadline: until.toISOString() });
+    expect(again.answer).toMatchObject({ applied: false });
+    expect((await caseOf(caseId)).timeline).toHaveLength((extended.timeline as unknown[]).length);
   });
 });
 

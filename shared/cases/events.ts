@@ -64,6 +64,8 @@ export const caseEventSchemas = {
     /** A hotline centre's new deadline on 发回重办: only the hotline's intake (a system actor) sends one. */
     deadline: z.coerce.date('重办时限无效').optional(),
   }),
+  /** A hotline centre granted our 延期 request: its new date replaces the one the case was held to. Only the hotline's intake (a system actor) sends it. */
+  extend: event('extend', { reason, deadline: z.coerce.date('延期时限无效') }),
   merge: event('merge', { intoCaseId: z.string().trim().min(1, '请选择要合并到的案件') }),
   rate: event('rate', {
     resolved: z.enum(['yes', 'partly', 'no'], '请选择问题是否解决'),
@@ -100,6 +102,7 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   caseEventSchemas.suspend,
   caseEventSchemas.resume,
   caseEventSchemas.reopen,
+  caseEventSchemas.extend,
   caseEventSchemas.merge,
   caseEventSchemas.rate,
   caseEventSchemas.urge,
@@ -145,6 +148,7 @@ export const caseEventLabels: Record<CaseEventType, string> = {
   suspend: '挂起',
   resume: '恢复办理',
   reopen: '申请重办',
+  extend: '热线同意延期',
   merge: '合并',
   rate: '评价',
   urge: '催办',

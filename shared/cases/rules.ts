@@ -92,6 +92,7 @@ export const caseEventRules: Record<CaseEventType, EventRule> = {
   resume: { from: ['suspended'], to: 'previous', by: ['street', 'district', 'system'], when: 'expired_if_system' },
   reopen: { from: ['closed'], to: 'dispatched', by: ['reporter'], when: 'reopenable' },
   rate: { from: ['closed'], to: 'same', by: ['reporter'], when: 'not_rated' },
+  extend: { from: [...OPEN, 'suspended'], to: 'same', by: ['system'] },
   urge: { from: OPEN, to: 'same', by: ['street', 'district', 'system'] },
   supervise: { from: OPEN, to: 'same', by: ['district', 'system'] },
   warn: { from: OPEN, to: 'same', by: ['system'], when: 'warn_due' },

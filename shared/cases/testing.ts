@@ -216,6 +216,7 @@ export function samplePayload(type: CaseEventType, record: CaseRecord, now: Date
     suspend: { type: 'suspend', reason: '等待厂家配件', until: new Date(now.getTime() + 5 * DAY_MS) },
     resume: { type: 'resume' },
     reopen: { type: 'reopen', reason: '问题再次出现' },
+    extend: { type: 'extend', reason: '热线中心同意延期', deadline: new Date(Math.max(now.getTime(), record.externalDeadline?.getTime() ?? 0) + 3 * DAY_MS) },
     merge: { type: 'merge', intoCaseId: `${record.id}-original` },
     rate: { type: 'rate', resolved: 'yes', satisfaction: 5, comment: '处理及时' },
     urge: { type: 'urge', note: '请尽快处理' },

@@ -10,6 +10,7 @@ import {
   markClockEvent,
   nextClockCheckAt,
   pauseClock,
+  recapClock,
   resumeClock,
   startClock,
   WARN_RATIO,
@@ -154,5 +155,38 @@ describe('capClock', () => {
   it('never loosens the clock for a later outside deadline', () => {
     const clock = startClock('case', fiveDays, start, cal);
     expect(capClock(clock, new Date('2026-12-31T17:30:00+08:00'), cal)).toEqual(clock);
+  });
+});
+
+describe('recapClock', () => {
+  const start = new Date('2026-11-30T09:00:00+08:00');
+  const fiveDays = { hours: 5 * 7.5, basis: 'working' as const };
+  const held = () => capClock(startClock('case', fiveDays, start, cal), new Date('2026-12-01T09:00:00+08:00'), cal);
+
+  it('moves a clock held to an outside deadline to the later date that replaces it', () => {
+    const later = new Date('2026-12-03T09:00:00+08:00');
+    const moved = recapClock(held(), later, cal);
+    expect(moved.deadline).toEqual(later);
+    expect(moved.limitMs).toBe(3 * 7.5 * 3_600_000);
+    expect(moved.warnAt!.getTime()).toBeLessThan(later.getTime());
+    expect(moved.escalateAt!.getTime()).toBeGreaterThan(later.getTime());
+  });
+
+  it('goes back no further than our own limit, however late the new date', () => {
+    const own = startClock('case', fiveDays, start, cal);
+    const moved = recapClock(held(), new Date('2026-12-31T17:30:00+08:00'), cal);
+    expect(moved.limitMs).toBe(own.limitMs);
+    expect(moved.deadline).toEqual(own.deadline);
+    expect(moved.ownLimitMs).toBeUndefined();
+  });
+
+  it('holds a clock never held before like capClock, and leaves a paused or overdue clock as it is', () => {
+    const fresh = startClock('case', fiveDays, start, cal);
+    const cap = new Date('2026-12-01T09:00:00+08:00');
+    expect(recapClock(fresh, cap, cal)).toEqual(capClock(fresh, cap, cal));
+    const paused = pauseClock(held(), new Date('2026-11-30T16:30:00+08:00'), cal);
+    expect(recapClock(paused, new Date('2026-12-03T09:00:00+08:00'), cal)).toEqual(paused);
+    const overdue = markClockEvent(markClockEvent(held(), 'warn'), 'overdue');
+    expect(recapClock(overdue, new Date('2026-12-03T09:00:00+08:00'), cal)).toEqual(overdue);
   });
 });

@@ -26,6 +26,8 @@ export interface Clock<K extends string = string> {
   stage: K;
   basis: TimeBasis;
   limitMs: number;
+  /** Our own limit, kept when an outside deadline (a hotline centre's) held `limitMs` shorter: a later date of that centre restores up to it. */
+  ownLimitMs?: number;
   startedAt: Date;
   /** Time consumed in earlier runs, before the current one. */
   consumedMs: number;
@@ -104,7 +106,26 @@ export function capClock<C extends Clock>(clock: C, cap: Date, cal: WorkingCalen
   if (!since || !clock.deadline || clock.deadline.getTime() <= cap.getTime()) return clock;
   const left = Math.max(0, elapsed(since, cap, clock.basis, cal));
   const keepIfPassed = (at: Date | null) => (at && at.getTime() <= since.getTime() ? at : null);
-  return schedule({ ...clock, limitMs: clock.consumedMs + left, deadline: null, warnAt: keepIfPassed(clock.warnAt), escalateAt: keepIfPassed(clock.escalateAt) }, since, cal);
+  return schedule(
+    { ...clock, limitMs: clock.consumedMs + left, ownLimitMs: clock.ownLimitMs ?? clock.limitMs, deadline: null, warnAt: keepIfPassed(clock.warnAt), escalateAt: keepIfPassed(clock.escalateAt) },
+    since,
+    cal,
+  );
+}
+
+/**
+ * The clock under an outside deadline that replaces the one it was held to (a hotline centre
+ * granting 延期): back to our own limit, then held to the new date when that is earlier. Our own
+ * limit is never loosened. A paused clock, or one already past its deadline (the overdue was
+ * announced, and stays history), keeps its limit.
+ */
+export function recapClock<C extends Clock>(clock: C, cap: Date, cal: WorkingCalendar): C {
+  const since = clock.runningSince;
+  if (!since || clock.overdue || clock.ownLimitMs === undefined) return capClock(clock, cap, cal);
+  const { ownLimitMs, ...rest } = clock;
+  const keepIfPassed = (at: Date | null) => (at && at.getTime() <= since.getTime() ? at : null);
+  const own = schedule({ ...rest, limitMs: ownLimitMs, deadline: null, warnAt: keepIfPassed(clock.warnAt), escalateAt: keepIfPassed(clock.escalateAt) } as C, since, cal);
+  return capClock(own, cap, cal);
 }
 
 /** Time consumed so far, in ms of the clock's basis. */

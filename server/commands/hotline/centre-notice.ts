@@ -1,4 +1,5 @@
 import { satisfactionToOurs } from '../../../shared/hotline/mappings';
+import { localDate } from '../../../shared/time/calendar';
 import { centreNoticeSchema, noticeKey, type CentreNotice, type HotlineChannel } from '../../../shared/hotline/work-order';
 import { AppError, errors, fieldErrorsOf } from '../../errors';
 import { moveOrder } from './move-order';
@@ -21,7 +22,7 @@ const alreadyDone = new Set(['case.already_rated', 'case.illegal_transition']);
  * - 催办 → an `urge` on the case;
  * - 回访 → a rating, the centre's satisfaction translated to our 1..5 (a second rating is refused by the case itself);
  * - 发回重办 → the case reopened, the order held to the centre's new deadline;
- * - the answer to our 延期 request → the order's deadline moved when approved.
+ * - the answer to our 延期 request → when approved, the order's deadline and our case's clocks moved to the centre's new date (our own limits still hold).
  * A notice that failed for another reason is forgotten, so the centre's next delivery applies it.
  */
 export async function applyCentreNotice(deps: HotlineCommandDeps, channel: HotlineChannel, raw: unknown): Promise<NoticeOutcome> {
@@ -52,7 +53,7 @@ export async function applyCentreNotice(deps: HotlineCommandDeps, channel: Hotli
 
 async function apply(deps: HotlineCommandDeps, order: HotlineOrderRecord, notice: CentreNotice): Promise<NoticeOutcome> {
   const actor = hotlineActor(order.channel);
-  const act = async (type: 'urge' | 'rate' | 'reopen', body: Record<string, unknown>): Promise<NoticeOutcome> => {
+  const act = async (type: 'urge' | 'rate' | 'reopen' | 'extend', body: Record<string, unknown>): Promise<NoticeOutcome> => {
     try {
       await actOnCase(deps, actor, order.caseId, type, body);
       return { applied: true };
@@ -77,14 +78,21 @@ async function apply(deps: HotlineCommandDeps, order: HotlineOrderRecord, notice
       await moveOrder(deps.orders, order.channel, order.number, (o) => (o.redoCount >= notice.seq ? undefined : { ...o, state: 'redo', replyBy: notice.deadline, redoCount: notice.seq }), deps.now());
       return outcome;
     }
-    case 'extension_answer':
-      await moveOrder(
+    case 'extension_answer': {
+      const moved = await moveOrder(
         deps.orders,
         order.channel,
         order.number,
         (o) => (o.state === 'extension_requested' ? { ...o, state: 'signed', ...(notice.approved && notice.deadline ? { replyBy: notice.deadline } : {}) } : undefined),
         deps.now(),
       );
-      return { applied: true, ...(notice.approved ? {} : { note: '热线中心未同意延期' }) };
+      if (!notice.approved) return { applied: true, note: '热线中心未同意延期' };
+      // Our case follows the order's new date when the order took it; a repeat (after a crash before
+      // the notice was remembered) finds the case on that date already and changes nothing.
+      if (!notice.deadline || moved?.replyBy?.getTime() !== notice.deadline.getTime()) return { applied: true };
+      const record = await deps.store.findById(order.caseId);
+      if (record?.externalDeadline && record.externalDeadline.getTime() >= notice.deadline.getTime()) return { applied: false, note: '案件已按该时限延期' };
+      return act('extend', { reason: `${label}同意延期至${localDate(notice.deadline, deps.reference.calendar)}`, deadline: notice.deadline.toISOString() });
+    }
   }
 }

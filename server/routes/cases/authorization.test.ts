@@ -79,6 +79,7 @@ const eventSetups: Record<CaseEventType, { status: PreparedStatus; body: () => R
   suspend: { status: 'in_progress', body: () => ({ reason: '等待业委会表决', until: new Date(app.clock.now().getTime() + 3 * 86_400_000).toISOString() }) },
   resume: { status: 'suspended', body: () => ({}) },
   reopen: { status: 'closed', body: () => ({ reason: '问题再次出现' }) },
+  extend: { status: 'in_progress', body: () => ({ reason: '热线中心同意延期', deadline: new Date(app.clock.now().getTime() + 3 * 86_400_000).toISOString() }) },
   rate: { status: 'closed', body: () => ({ resolved: 'yes', satisfaction: 4 }) },
   urge: { status: 'in_progress', body: () => ({}) },
   supervise: { status: 'in_progress', body: () => ({}) },
@@ -114,6 +115,8 @@ const mayAct: Record<CaseEventType, SignedIn[]> = {
   suspend: ['district', 'street01'],
   resume: ['district', 'street01'],
   reopen: ['resident01'],
+  // A hotline centre's answer to our 延期 request: its intake alone.
+  extend: [],
   rate: ['resident01'],
   urge: ['district', 'street01'],
   supervise: ['district'],

@@ -1,11 +1,11 @@
 import { addDuration } from '../../time/calendar';
-import { capClock, startClock } from '../../time/sla';
+import { capClock, recapClock, startClock } from '../../time/sla';
 import { cappedCaseClock, pausedCaseClock, resumedCaseClock } from './clocks';
 import { endHolding, holdingPatch } from './holdings';
 import { cohandlersIfAny, dropUndefined, invalidEvent, iso, leadUnitIfAny, tierAudience, type Steps } from './step';
 
 /** The work and its checking: progress, resolve (回单), send back, verify, close, reopen, rate. */
-export const workSteps: Steps<'progress' | 'resolve' | 'send_back' | 'verify' | 'close' | 'reopen' | 'rate'> = {
+export const workSteps: Steps<'progress' | 'resolve' | 'send_back' | 'verify' | 'close' | 'reopen' | 'extend' | 'rate'> = {
   progress: (_record, event) => ({ patch: {}, note: event.note, photos: event.photos, notify: ['reporter', 'followers'] }),
 
   resolve: (record, event, ctx) => {
@@ -66,6 +66,21 @@ export const workSteps: Steps<'progress' | 'resolve' | 'send_back' | 'verify' | 
       note: event.reason,
       data: { leadUnitCode, deadline: iso(clock.deadline) },
       notify: ['lead_unit', ...cohandlersIfAny(record), tierAudience(record)],
+    };
+  },
+
+  // The centre's later date replaces the one the clocks were held to; our own limits still hold.
+  extend: (record, event, ctx) => {
+    const { now, calendar } = ctx;
+    if (event.deadline.getTime() <= now.getTime()) return invalidEvent({ deadline: '延期时限须晚于当前时间' });
+    if (record.externalDeadline && event.deadline.getTime() <= record.externalDeadline.getTime()) return invalidEvent({ deadline: '延期时限须晚于原时限' });
+    const clock = record.clock ? recapClock(record.clock, event.deadline, calendar) : record.clock;
+    const caseClock = record.caseClock ? recapClock(record.caseClock, event.deadline, calendar) : record.caseClock;
+    return {
+      patch: { externalDeadline: event.deadline, ...(clock ? { clock } : {}), ...(caseClock ? { caseClock } : {}) },
+      note: event.reason,
+      data: { deadline: iso(event.deadline), stageDeadline: iso(clock?.deadline ?? null), caseDeadline: iso(caseClock?.deadline ?? null) },
+      notify: [...leadUnitIfAny(record), tierAudience(record)],
     };
   },
 

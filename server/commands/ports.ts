@@ -997,6 +997,10 @@ export interface HotlineOrderStore {
   saveCursor(channel: HotlineChannel, cursor: string | null, at: Date, stream?: 'orders' | 'notices'): Promise<void>;
   /** Orders received in [from, to), for a day's reconciliation. */
   receivedBetween(channel: HotlineChannel, from: Date, to: Date): Promise<HotlineOrderRecord[]>;
+  /** Notes that the case of order `orderKey` was merged into `targetCaseId` (idempotent). */
+  rememberMerge(targetCaseId: string, orderKey: string): Promise<void>;
+  /** The orders whose cases were merged into `targetCaseId`: they are answered when it closes. */
+  mergedInto(targetCaseId: string): Promise<HotlineOrderRecord[]>;
 }
 
 /** A new order as a centre lists it for pulling, and one page of them. */

@@ -12,7 +12,8 @@ type OrderDoc = Omit<HotlineOrderRecord, 'key'> & { _id: string };
  * - `hotline_case_links`: `_id` = case id → the order's key, so a case step finds its order;
  * - `hotline_notices`: `_id` = an inbound notice's key (催办 n, 回访, 发回重办 n): applied once;
  * - `hotline_nonces`: `_id` = `channel:nonce` of every signed webhook: a replay is refused;
- * - `hotline_cursors`: the pull cursor per channel (two documents; updates scan only those).
+ * - `hotline_cursors`: the pull cursor per channel (two documents; updates scan only those);
+ * - `hotline_merges`: `_id` = a case other hotline cases were merged into → their orders' keys.
  */
 export function mongoHotlineOrderStore(database: Database): HotlineOrderStore {
   const db = database.connection.db!;
@@ -20,6 +21,7 @@ export function mongoHotlineOrderStore(database: Database): HotlineOrderStore {
   const links = db.collection('hotline_case_links') as unknown as Collection<{ _id: string; key: string }>;
   const notices = db.collection('hotline_notices') as unknown as Collection<{ _id: string; at: Date }>;
   const nonces = db.collection('hotline_nonces') as unknown as Collection<{ _id: string; at: Date }>;
+  const merges = db.collection('hotline_merges') as unknown as Collection<{ _id: string; orderKeys: string[] }>;
   const cursors = db.collection('hotline_cursors') as unknown as Collection<{ _id: string; cursor: string | null; at: Date }>;
 
   const fromDoc = ({ _id, ...rest }: OrderDoc): HotlineOrderRecord => ({ key: _id, ...rest });
@@ -59,6 +61,14 @@ export function mongoHotlineOrderStore(database: Database): HotlineOrderStore {
     hasNotice: async (key) => (await notices.findOne({ _id: key })) !== null,
     async forgetNotice(key) {
       await notices.deleteOne({ _id: key });
+    },
+    async rememberMerge(targetCaseId, orderKey) {
+      await merges.updateOne({ _id: targetCaseId }, { $addToSet: { orderKeys: orderKey } }, { upsert: true });
+    },
+    async mergedInto(targetCaseId) {
+      const merged = await merges.findOne({ _id: targetCaseId });
+      const found = await Promise.all((merged?.orderKeys ?? []).map((key) => orders.findOne({ _id: key })));
+      return found.filter((doc): doc is OrderDoc => doc !== null).map(fromDoc);
     },
     rememberNonce: (channel, nonce, at) => insertOnce(nonces, { _id: `${channel}:${nonce}`, at }),
     async cursor(channel, stream = 'orders') {

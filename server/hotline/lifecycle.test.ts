@@ -32,7 +32,7 @@ async function handleToClosing(caseId: string) {
   const sanitation = await world.app.actor('sanitation01');
   const unitCode = sanitation.role === 'department' ? sanitation.scope.unitCode : '';
   const unitType = world.app.reference.unitsByCode.get(unitCode)!.type;
-  await act(world.app, 'street01', caseId, 'accept');
+  if ((await caseOf(caseId)).status === 'submitted') await act(world.app, 'street01', caseId, 'accept');
   await act(world.app, 'street01', caseId, 'dispatch', { leadUnitCode: unitCode, leadUnitType: unitType });
   await act(world.app, 'sanitation01', caseId, 'claim');
   await act(world.app, 'sanitation01', caseId, 'resolve', { note: '已组织环卫工人清运垃圾并消杀', photos: [await uploadPhoto(world.app, 'sanitation01')] });
@@ -215,6 +215,27 @@ describe('deadlines', () => {
     // 暴露垃圾's own case limit is far shorter than sixty days: the catalog's stands.
     expect(looseCase.caseClock.deadline.getTime()).toBeLessThan(new Date(loose.deadline as string).getTime());
     expect(looseCase.caseClock.limitMs).toBeGreaterThan(tightCase.caseClock.limitMs);
+  });
+});
+
+describe('合并办理', () => {
+  it('answers an order whose case was merged into another with that case’s result when it closes, once', async () => {
+    const first = buildOrder('12345');
+    const second = buildOrder('12319');
+    const targetId = await pushed(first);
+    const duplicateId = await pushed(second);
+    await act(world.app, 'street01', targetId, 'accept');
+    await act(world.app, 'street01', duplicateId, 'merge', { intoCaseId: targetId });
+    await drain();
+    expect(callsFor(second.number, 'reply')).toEqual([]);
+
+    await handleToClosing(targetId);
+    await drain();
+    await drain();
+    const number = (await caseOf(targetId)).number as string;
+    expect(callsFor(second.number, 'reply')).toEqual([{ kind: 'reply', result: `与案件${number}合并办理：已组织环卫工人清运垃圾并消杀`, resolved: true, publicReply: '已组织环卫工人清运垃圾并消杀' }]);
+    expect(callsFor(first.number, 'reply')).toHaveLength(1);
+    expect((await orderOf('12319', second.number)).state).toBe('replied');
   });
 });
 

@@ -36,6 +36,15 @@ export function callForCaseStep(order: OrderFacts, entry: Pick<TimelineEntry, 't
   }
 }
 
+/**
+ * The reply owed to an order whose case was merged into another (the same problem, reported twice):
+ * when that case closes, its result answers this order too, naming the case it was handled in.
+ */
+export function replyForMergedOrder(target: CaseFacts & { number: string }, closing: Pick<TimelineEntry, 'note'>): HotlineAction {
+  const result = target.resolution?.note ?? closing.note ?? '已办结';
+  return { kind: 'reply', result: `与案件${target.number}合并办理：${result}`, resolved: true, publicReply: target.publicSummary ?? result };
+}
+
 /** Where an order stands on the centre's side once a call was accepted. */
 export function stateAfterCall(action: HotlineAction): HotlineOrderState {
   switch (action.kind) {

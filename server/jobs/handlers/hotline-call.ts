@@ -1,4 +1,6 @@
-import { callForCaseStep, callMovesState, stateAfterCall } from '../../../shared/hotline/lifecycle';
+import { callForCaseStep, callMovesState, replyForMergedOrder, stateAfterCall } from '../../../shared/hotline/lifecycle';
+import type { CaseRecord, TimelineEntry } from '../../../shared/cases/types';
+import type { HotlineOrderRecord } from '../../commands/ports';
 import { queueCall } from '../../commands/hotline/calls';
 import { moveOrder } from '../../commands/hotline/move-order';
 import { HotlineCallError } from '../../hotline/client';
@@ -32,7 +34,9 @@ export const hotlineCallHandler: JobHandler<'hotline.call'> = async (job, deps) 
 /**
  * The hotline's side of a case step: after the step is published, a case filed from a work order
  * owes its centre a call for some steps (a rejection returns the order, a closing replies, see
- * `callForCaseStep`). Queued under the step's own key, so a re-run queues nothing new.
+ * `callForCaseStep`). A hotline case merged into another is noted against it, and answered with
+ * its result when it closes (at once if it is closed already). Queued under the step's own key, so
+ * a re-run queues nothing new, and both ways to a merged reply share one key.
  */
 export function withHotlineFollowUp(inner: JobHandler<'publish'>): JobHandler<'publish'> {
   return async (job, deps) => {
@@ -40,12 +44,31 @@ export function withHotlineFollowUp(inner: JobHandler<'publish'>): JobHandler<'p
     const hotline: HotlineHandling | undefined = deps.hotline;
     if (!hotline) return;
     const order = await hotline.orders.findByCase(job.effect.caseId);
-    if (!order) return;
-    const record = await hotline.cases.findById(order.caseId);
+    const merged = await hotline.orders.mergedInto(job.effect.caseId);
+    if (!order && merged.length === 0) return;
+    const record = await hotline.cases.findById(job.effect.caseId);
     const entry = record?.timeline.find((one) => one.seq === job.effect.seq);
     if (!record || !entry) return;
-    const action = callForCaseStep(order, entry, record);
-    if (!action) return;
-    await queueCall(deps, { channel: order.channel, number: order.number, caseId: order.caseId, action, key: `hotline:${order.channel}:${order.number}:${action.kind}:${entry.seq}` }, record);
+    if (order) {
+      const action = callForCaseStep(order, entry, record);
+      if (action) await queueCall(deps, { channel: order.channel, number: order.number, caseId: order.caseId, action, key: `hotline:${order.channel}:${order.number}:${action.kind}:${entry.seq}` }, record);
+      if (entry.type === 'merge' && record.mergedInto) {
+        await hotline.orders.rememberMerge(record.mergedInto, order.key);
+        const target = await hotline.cases.findById(record.mergedInto);
+        const closing = target?.status === 'closed' ? target.timeline.findLast((one) => one.type === 'close') : undefined;
+        if (target && closing) await queueMergedReply(deps, order, record, target, closing);
+      }
+    }
+    if (entry.type === 'close') {
+      for (const other of merged) {
+        const duplicate = await hotline.cases.findById(other.caseId);
+        if (duplicate) await queueMergedReply(deps, other, duplicate, record, entry);
+      }
+    }
   };
+}
+
+async function queueMergedReply(deps: Parameters<JobHandler<'publish'>>[1], order: HotlineOrderRecord, duplicate: CaseRecord, target: CaseRecord, closing: TimelineEntry): Promise<void> {
+  const action = replyForMergedOrder(target, closing);
+  await queueCall(deps, { channel: order.channel, number: order.number, caseId: order.caseId, action, key: `hotline:${order.channel}:${order.number}:reply:merged:${target.id}:${closing.seq}` }, duplicate);
 }

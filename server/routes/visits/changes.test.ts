@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, testClock, type TestApp } from '../../testing/app';
+import { registerTestPerson } from '../../testing/visits';
 
 // 登记变化 on the real engine: a grid leader raises a person's risk and records a discharge from
 // hospital (a major change), which makes a visit due within the category's hours.
@@ -10,11 +11,7 @@ const request = async (username: string, method: string, path: string, body?: un
 
 beforeAll(async () => {
   app = await startTestApp({ label: 'visit-changes', district: 'fixture', clock: testClock('2026-09-01T09:00:00+08:00') });
-  const grid = (await app.actor('grid0101')) as { scope: { gridCode: string } };
-  const compound = [...app.reference.compounds.values()].find((c) => c.gridCode === grid.scope.gridCode && app.reference.communityOf(c.code))!;
-  const registered = await request('grid0101', 'POST', '/api/v1/visits/people', { categoryCode: 'elderly_alone', risk: 'yellow', compoundCode: compound.code, name: '示例老人', idNumber: '340111194001011234', address: '1栋101室' });
-  expect(registered.status, JSON.stringify(registered.body)).toBe(201);
-  personId = registered.body.id;
+  personId = await registerTestPerson(app);
 }, 60_000);
 afterAll(async () => app?.close());
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role, Scope } from '../../../shared/domain/roles';
 import { startTestApp, testClock, type TestApp } from '../../testing/app';
+import { gridCompound, registerTestPerson } from '../../testing/visits';
 
 // 恢复 on the real engine: a person archived by mistake comes back, by the committee only, and is due a visit at once.
 let app: TestApp;
@@ -15,12 +16,10 @@ async function addAccount(username: string, role: Role, scope: Scope) {
 
 beforeAll(async () => {
   app = await startTestApp({ label: 'visit-restore', district: 'fixture', clock: testClock('2026-09-01T09:00:00+08:00') });
-  const grid = (await app.actor('grid0101')) as { scope: { gridCode: string } };
-  const compound = [...app.reference.compounds.values()].find((c) => c.gridCode === grid.scope.gridCode && app.reference.communityOf(c.code))!;
+  const compound = await gridCompound(app);
   const community = app.reference.communityOf(compound.code)!;
   await addAccount('cm-a', 'community', { streetCode: 'ST01', unitCode: community, compoundCodes: [compound.code] });
-  const registered = await request('grid0101', 'POST', '/api/v1/visits/people', { categoryCode: 'elderly_alone', risk: 'yellow', compoundCode: compound.code, name: '示例老人', idNumber: '340111194001011234', address: '1栋101室' });
-  personId = registered.body.id;
+  personId = await registerTestPerson(app);
   app.clock.set('2026-09-05T10:00:00+08:00');
   const archived = await request('grid0101', 'POST', `/api/v1/visits/people/${personId}/archive`, { version: 1, reason: 'moved_away', leftAt: '2026-09-04T00:00:00+08:00' });
   expect(archived.status, JSON.stringify(archived.body)).toBe(200);

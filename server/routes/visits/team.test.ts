@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, testClock, type TestApp } from '../../testing/app';
+import { registerTestPerson } from '../../testing/visits';
 
 // The visit's second team member (同行人员) on the real engine: named from the grid's own team, never
 // from another grid, never someone who cannot visit, never an id that names no one.
@@ -27,11 +28,7 @@ beforeAll(async () => {
   ids.grid0101 = grid.id;
   ids.member0101 = (await app.actor('member0101')).id;
   ids.community01 = (await app.actor('community01')).id;
-
-  const compound = [...app.reference.compounds.values()].find((c) => c.gridCode === grid.scope.gridCode && app.reference.communityOf(c.code))!;
-  const registered = await request('grid0101', 'POST', '/api/v1/visits/people', { categoryCode: 'elderly_alone', risk: 'yellow', compoundCode: compound.code, name: '示例老人', idNumber: '340111194001011234', address: '1栋101室' });
-  expect(registered.status, JSON.stringify(registered.body)).toBe(201);
-  personId = registered.body.id;
+  personId = await registerTestPerson(app);
 }, 60_000);
 afterAll(async () => app?.close());
 

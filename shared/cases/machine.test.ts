@@ -488,6 +488,13 @@ describe('suspend and resume', () => {
     );
   });
 
+  it('holds a hotline case resumed to the centre’s date, which did not stop while we waited', () => {
+    const centreDate = bj('2026-03-13T10:00');
+    const suspended = ok(act(buildCase({ status: 'dispatched', source: 'hotline', externalDeadline: centreDate }), streetDispatcher, suspend(bj('2026-03-20T09:00')))).next;
+    const result = ok(act(suspended, districtDispatcher, { type: 'resume' }, bj('2026-03-12T10:00')));
+    expect(result.next.clock).toMatchObject({ runningSince: bj('2026-03-12T10:00'), deadline: centreDate });
+  });
+
   it('resumes into the previous status with the deadline moved by the suspension', () => {
     const suspended = ok(act(buildCase({ status: 'dispatched' }), streetDispatcher, suspend(bj('2026-03-20T09:00')))).next;
     const result = ok(act(suspended, districtDispatcher, { type: 'resume' }, bj('2026-03-12T10:00')));
@@ -554,6 +561,25 @@ describe('reopen', () => {
   it('does not apply to rejected or merged cases', () => {
     expect(refusal(act(buildCase({ status: 'rejected' }), reporter, reopen)).code).toBe('case.illegal_transition');
     expect(refusal(act(buildCase({ status: 'merged' }), reporter, reopen)).code).toBe('case.illegal_transition');
+  });
+});
+
+describe('extend (a hotline centre’s approved 延期)', () => {
+  const hotline = buildActor('system', undefined, { id: 'hotline-12345' });
+  const extend = (deadline: Date): CaseEventInput => ({ type: 'extend', reason: '12345热线同意延期', deadline });
+
+  it('moves the outside date and the clocks held to it, and is the hotline intake’s alone', () => {
+    const record = buildCase({ status: 'in_progress', source: 'hotline', externalDeadline: bj('2026-03-20T09:00') });
+    const result = ok(act(record, hotline, extend(bj('2026-03-27T09:00'))));
+    expect(result.next.externalDeadline).toEqual(bj('2026-03-27T09:00'));
+    expect(result.entry).toMatchObject({ type: 'extend', note: '12345热线同意延期', data: { deadline: '2026-03-27T01:00:00.000Z' } });
+    expect(refusal(act(record, districtDispatcher, extend(bj('2026-03-27T09:00')))).code).toBe('case.forbidden');
+  });
+
+  it('refuses a date not later than the one it replaces, or already past', () => {
+    const record = buildCase({ status: 'in_progress', source: 'hotline', externalDeadline: bj('2026-03-20T09:00') });
+    expect(refusal(act(record, hotline, extend(bj('2026-03-20T09:00')))).details).toEqual({ deadline: '延期时限须晚于原时限' });
+    expect(refusal(act(record, hotline, extend(new Date(later.getTime() - 1)))).details).toEqual({ deadline: '延期时限须晚于当前时间' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { MAX_SUSPENSION_DAYS, MAX_SUSPENSION_MS } from '../rules';
 import type { SuspendableStatus } from '../types';
-import { pauseClock, resumeClock } from '../../time/sla';
-import { clockData, mark, pausedCaseClock, resumedCaseClock } from './clocks';
+import { capClock, pauseClock, resumeClock } from '../../time/sla';
+import { cappedCaseClock, clockData, mark, pausedCaseClock, resumedCaseClock } from './clocks';
 import { invalidEvent, leadUnitIfAny, ownerAudience, tierAudience, type Steps } from './step';
 
 /** Suspension (挂起) stops both clocks; resuming restarts them from the budget they had left. */
@@ -30,15 +30,21 @@ export const pauseSteps: Steps<'suspend' | 'resume'> = {
     };
   },
 
-  resume: (record, event, ctx) => ({
-    patch: {
-      suspension: undefined,
-      clock: record.clock && resumeClock(record.clock, ctx.now, ctx.calendar),
-      ...resumedCaseClock(record, ctx.now, ctx.calendar),
-    },
-    note: event.note,
-    notify: ['reporter', ...leadUnitIfAny(record)],
-  }),
+  // An outside deadline (a hotline centre's) did not stop while we were suspended: both clocks are held to it again.
+  resume: (record, event, ctx) => {
+    const { now, calendar } = ctx;
+    const cap = record.externalDeadline;
+    const clock = record.clock && resumeClock(record.clock, now, calendar);
+    return {
+      patch: {
+        suspension: undefined,
+        clock: clock && cap ? capClock(clock, cap, calendar) : clock,
+        ...cappedCaseClock(resumedCaseClock(record, now, calendar), cap, calendar),
+      },
+      note: event.note,
+      notify: ['reporter', ...leadUnitIfAny(record)],
+    };
+  },
 };
 
 /**

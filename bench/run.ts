@@ -16,6 +16,7 @@ import { compare, type LoadOptions } from './load';
 import { measureLive } from './live';
 import { measureVote } from './vote';
 import { measureDashboard } from './dashboard';
+import { measureVisitWorklist } from './visits';
 import { bareCaseApp, benchPoint, benchSubcategoryCode, storeCopies } from './cases';
 import { findAccountByLoginKey, tokenIdentityOf } from '../server/auth/accounts';
 import { signAccessToken } from '../server/auth/tokens';
@@ -78,6 +79,10 @@ async function run(): Promise<void> {
       console.log('case_create', results.case_create);
     } finally {
       await bareCases.close();
+    }
+    if (wanted('visit_worklist')) {
+      results.visit_worklist = await measureVisitWorklist(database, reference, config, listen, options, Number(process.env.BENCH_VISIT_PEOPLE ?? 200));
+      console.log('visit_worklist', results.visit_worklist);
     }
     if (wanted('vote')) {
       results.vote = await measureVote(engine.baseUri, dataDir, { voters: Number(process.env.BENCH_VOTERS ?? 500), rounds: options.rounds });

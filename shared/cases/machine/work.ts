@@ -4,7 +4,7 @@ import { cappedCaseClock, pausedCaseClock, resumedCaseClock } from './clocks';
 import { endHolding, holdingPatch } from './holdings';
 import { cohandlersIfAny, dropUndefined, invalidEvent, iso, leadUnitIfAny, tierAudience, type Steps } from './step';
 
-/** The work and its checking: progress, resolve (回单), send back, verify, close, reopen, rate. */
+/** The work and its checking: progress, resolve (回单), send back, verify, close, reopen, a hotline's 延期 (extend), rate. */
 export const workSteps: Steps<'progress' | 'resolve' | 'send_back' | 'verify' | 'close' | 'reopen' | 'extend' | 'rate'> = {
   progress: (_record, event) => ({ patch: {}, note: event.note, photos: event.photos, notify: ['reporter', 'followers'] }),
 

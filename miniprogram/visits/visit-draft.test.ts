@@ -89,6 +89,9 @@ describe('a visit draft', () => {
     // Photos belong to the case: without one, a failed upload does not hold the visit back.
     expect(visitBodyOf(draftOf({ ...complete, fileCase: false }), category, [{ key: 'b', preview: 'p', status: 'failed' }])).toMatchObject({ body: { companionId: 'acct-2' } });
     expect(draftTouched(draftOf({ companion: { id: 'acct-2', name: '李四' } }))).toBe(true);
+    // A subcategory that needs a photo to be filed gets one before anything is sent.
+    expect(visitBodyOf(draftOf(complete), category, [], { photoRequiredToFile: true })).toEqual({ errors: { 'case.photos': '这类问题须附至少1张照片' } });
+    expect(visitBodyOf(draftOf(complete), category, [{ key: 'a', preview: 'p', status: 'done', id: 'ph_2' }], { photoRequiredToFile: true })).toMatchObject({ body: { case: { photos: ['ph_2'] } } });
   });
 
   it('reads the server’s field errors one message each', () => {

@@ -84,7 +84,12 @@ export function typedAnswers(category: Pick<VisitCategoryView, 'questions'>, ans
  * The request body of a draft, or the errors that keep it from being sent, keyed as the form shows
  * them. `photos` are the form's own (with uploads still running or failed); the draft keeps the uploaded ones.
  */
-export function visitBodyOf(draft: VisitDraft, category: Pick<VisitCategoryView, 'questions'>, photos: PickedPhoto[] = pickedFromDraft(draft.casePhotos ?? [])): { body: RecordVisitBody } | { errors: DraftErrors } {
+export function visitBodyOf(
+  draft: VisitDraft,
+  category: Pick<VisitCategoryView, 'questions'>,
+  photos: PickedPhoto[] = pickedFromDraft(draft.casePhotos ?? []),
+  caseSubcategory?: { photoRequiredToFile: boolean },
+): { body: RecordVisitBody } | { errors: DraftErrors } {
   const answers = typedAnswers(category, draft.answers);
   const body: RecordVisitBody = {
     draftId: draft.draftId,
@@ -102,6 +107,7 @@ export function visitBodyOf(draft: VisitDraft, category: Pick<VisitCategoryView,
   const errors: DraftErrors = {};
   const pending = draft.fileCase ? photoUploadError(photos) : undefined;
   if (pending) errors['case.photos'] = pending;
+  else if (draft.fileCase && caseSubcategory?.photoRequiredToFile && uploadedIds(photos).length === 0) errors['case.photos'] = '这类问题须附至少1张照片';
   for (const [key, messages] of Object.entries(answerErrors(category, answers))) errors[`answers.${key}`] = messages[0];
   const checked = recordVisitSchema.safeParse(body);
   if (!checked.success) for (const issue of checked.error.issues) errors[issue.path.join('.')] ??= issue.message;

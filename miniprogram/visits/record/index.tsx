@@ -4,6 +4,7 @@ import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { Button, DatePicker, Radio, Skeleton, Switch, TextArea } from '@nutui/nutui-react-taro';
 import { riskLabels, riskLevels, visitMethodLabels, visitMethods, type RiskLevel, type VisitMethod } from '../../../shared/visits/types';
 import { CategoryPicker } from '../../components/category-picker';
+import { findPickable } from '../../components/category-picker.model';
 import { EmptyState } from '../../components/empty-state';
 import { PhotoPicker } from '../../components/photo-picker';
 import { draftPhotosOf, pickedFromDraft, type PickedPhoto } from '../../components/photo-picker.model';
@@ -109,16 +110,10 @@ export default function VisitRecordForm() {
     update({ casePhotos: draftPhotosOf(next) }, ['case.photos']);
   };
   const companionChoices = [{ id: '', name: '', label: '无（独自走访）' }, ...(team ?? []).map((member) => ({ id: member.id, name: member.displayName, label: `${member.displayName}（${member.roleLabel}）` }))];
-  const caseSubcategory = catalog?.categories.flatMap((c) => c.subcategories).find((sub) => sub.code === draft.caseSubcategoryCode);
 
   const submit = async () => {
     setFormError('');
-    const checked = visitBodyOf(draft, category, photos);
-    if ('body' in checked && draft.fileCase && caseSubcategory?.photoRequiredToFile && !checked.body.case?.photos?.length) {
-      setErrors({ 'case.photos': '这类问题须附至少1张照片' });
-      setFormError('请按提示修改后再提交');
-      return;
-    }
+    const checked = visitBodyOf(draft, category, photos, findPickable(catalog, draft.caseSubcategoryCode));
     if ('errors' in checked) {
       setErrors(checked.errors);
       setFormError('请按提示修改后再提交');
